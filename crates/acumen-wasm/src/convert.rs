@@ -1,0 +1,153 @@
+//! Every conversion between JS values and Rust values, and the error mapping.
+//!
+//! Inputs are first turned into a JSON value by walking the JS object, so that
+//! JS-only values (NaN, Infinity, BigInt, functions) are refused with their
+//! path, and `undefined` properties count as absent, as in JSON. The JSON value
+//! is then decoded by serde exactly as the CLI decodes a JSON file, so both
+//! surfaces accept and refuse the same documents with the same errors. Outputs
+//! go through `serde_json` and `JSON.parse`, so the package returns the very
+//! JSON the CLI prints.
+
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+use acumen::{Error, ErrorCode};
+
+/// An error on its way to JavaScript.
+#[derive(Debug)]
+pub struct AcumenError(Error);
+
+impl From<Error> for AcumenError {
+    fn from(e: Error) -> Self {
+        AcumenError(e)
+    }
+}
+
+impl AcumenError {
+    /// The core error inside.
+    pub fn inner(&self) -> &Error {
+        &self.0
+    }
+
+    /// A JS `Error` named `AcumenError` with `code` and `field` properties.
+    pub fn into_js(self) -> JsValue {
+        let error = js_sys::Error::new(&self.0.to_string());
+        error.set_name("AcumenError");
+        let object: &JsValue = error.as_ref();
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = Reflect::set(object, &"code".into(), &self.0.code().as_str().into());
+        let _ = Reflect::set(object, &"field".into(), &self.0.field().into());
+        error.into()
+    }
+}
+
+/// Deepest nesting accepted, far beyond any real scenario; stops a cyclic or
+/// hostile object from exhausting the stack.
+const MAX_DEPTH: usize = 64;
+
+/// Decodes a JS value into `T`, reporting the path of the first bad field.
+pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, AcumenError> {
+    let json = to_json(value, &mut String::new(), 0)?;
+    serde_path_to_error::deserialize(json).map_err(|e| {
+        AcumenError(Error::from_decode(
+            &e.path().to_string(),
+            &e.inner().to_string(),
+        ))
+    })
+}
+
+/// Encodes `value` as plain JS objects and arrays, exactly as JSON would.
+pub fn encode<T: Serialize>(value: &T) -> Result<JsValue, AcumenError> {
+    let text = serde_json::to_string(value).map_err(|e| {
+        AcumenError(Error::new(
+            ErrorCode::Overflow,
+            "",
+            format_args!("the result cannot be represented as JSON: {e}"),
+        ))
+    })?;
+    // serde_json only writes valid JSON, which JSON.parse always accepts.
+    Ok(js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL))
+}
+
+fn to_json(value: &JsValue, path: &mut String, depth: usize) -> Result<Value, AcumenError> {
+    let fail = |code, message: &str, path: &str| {
+        Err(AcumenError(Error::new(
+            code,
+            path,
+            format_args!("{message}"),
+        )))
+    };
+    if depth > MAX_DEPTH {
+        return fail(ErrorCode::OutOfRange, "is nested too deeply", path);
+    }
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = value.as_f64() {
+        return match json_number(n) {
+            Some(number) => Ok(Value::Number(number)),
+            None => fail(
+                ErrorCode::NotANumber,
+                &format!("must be a finite number, got {n}"),
+                path,
+            ),
+        };
+    }
+    if let Some(s) = value.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(array) = value.dyn_ref::<Array>() {
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for (i, item) in array.iter().enumerate() {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            items.push(to_json(&item, path, depth + 1)?);
+            path.truncate(len);
+        }
+        return Ok(Value::Array(items));
+    }
+    if value.is_object() && !value.is_function() {
+        let mut map = Map::new();
+        for entry in Object::entries(value.unchecked_ref::<Object>()).iter() {
+            let pair: Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let item = pair.get(1);
+            if item.is_undefined() {
+                continue; // as JSON.stringify does: an undefined property is absent
+            }
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&key);
+            let converted = to_json(&item, path, depth + 1)?;
+            path.truncate(len);
+            map.insert(key, converted);
+        }
+        return Ok(Value::Object(map));
+    }
+    let kind = value.js_typeof().as_string().unwrap_or_default();
+    fail(
+        ErrorCode::WrongType,
+        &format!("invalid type: {kind}, expected a JSON value"),
+        path,
+    )
+}
+
+/// Integers stay integers (so `730` decodes as a `u32`); other finite numbers
+/// become floats. Non-finite numbers have no JSON form.
+fn json_number(n: f64) -> Option<Number> {
+    // 2^53: beyond it f64 cannot hold every integer, so keep it a float.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if n.is_finite() && n == (n as i64) as f64 && n.abs() <= EXACT {
+        Some(Number::from(n as i64))
+    } else {
+        Number::from_f64(n)
+    }
+}

@@ -1,0 +1,194 @@
+//! Aurora capacity units, held exactly.
+//!
+//! Aurora sets and bills capacity on a 0.5-ACU grid, so an [`Acu`] is stored as
+//! an integer count of half-ACUs. Nothing downstream ever rounds a capacity.
+
+use core::fmt;
+
+use crate::error::{Error, ErrorCode};
+
+/// Memory that one ACU provides, in GiB ("each ACU is about 2 GiB of memory").
+pub const GIB_PER_ACU: u32 = 2;
+
+/// A capacity in Aurora capacity units (ACUs), exact on the 0.5-ACU grid.
+///
+/// The absolute range is 0 to 256 ACU (the largest any engine version allows);
+/// what a particular engine version accepts is checked by the scenario's
+/// validation, not here.
+///
+/// ```
+/// use acumen::Acu;
+/// let acu = Acu::from_f64(2.5, "writer.maxAcu")?;
+/// assert_eq!(acu.halves(), 5);
+/// assert_eq!(acu.to_string(), "2.5");
+/// assert!(Acu::from_f64(2.3, "writer.maxAcu").is_err());
+/// # Ok::<(), acumen::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Acu(u16);
+
+impl Acu {
+    /// Zero capacity: a paused instance.
+    pub const ZERO: Acu = Acu(0);
+    /// The smallest running capacity, 0.5 ACU.
+    pub const HALF: Acu = Acu(1);
+    /// The largest capacity any engine version allows, 256 ACU.
+    pub const MAX: Acu = Acu(512);
+
+    /// A capacity from a count of half-ACUs; `None` above 256 ACU.
+    pub const fn from_halves(halves: u16) -> Option<Acu> {
+        if halves <= Acu::MAX.0 {
+            Some(Acu(halves))
+        } else {
+            None
+        }
+    }
+
+    /// The capacity as a count of half-ACUs.
+    pub const fn halves(self) -> u16 {
+        self.0
+    }
+
+    /// The capacity as a float, for display and charts only.
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 2.0
+    }
+
+    /// Parses a decimal ACU value that must lie on the 0.5 grid in 0..=256.
+    ///
+    /// `field` names the input in the error (e.g. `writer.maxAcu`).
+    pub fn from_f64(value: f64, field: &str) -> Result<Acu, Error> {
+        check_finite(value, field)?;
+        if !(0.0..=Acu::MAX.as_f64()).contains(&value) {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                field,
+                format_args!("must be between 0 and 256 ACU, got {value}"),
+            ));
+        }
+        // Exact: `value` is in 0..=256, so `value * 2` is exact and fits u16.
+        let doubled = value * 2.0;
+        if doubled != trunc(doubled) {
+            return Err(Error::new(
+                ErrorCode::OffGrid,
+                field,
+                format_args!("must be a multiple of 0.5 ACU, got {value}"),
+            ));
+        }
+        Ok(Acu(doubled as u16))
+    }
+
+    /// The smallest capacity on the grid that is at least `demand` ACUs,
+    /// saturating at 256 ACU. Used to turn a (fractional) demand into the
+    /// capacity that would serve it.
+    pub fn ceil_from_demand(demand: f64, field: &str) -> Result<Acu, Error> {
+        check_finite(demand, field)?;
+        if demand < 0.0 {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                field,
+                format_args!("must not be negative, got {demand}"),
+            ));
+        }
+        let halves = ceil(demand * 2.0);
+        Ok(if halves >= f64::from(Acu::MAX.0) {
+            Acu::MAX
+        } else {
+            Acu(halves as u16)
+        })
+    }
+}
+
+impl fmt::Display for Acu {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = self.0 / 2;
+        if self.0.is_multiple_of(2) {
+            write!(f, "{whole}")
+        } else {
+            write!(f, "{whole}.5")
+        }
+    }
+}
+
+/// Rejects NaN and infinities with an error naming `field`.
+pub(crate) fn check_finite(value: f64, field: &str) -> Result<(), Error> {
+    if value.is_finite() {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorCode::NotANumber,
+            field,
+            format_args!("must be a finite number, got {value}"),
+        ))
+    }
+}
+
+// `f64::trunc`/`f64::ceil` live in std; these cover the non-negative values
+// below 2^52 that this module ever passes, so no float library is needed.
+fn trunc(x: f64) -> f64 {
+    (x as u64) as f64
+}
+
+fn ceil(x: f64) -> f64 {
+    let t = trunc(x);
+    if t < x { t + 1.0 } else { t }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_grid_values() {
+        assert_eq!(Acu::from_f64(0.0, "f").unwrap(), Acu::ZERO);
+        assert_eq!(Acu::from_f64(0.5, "f").unwrap(), Acu::HALF);
+        assert_eq!(Acu::from_f64(256.0, "f").unwrap(), Acu::MAX);
+        assert_eq!(Acu::from_f64(16.0, "f").unwrap().halves(), 32);
+    }
+
+    #[test]
+    fn rejects_bad_values_naming_the_field() {
+        let e = Acu::from_f64(2.25, "writer.minAcu").unwrap_err();
+        assert_eq!(e.code(), ErrorCode::OffGrid);
+        assert_eq!(e.field(), "writer.minAcu");
+        assert_eq!(e.message(), "must be a multiple of 0.5 ACU, got 2.25");
+        assert_eq!(
+            Acu::from_f64(f64::NAN, "x").unwrap_err().code(),
+            ErrorCode::NotANumber
+        );
+        assert_eq!(
+            Acu::from_f64(f64::INFINITY, "x").unwrap_err().code(),
+            ErrorCode::NotANumber
+        );
+        assert_eq!(
+            Acu::from_f64(-0.5, "x").unwrap_err().code(),
+            ErrorCode::OutOfRange
+        );
+        assert_eq!(
+            Acu::from_f64(256.5, "x").unwrap_err().code(),
+            ErrorCode::OutOfRange
+        );
+        assert_eq!(
+            Acu::from_f64(1e300, "x").unwrap_err().code(),
+            ErrorCode::OutOfRange
+        );
+    }
+
+    #[test]
+    fn demand_rounds_up_to_the_grid() {
+        assert_eq!(Acu::ceil_from_demand(0.0, "d").unwrap(), Acu::ZERO);
+        assert_eq!(Acu::ceil_from_demand(0.01, "d").unwrap(), Acu::HALF);
+        assert_eq!(Acu::ceil_from_demand(2.5, "d").unwrap().halves(), 5);
+        assert_eq!(Acu::ceil_from_demand(2.51, "d").unwrap().halves(), 6);
+        assert_eq!(Acu::ceil_from_demand(1e9, "d").unwrap(), Acu::MAX);
+        assert!(Acu::ceil_from_demand(-1.0, "d").is_err());
+    }
+
+    #[test]
+    fn displays_without_float_noise() {
+        assert_eq!(Acu::HALF.to_string(), "0.5");
+        assert_eq!(Acu::MAX.to_string(), "256");
+        assert_eq!(Acu::from_halves(3).unwrap().to_string(), "1.5");
+        assert_eq!(Acu::from_halves(513), None);
+    }
+}

@@ -1,0 +1,183 @@
+//! The one error type: a stable code, the failing field's path and a message.
+//!
+//! Field paths use the scenario's serialised (camelCase) names joined by dots,
+//! with indices in brackets, e.g. `writer.maxAcu` or `readers[2].tier`, so the
+//! same path means the same thing in Rust, JSON, TOML and JavaScript.
+
+use alloc::string::String;
+use core::fmt::{self, Write};
+
+/// What kind of rule an input broke. Stable: the JS package and the CLI
+/// expose these as snake_case strings (`off_grid`, `out_of_range`, …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// NaN or an infinity where a number is needed.
+    NotANumber,
+    /// A number outside the range the rule allows.
+    OutOfRange,
+    /// A capacity that is not a multiple of 0.5 ACU.
+    OffGrid,
+    /// Two inputs that contradict each other (e.g. min above max).
+    Conflict,
+    /// A region the price catalog does not cover.
+    UnknownRegion,
+    /// A price the catalog does not have and the scenario does not supply.
+    UnknownPrice,
+    /// The input has the wrong type (e.g. a string where a number belongs).
+    WrongType,
+    /// A required field is absent.
+    MissingField,
+    /// A field the scenario does not define (often a typo).
+    UnknownField,
+    /// A value that is not one of the allowed names.
+    UnknownVariant,
+    /// The text is not valid JSON/TOML.
+    Syntax,
+    /// The result would not fit the number types (absurdly large inputs).
+    Overflow,
+}
+
+impl ErrorCode {
+    /// The stable snake_case name used by every surface.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NotANumber => "not_a_number",
+            ErrorCode::OutOfRange => "out_of_range",
+            ErrorCode::OffGrid => "off_grid",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::UnknownRegion => "unknown_region",
+            ErrorCode::UnknownPrice => "unknown_price",
+            ErrorCode::WrongType => "wrong_type",
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::UnknownVariant => "unknown_variant",
+            ErrorCode::Syntax => "syntax",
+            ErrorCode::Overflow => "overflow",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An input that Acumen refuses, with the field it concerns.
+///
+/// Displayed as `field: message`, e.g.
+/// `writer.minAcu: must be a multiple of 0.5 ACU, got 2.25`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Error {
+    code: ErrorCode,
+    field: String,
+    message: String,
+}
+
+impl Error {
+    /// An error of kind `code` about `field`.
+    pub fn new(code: ErrorCode, field: &str, message: fmt::Arguments<'_>) -> Error {
+        let mut text = String::new();
+        // Writing to a String cannot fail.
+        let _ = text.write_fmt(message);
+        Error {
+            code,
+            field: String::from(field),
+            message: text,
+        }
+    }
+
+    /// Classifies a serde decoding failure at `path` by its message, so that
+    /// every surface (CLI, JS) reports decode errors with the same codes.
+    pub fn from_decode(path: &str, message: &str) -> Error {
+        let message = message.strip_prefix("Error: ").unwrap_or(message);
+        let code = if message.starts_with("invalid type") {
+            ErrorCode::WrongType
+        } else if message.starts_with("missing field") {
+            ErrorCode::MissingField
+        } else if message.starts_with("unknown field") {
+            ErrorCode::UnknownField
+        } else if message.starts_with("unknown variant") {
+            ErrorCode::UnknownVariant
+        } else if message.starts_with("invalid value") {
+            ErrorCode::OutOfRange
+        } else {
+            ErrorCode::Syntax
+        };
+        // serde's path for a root-level failure is "."; report it as empty.
+        let field = if path == "." { "" } else { path };
+        Error::new(code, field, format_args!("{message}"))
+    }
+
+    /// The kind of rule broken.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The path of the failing input, e.g. `writer.maxAcu` (empty for the
+    /// document as a whole).
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong, including the offending value and the rule.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_the_field() {
+        let e = Error::new(ErrorCode::OutOfRange, "storageGb", format_args!("too big"));
+        assert_eq!(e.to_string(), "storageGb: too big");
+    }
+
+    #[test]
+    fn decode_messages_map_to_stable_codes() {
+        let cases = [
+            (
+                "invalid type: string \"x\", expected f64",
+                ErrorCode::WrongType,
+            ),
+            ("missing field `acu`", ErrorCode::MissingField),
+            (
+                "unknown field `maxAcus`, expected one of",
+                ErrorCode::UnknownField,
+            ),
+            (
+                "unknown variant `gp2`, expected one of",
+                ErrorCode::UnknownVariant,
+            ),
+            ("expected value at line 1 column 1", ErrorCode::Syntax),
+        ];
+        for (message, code) in cases {
+            let e = Error::from_decode("writer.maxAcu", message);
+            assert_eq!(e.code(), code, "{message}");
+            assert_eq!(e.field(), "writer.maxAcu");
+        }
+        assert_eq!(Error::from_decode(".", "x").field(), "");
+    }
+}
