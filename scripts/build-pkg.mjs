@@ -4,7 +4,7 @@
 //              ES-module wrapper over the same instance for `import`.
 // Both are wasm-bindgen outputs of one cargo build, optimised with wasm-opt.
 import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync, statSync, readFileSync } from "node:fs";
+import { rmSync, writeFileSync, statSync, readFileSync, copyFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 
@@ -59,6 +59,9 @@ export default function init(): Promise<unknown>;
 export function initSync(): unknown;
 `,
 );
+
+// The licences ship in the tarball; the copies are generated, not committed.
+for (const licence of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(`${root}${licence}`, `${root}pkg/${licence}`);
 
 const wasm = readFileSync(`${dist}/web/acumen_bg.wasm`);
 console.log(`wasm: ${statSync(`${dist}/web/acumen_bg.wasm`).size} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);

@@ -55,7 +55,15 @@ pub fn read_scenario(path: Option<&Path>) -> Result<Scenario, Failure> {
 }
 
 /// Parses a JSON scenario; the error carries the line where it was found.
+///
+/// The document must be an object: serde would otherwise accept an array as
+/// a struct, field by position.
 pub fn parse_json(text: &str) -> Result<Scenario, (Error, Option<usize>)> {
+    if let Some(first) = text.trim_start().chars().next().filter(|c| *c != '{') {
+        let line = text.lines().take_while(|l| l.trim().is_empty()).count() + 1;
+        let message = format!("invalid type: `{first}`, expected an object");
+        return Err((Error::from_decode(".", &message), Some(line)));
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let scenario: Scenario = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| json_error(&e.path().to_string(), e.inner()))?;

@@ -49,8 +49,18 @@ impl AcumenError {
 const MAX_DEPTH: usize = 64;
 
 /// Decodes a JS value into `T`, reporting the path of the first bad field.
+///
+/// The argument itself must be an object: serde would otherwise accept an
+/// array as a struct, field by position.
 pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, AcumenError> {
     let json = to_json(value, &mut String::new(), 0)?;
+    if !json.is_object() {
+        return Err(AcumenError(Error::new(
+            ErrorCode::WrongType,
+            "",
+            format_args!("invalid type: {}, expected an object", json_kind(&json)),
+        )));
+    }
     serde_path_to_error::deserialize(json).map_err(|e| {
         AcumenError(Error::from_decode(
             &e.path().to_string(),
@@ -138,6 +148,17 @@ fn to_json(value: &JsValue, path: &mut String, depth: usize) -> Result<Value, Ac
         &format!("invalid type: {kind}, expected a JSON value"),
         path,
     )
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
 }
 
 /// Integers stay integers (so `730` decodes as a `u32`); other finite numbers

@@ -58,3 +58,8 @@ pub use scenario::{Engine, Scaling, Scenario, StorageType, Workload};
 
 /// This library's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+// The README's example runs as a doctest, so it cannot drift from the API.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -1,0 +1,61 @@
+//! The golden vectors in `tests/golden/` (shared with the JS and browser
+//! tests): each scenario's itemised costs and total, to the micro-dollar.
+#![cfg(feature = "serde")]
+
+use std::fs;
+use std::path::PathBuf;
+
+use acumen::{Scenario, estimate};
+use serde_json::Value;
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden")
+}
+
+#[test]
+fn every_golden_vector_matches() {
+    let mut checked = 0;
+    for entry in fs::read_dir(golden_dir()).expect("tests/golden exists") {
+        let path = entry.expect("readable entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let doc: Value = serde_json::from_str(&fs::read_to_string(&path).expect("readable"))
+            .expect("valid JSON");
+        let scenario: Scenario =
+            serde_json::from_value(doc["scenario"].clone()).expect("valid scenario");
+        let report = estimate(&scenario).expect("estimates");
+        let expected = &doc["expected"];
+        assert_eq!(
+            report.total_micro_usd.micros(),
+            expected["totalMicroUsd"].as_i64().expect("total"),
+            "{}",
+            path.display()
+        );
+        let costs: Vec<i64> = report
+            .lines
+            .iter()
+            .map(|l| l.cost_micro_usd.micros())
+            .collect();
+        let expected_costs: Vec<i64> = expected["lineCostsMicroUsd"]
+            .as_array()
+            .expect("line costs")
+            .iter()
+            .map(|v| v.as_i64().expect("integer"))
+            .collect();
+        assert_eq!(costs, expected_costs, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 8, "expected the golden vectors, found {checked}");
+}
+
+#[test]
+fn scenario_round_trips_through_json() {
+    let scenario = Scenario::default();
+    let text = serde_json::to_string(&scenario).expect("serialises");
+    let back: Scenario = serde_json::from_str(&text).expect("deserialises");
+    assert_eq!(back, scenario);
+    // An empty document is the default scenario.
+    let empty: Scenario = serde_json::from_str("{}").expect("empty is valid");
+    assert_eq!(empty, scenario);
+}

@@ -1,0 +1,68 @@
+# Acumen's recipes. Run them through ./dev, which installs what they need.
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+chromedriver := "/usr/bin/chromedriver"
+
+# List the recipes.
+default:
+    @just --list
+
+# Build the package and the page, then serve the calculator on localhost.
+serve port="8080": site
+    node scripts/serve.mjs --dir target/site --port {{port}}
+
+# The npm package (wasm + JS + types) in pkg/dist.
+pkg:
+    node scripts/build-pkg.mjs
+
+# The static page with the package, in target/site.
+site: pkg
+    node scripts/build-site.mjs
+
+# The CLI, optimised.
+cli:
+    cargo build --release --locked -p acumen-cli
+    @echo "built target/release/acumen"
+
+# Regenerate the TypeScript types from the Rust types (after changing them).
+types:
+    node scripts/gen-types.mjs
+
+# Format the code.
+fmt:
+    cargo fmt --all
+
+# The whole suite: lints, every test layer, the no_std proof.
+test: lint test-rust nostd test-wasm test-js test-browser
+    @echo "all test layers passed"
+
+# Formatting and clippy with warnings as errors; generated types up to date.
+lint:
+    cargo fmt --all --check
+    cargo clippy --locked --workspace --all-targets -- -D warnings
+    cargo clippy --locked -p acumen --all-targets --all-features -- -D warnings
+    node scripts/gen-types.mjs --check
+
+# Core unit, property, golden and doc tests; CLI tests.
+test-rust:
+    cargo test --locked --workspace --all-features
+
+# The core builds for a target without std (default features off).
+nostd:
+    cargo build --locked -p acumen --no-default-features --target thumbv7em-none-eabihf
+    cargo build --locked -p acumen --no-default-features --features serde --target thumbv7em-none-eabihf
+
+# The bindings' own tests, in Node and in headless Chromium.
+test-wasm:
+    cargo test --locked -p acumen-wasm --target wasm32-unknown-unknown
+    WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER={{chromedriver}} cargo test --locked -p acumen-wasm --target wasm32-unknown-unknown --test api
+
+# The built package from Node (ESM, CommonJS, a packed install, TypeScript).
+test-js: pkg
+    node --test tests/node/
+    tsc -p tests/types
+
+# The page in headless Chromium, checked against the CLI.
+test-browser: site
+    cargo build --locked -p acumen-cli
+    node --test tests/browser/
