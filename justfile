@@ -28,6 +28,10 @@ cli:
 types:
     node scripts/gen-types.mjs
 
+# Regenerate the price catalog from crates/acumen/data/aurora-prices.json.
+catalog:
+    node scripts/gen-catalog.mjs
+
 # Format the code.
 fmt:
     cargo fmt --all
@@ -36,12 +40,13 @@ fmt:
 test: lint test-rust nostd test-wasm test-js test-browser
     @echo "all test layers passed"
 
-# Formatting and clippy with warnings as errors; generated types up to date.
+# Formatting and clippy with warnings as errors; generated types and catalog up to date.
 lint:
     cargo fmt --all --check
     cargo clippy --locked --workspace --all-targets -- -D warnings
     cargo clippy --locked -p acumen --all-targets --all-features -- -D warnings
     node scripts/gen-types.mjs --check
+    node scripts/gen-catalog.mjs --check
 
 # Core unit, property, golden and doc tests; CLI tests.
 test-rust:

@@ -17,8 +17,8 @@ const DEFAULTS = Object.freeze({
  * in its errors. `aliases` are other paths that point at the same input.
  */
 const NUMBER_FIELDS = [
-  { key: "minAcu", id: "min-acu", path: "writer.minAcu" },
-  { key: "maxAcu", id: "max-acu", path: "writer.maxAcu" },
+  { key: "minAcu", id: "min-acu", path: "scaling.minAcu" },
+  { key: "maxAcu", id: "max-acu", path: "scaling.maxAcu" },
   { key: "demandAcu", id: "demand-acu", path: "workload.steady.acu", aliases: ["workload", "workload.steady"] },
   { key: "storageGb", id: "storage-gb", path: "storageGb" },
   { key: "hoursPerMonth", id: "hours", path: "hoursPerMonth" },
@@ -52,7 +52,7 @@ const integerFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 
 const quantityFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
 
 /** Micro-dollars as `$1,234.57`: rounded to the cent, halves up. */
-export function formatMicroUsd(micro) {
+function formatMicroUsd(micro) {
   const cents = Math.floor((micro + 5000) / 10000);
   const sign = cents < 0 ? "−" : "";
   const abs = Math.abs(cents);
@@ -61,7 +61,7 @@ export function formatMicroUsd(micro) {
 }
 
 /** Nano-dollars as an exact unit price with at least two decimals: `$0.225`. */
-export function formatNanoUsd(nano) {
+function formatNanoUsd(nano) {
   const sign = nano < 0 ? "−" : "";
   const abs = Math.abs(nano);
   const dollars = Math.floor(abs / 1e9);
@@ -104,8 +104,8 @@ function isPlainObject(value) {
 /** The input values a scenario stands for, defaults filled in. */
 function valuesOf(scenario) {
   return {
-    minAcu: scenario.writer?.minAcu ?? DEFAULTS.minAcu,
-    maxAcu: scenario.writer?.maxAcu ?? DEFAULTS.maxAcu,
+    minAcu: scenario.scaling?.minAcu ?? DEFAULTS.minAcu,
+    maxAcu: scenario.scaling?.maxAcu ?? DEFAULTS.maxAcu,
     demandAcu: scenario.workload?.steady?.acu ?? DEFAULTS.demandAcu,
     storageGb: scenario.storageGb ?? DEFAULTS.storageGb,
     storageType: scenario.storageType ?? DEFAULTS.storageType,
@@ -141,7 +141,7 @@ function readScenario() {
   values.storageType = checked ? checked.value : DEFAULTS.storageType;
 
   const scenario = structuredClone(base);
-  scenario.writer = { ...(isPlainObject(base.writer) ? base.writer : {}), minAcu: values.minAcu, maxAcu: values.maxAcu };
+  scenario.scaling = { ...(isPlainObject(base.scaling) ? base.scaling : {}), minAcu: values.minAcu, maxAcu: values.maxAcu };
   scenario.workload = { steady: { acu: values.demandAcu } };
   scenario.storageGb = values.storageGb;
   scenario.storageType = values.storageType;
@@ -226,6 +226,7 @@ function showError(path, message) {
 
 function setStale(stale) {
   results.dataset.stale = String(stale);
+  $("mini-total").dataset.stale = String(stale);
   $("stale").hidden = !stale || !hasResult;
 }
 
@@ -234,6 +235,7 @@ function setStale(stale) {
 function render(report) {
   $("total-monthly").textContent = formatMicroUsd(report.totalMicroUsd);
   $("total-monthly").dataset.microUsd = String(report.totalMicroUsd);
+  $("mini-total-value").textContent = formatMicroUsd(report.totalMicroUsd);
   $("total-yearly").textContent = formatMicroUsd(report.yearlyMicroUsd);
   $("table-total").textContent = formatMicroUsd(report.totalMicroUsd);
 
@@ -284,7 +286,7 @@ function render(report) {
     el("li", {}, [
       el("strong", { text: `${capitalise(line.description)}: ` }),
       line.price.source,
-      line.price.asOf ? ` (${line.price.asOf})` : "",
+      line.price.asOf && !line.price.source.includes(line.price.asOf) ? ` (${line.price.asOf})` : "",
       `, ${line.price.confidence} confidence.`,
     ]),
   );
@@ -347,6 +349,16 @@ function markReady() {
   );
 }
 
+/** On narrow screens, keeps the total in view while the headline is scrolled away. */
+function followHeadline() {
+  if (typeof IntersectionObserver !== "function") return;
+  const bar = $("mini-total");
+  const observer = new IntersectionObserver(([entry]) => {
+    bar.dataset.show = String(!entry.isIntersecting);
+  });
+  observer.observe(document.querySelector(".headline"));
+}
+
 function showLoadFailure(error) {
   const general = $("general-error");
   general.textContent = `The calculator could not start: ${error?.message ?? error}. Reload the page to try again.`;
@@ -379,6 +391,7 @@ async function main() {
   });
 
   loadFromLocation();
+  followHeadline();
   markReady();
 }
 

@@ -10,9 +10,9 @@ test("require() gives the same estimate as import", () => {
 });
 
 test("errors thrown to CommonJS callers carry code and field", () => {
-  assert.throws(() => acumen.estimate({ writer: { maxAcu: 0.5 } }), {
+  assert.throws(() => acumen.estimate({ scaling: { maxAcu: 0.5 } }), {
     name: "AcumenError",
     code: "out_of_range",
-    field: "writer.maxAcu",
+    field: "scaling.maxAcu",
   });
 });

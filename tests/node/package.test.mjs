@@ -37,15 +37,19 @@ test("every golden vector matches to the micro-dollar", () => {
 
 test("bad input throws an AcumenError naming the field", () => {
   const cases = [
-    [{ writer: { maxAcu: 3.3 } }, "off_grid", "writer.maxAcu", /multiple of 0\.5/],
-    [{ writer: { minAcu: 8, maxAcu: 4 } }, "conflict", "writer.minAcu", /must not exceed maxAcu/],
+    [{ scaling: { maxAcu: 3.3 } }, "off_grid", "scaling.maxAcu", /multiple of 0\.5/],
+    [{ scaling: { minAcu: 8, maxAcu: 4 } }, "conflict", "scaling.minAcu", /must not exceed maxAcu/],
     [{ workload: { steady: { acu: NaN } } }, "not_a_number", "workload.steady.acu", /finite/],
     [{ workload: { steady: { acu: Infinity } } }, "not_a_number", "workload.steady.acu", /finite/],
-    [{ workload: { steady: { acu: -1 } } }, "out_of_range", "workload.steady.acu", /negative/],
+    [{ workload: { steady: { acu: -1 } } }, "out_of_range", "workload.steady.acu", /between 0 and 100000 ACU, got -1/],
+    [{ workload: { levels: [{ acu: 2, hours: -3 }] } }, "out_of_range", "workload.levels[0].hours", /between 0 and 744/],
+    [{ readers: [{ promotionTier: 16 }] }, "out_of_range", "readers[0].promotionTier", /between 0 and 15/],
+    [{ engineVersion: "15.4", scaling: { minAcu: 0 } }, "out_of_range", "scaling.minAcu", /auto-pause/],
+    [{ region: "eu-central-1" }, "unknown_price", "priceOverrides.storageStandard", /supply one/],
     [{ storageGb: "100" }, "wrong_type", "storageGb", /invalid type: string/],
     [{ storageGb: 1e12 }, "out_of_range", "storageGb", /between 0 and 1000000/],
-    [{ hoursPerMonth: 730.5 }, "wrong_type", "hoursPerMonth", /u32/],
-    [{ writer: { minAcu: 1n } }, "wrong_type", "writer.minAcu", /bigint/],
+    [{ hoursPerMonth: 730.5 }, "wrong_type", "hoursPerMonth", /expected a whole number/],
+    [{ scaling: { minAcu: 1n } }, "wrong_type", "scaling.minAcu", /bigint/],
     [{ engine: "oracle" }, "unknown_variant", "engine", /aurora-postgresql/],
     [{ workload: { steady: {} } }, "missing_field", "workload.steady", /acu/],
     [{ storageGB: 5 }, "unknown_field", "storageGB", /storageGb/],
@@ -70,7 +74,7 @@ test("bad input throws an AcumenError naming the field", () => {
 });
 
 test("undefined properties count as absent, as in JSON", () => {
-  assert.equal(estimate({ writer: { maxAcu: undefined }, storageGb: undefined }).totalMicroUsd, 360_400_000);
+  assert.equal(estimate({ scaling: { maxAcu: undefined }, storageGb: undefined }).totalMicroUsd, 360_400_000);
 });
 
 test("ESM and CommonJS share one instance and agree", async () => {

@@ -4,7 +4,7 @@ import { estimate, version, type AcumenError, type Report, type Scenario } from 
 const scenario: Scenario = {
   region: "us-east-1",
   storageType: "io-optimized",
-  writer: { minAcu: 0.5, maxAcu: 16 },
+  scaling: { minAcu: 0.5, maxAcu: 16 },
   workload: { steady: { acu: 4 } },
   storageGb: 100,
 };
@@ -22,7 +22,7 @@ const typo: Scenario = { storageGB: 5 };
 const noKind: Scenario = { workload: { acu: 4 } };
 
 try {
-  estimate({ writer: { maxAcu: 3.3 } });
+  estimate({ scaling: { maxAcu: 3.3 } });
 } catch (e) {
   const err = e as AcumenError;
   const code: string = err.code;

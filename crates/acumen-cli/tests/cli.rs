@@ -122,23 +122,23 @@ fn bad_input_is_one_line_naming_the_field() {
     let cases = [
         (
             "a.toml",
-            "[writer]\nmaxAcu = 3.3\n",
-            "a.toml: writer.maxAcu: must be a multiple of 0.5 ACU, got 3.3",
+            "[scaling]\nmaxAcu = 3.3\n",
+            "a.toml: scaling.maxAcu: must be a multiple of 0.5 ACU, got 3.3",
         ),
         (
             "b.toml",
             "storageGb = \"x\"\n",
-            "b.toml:1: storageGb: invalid type: string \"x\", expected f64",
+            "b.toml:1: storageGb: invalid type: string \"x\", expected a number",
         ),
         (
             "c.json",
-            "{\n \"writer\": {\"maxAcus\": 3}}",
-            "c.json:2: writer.maxAcus: unknown field `maxAcus`",
+            "{\n \"scaling\": {\"maxAcus\": 3}}",
+            "c.json:2: scaling.maxAcus: unknown field `maxAcus`",
         ),
         (
             "d.toml",
-            "[writer]\nminAcu = 8\nmaxAcu = 4\n",
-            "writer.minAcu: must not exceed maxAcu (4), got 8",
+            "[scaling]\nminAcu = 8\nmaxAcu = 4\n",
+            "scaling.minAcu: must not exceed maxAcu (4), got 8",
         ),
         (
             "e.toml",

@@ -22,11 +22,11 @@ const ERROR_TYPE: &str = r#"
 /**
  * What every export throws on bad input: a real `Error` whose `code` is
  * stable and whose `field` is the path of the failing input, e.g.
- * `writer.maxAcu` (empty when the whole argument is wrong).
+ * `scaling.maxAcu` (empty when the whole argument is wrong).
  *
  * ```js
- * try { estimate({ writer: { maxAcu: 3.3 } }) }
- * catch (e) { e.code === "off_grid"; e.field === "writer.maxAcu" }
+ * try { estimate({ scaling: { maxAcu: 3.3 } }) }
+ * catch (e) { e.code === "off_grid"; e.field === "scaling.maxAcu" }
  * ```
  */
 export interface AcumenError extends Error {
@@ -52,7 +52,7 @@ pub fn start() {
 ///
 /// ```js
 /// import { estimate } from "acumen";
-/// const report = estimate({ workload: { kind: "steady", acu: 4 }, storageGb: 100 });
+/// const report = estimate({ workload: { steady: { acu: 4 } }, storageGb: 100 });
 /// report.totalMicroUsd; // 360400000, i.e. $360.40
 /// ```
 ///

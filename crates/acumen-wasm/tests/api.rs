@@ -57,14 +57,14 @@ fn results_are_plain_objects() {
 fn errors_are_real_errors_with_code_and_field() {
     let cases = [
         (
-            r#"{"writer": {"maxAcu": 3.3}}"#,
+            r#"{"scaling": {"maxAcu": 3.3}}"#,
             "off_grid",
-            "writer.maxAcu",
+            "scaling.maxAcu",
         ),
         (
-            r#"{"writer": {"maxAcus": 3}}"#,
+            r#"{"scaling": {"maxAcus": 3}}"#,
             "unknown_field",
-            "writer.maxAcus",
+            "scaling.maxAcus",
         ),
         (
             r#"{"workload": {"steady": {"acu": "x"}}}"#,

@@ -34,6 +34,8 @@ impl Acu {
     pub const HALF: Acu = Acu(1);
     /// The largest capacity any engine version allows, 256 ACU.
     pub const MAX: Acu = Acu(512);
+    /// The largest capacity older engine and platform versions allow, 128 ACU.
+    pub const LEGACY_MAX: Acu = Acu(256);
 
     /// A capacity from a count of half-ACUs; `None` above 256 ACU.
     pub const fn from_halves(halves: u16) -> Option<Acu> {

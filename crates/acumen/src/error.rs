@@ -112,7 +112,18 @@ impl Error {
         };
         // serde's path for a root-level failure is "."; report it as empty.
         let field = if path == "." { "" } else { path };
-        Error::new(code, field, format_args!("{message}"))
+        // Say "a number" rather than Rust's type names.
+        let mut text = String::from(message);
+        for (rust, plain) in [
+            ("expected f64", "expected a number"),
+            ("expected u8", "expected a whole number"),
+            ("expected u32", "expected a whole number"),
+            ("expected u64", "expected a whole number"),
+            ("floating point `", "number `"),
+        ] {
+            text = text.replace(rust, plain);
+        }
+        Error::new(code, field, format_args!("{text}"))
     }
 
     /// The kind of rule broken.
@@ -174,10 +185,18 @@ mod tests {
             ("expected value at line 1 column 1", ErrorCode::Syntax),
         ];
         for (message, code) in cases {
-            let e = Error::from_decode("writer.maxAcu", message);
+            let e = Error::from_decode("scaling.maxAcu", message);
             assert_eq!(e.code(), code, "{message}");
-            assert_eq!(e.field(), "writer.maxAcu");
+            assert_eq!(e.field(), "scaling.maxAcu");
         }
+        let e = Error::from_decode(
+            "hoursPerMonth",
+            "invalid type: floating point `1.5`, expected u32",
+        );
+        assert_eq!(
+            e.message(),
+            "invalid type: number `1.5`, expected a whole number"
+        );
         assert_eq!(Error::from_decode(".", "x").field(), "");
     }
 }

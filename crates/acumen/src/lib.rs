@@ -43,14 +43,17 @@ extern crate alloc;
 
 pub mod acu;
 pub mod bill;
+pub mod engine;
 pub mod error;
 pub mod money;
 pub mod prices;
 pub mod report;
 pub mod scenario;
+pub mod workload;
 
 pub use acu::Acu;
 pub use bill::estimate;
+pub use engine::Version;
 pub use error::{Error, ErrorCode};
 pub use money::{Money, Quantity, UnitPrice};
 pub use report::{LineItem, Report};

@@ -1,14 +1,18 @@
 //! Prices with provenance: the built-in catalog and user overrides.
 //!
-//! Every catalog row carries its source, the date of that source and a
-//! confidence mark (H/M/L as defined in the project's reference facts). A
-//! price the catalog lacks is *unknown*, never zero and never guessed.
+//! Every catalog row carries its source, the date of that source where known
+//! and a confidence mark (H/M/L as defined in the project's reference facts).
+//! A price the catalog lacks is *unknown*: never zero and never guessed. A
+//! lookup says so, and the estimate asks for an override naming the field.
 
+use alloc::format;
 use alloc::string::String;
 
 use crate::error::{Error, ErrorCode};
 use crate::money::UnitPrice;
-use crate::scenario::StorageType;
+use crate::scenario::{Engine, StorageType};
+
+mod catalog;
 
 /// How far a price can be trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -39,9 +43,50 @@ pub enum PriceItem {
     StorageStandard,
     /// Cluster storage on Aurora I/O-Optimized, per GB-month.
     StorageIoOptimized,
+    /// I/O requests on Aurora Standard, per million requests.
+    IoRequests,
+    /// Backup storage beyond the free allowance, per GB-month.
+    Backup,
+    /// Snapshot export to Amazon S3, per GB of snapshot.
+    SnapshotExport,
+    /// Backtrack (Aurora MySQL), per million change records.
+    Backtrack,
+    /// Global Database replicated write I/O, per million.
+    GlobalWriteIo,
+    /// RDS Proxy in front of Serverless v2, per ACU-hour (at least 8 ACUs billed).
+    ProxyServerless,
+    /// RDS Proxy in front of provisioned instances, per vCPU-hour (at least 2 vCPUs).
+    ProxyProvisioned,
+    /// Data API, per million requests, for the first billion a month.
+    DataApi,
+    /// Data API, per million requests, beyond one billion a month.
+    DataApiOverBillion,
+    /// Performance Insights long-term retention for serverless, per ACU-month.
+    PerformanceInsightsRetention,
+    /// RDS Extended Support for serverless (years 1–2), per ACU-hour.
+    ExtendedSupport,
 }
 
 impl PriceItem {
+    /// Every item, in report order.
+    pub const ALL: [PriceItem; 15] = [
+        PriceItem::ServerlessStandard,
+        PriceItem::ServerlessIoOptimized,
+        PriceItem::StorageStandard,
+        PriceItem::StorageIoOptimized,
+        PriceItem::IoRequests,
+        PriceItem::Backup,
+        PriceItem::SnapshotExport,
+        PriceItem::Backtrack,
+        PriceItem::GlobalWriteIo,
+        PriceItem::ProxyServerless,
+        PriceItem::ProxyProvisioned,
+        PriceItem::DataApi,
+        PriceItem::DataApiOverBillion,
+        PriceItem::PerformanceInsightsRetention,
+        PriceItem::ExtendedSupport,
+    ];
+
     /// The serverless compute item for a storage configuration.
     pub const fn serverless(storage: StorageType) -> PriceItem {
         match storage {
@@ -65,15 +110,60 @@ impl PriceItem {
             PriceItem::ServerlessIoOptimized => "serverlessIoOptimized",
             PriceItem::StorageStandard => "storageStandard",
             PriceItem::StorageIoOptimized => "storageIoOptimized",
+            PriceItem::IoRequests => "ioRequests",
+            PriceItem::Backup => "backup",
+            PriceItem::SnapshotExport => "snapshotExport",
+            PriceItem::Backtrack => "backtrack",
+            PriceItem::GlobalWriteIo => "globalWriteIo",
+            PriceItem::ProxyServerless => "proxyServerless",
+            PriceItem::ProxyProvisioned => "proxyProvisioned",
+            PriceItem::DataApi => "dataApi",
+            PriceItem::DataApiOverBillion => "dataApiOverBillion",
+            PriceItem::PerformanceInsightsRetention => "performanceInsightsRetention",
+            PriceItem::ExtendedSupport => "extendedSupport",
         }
     }
 
     /// The billing unit the price is per.
     pub const fn unit(self) -> &'static str {
         match self {
-            PriceItem::ServerlessStandard | PriceItem::ServerlessIoOptimized => "ACU-hour",
-            PriceItem::StorageStandard | PriceItem::StorageIoOptimized => "GB-month",
+            PriceItem::ServerlessStandard
+            | PriceItem::ServerlessIoOptimized
+            | PriceItem::ProxyServerless
+            | PriceItem::ExtendedSupport => "ACU-hour",
+            PriceItem::StorageStandard | PriceItem::StorageIoOptimized | PriceItem::Backup => {
+                "GB-month"
+            }
+            PriceItem::SnapshotExport => "GB",
+            PriceItem::IoRequests | PriceItem::DataApi | PriceItem::DataApiOverBillion => {
+                "million requests"
+            }
+            PriceItem::Backtrack => "million change records",
+            PriceItem::GlobalWriteIo => "million write I/Os",
+            PriceItem::ProxyProvisioned => "vCPU-hour",
+            PriceItem::PerformanceInsightsRetention => "ACU-month",
         }
+    }
+}
+
+/// A readable name for `item`, e.g. "serverless capacity (I/O-Optimized)".
+pub const fn label(item: PriceItem) -> &'static str {
+    match item {
+        PriceItem::ServerlessStandard => "serverless capacity (Aurora Standard)",
+        PriceItem::ServerlessIoOptimized => "serverless capacity (I/O-Optimized)",
+        PriceItem::StorageStandard => "storage (Aurora Standard)",
+        PriceItem::StorageIoOptimized => "storage (I/O-Optimized)",
+        PriceItem::IoRequests => "I/O request",
+        PriceItem::Backup => "backup storage",
+        PriceItem::SnapshotExport => "snapshot export",
+        PriceItem::Backtrack => "Backtrack",
+        PriceItem::GlobalWriteIo => "Global Database write I/O",
+        PriceItem::ProxyServerless => "RDS Proxy (serverless)",
+        PriceItem::ProxyProvisioned => "RDS Proxy (provisioned)",
+        PriceItem::DataApi => "Data API",
+        PriceItem::DataApiOverBillion => "Data API (beyond one billion)",
+        PriceItem::PerformanceInsightsRetention => "Performance Insights retention",
+        PriceItem::ExtendedSupport => "Extended Support",
     }
 }
 
@@ -83,29 +173,74 @@ impl PriceItem {
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Provenance {
-    /// The source: a catalog reference, or "scenario override".
+    /// The source: the catalog's references, or "scenario override".
     pub source: String,
-    /// The date of the source (ISO 8601), if known.
+    /// The date of the source (ISO 8601, possibly year-month only), if known.
     pub as_of: Option<String>,
     /// How far the price can be trusted.
     pub confidence: Confidence,
     /// True when the price came from the scenario's `priceOverrides`.
     pub overridden: bool,
+    /// A caveat, e.g. a conflicting value from another source.
+    pub note: Option<String>,
 }
 
-/// One row of the built-in catalog.
+/// One priced item of the built-in catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CatalogEntry {
     /// AWS region code, e.g. `us-east-1`.
     pub region: &'static str,
     /// What is priced.
     pub item: PriceItem,
+    /// The engine the price is for; `None` when it applies to both.
+    pub engine: Option<Engine>,
     /// The on-demand price per [`PriceItem::unit`].
     pub price: UnitPrice,
-    /// The source of the figure.
+    /// The sources of the figure.
     pub source: &'static str,
-    /// The date of the source (ISO 8601).
-    pub as_of: &'static str,
+    /// The date of the source (ISO 8601, possibly year-month only), if known.
+    pub as_of: Option<&'static str>,
+    /// How far the figure can be trusted.
+    pub confidence: Confidence,
+    /// A caveat, e.g. a conflicting value from another source.
+    pub note: Option<&'static str>,
+}
+
+impl CatalogEntry {
+    /// The entry's provenance as reported.
+    pub fn provenance(&self) -> Provenance {
+        Provenance {
+            source: String::from(self.source),
+            as_of: self.as_of.map(String::from),
+            confidence: self.confidence,
+            overridden: false,
+            note: self.note.map(String::from),
+        }
+    }
+}
+
+/// A provisioned Aurora instance class with its on-demand rate (Aurora
+/// Standard, Single-AZ).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InstanceClass {
+    /// AWS region code.
+    pub region: &'static str,
+    /// The class name, e.g. `db.r6g.xlarge`.
+    pub class: &'static str,
+    /// The engine the price is for; `None` when it applies to both.
+    pub engine: Option<Engine>,
+    /// Virtual CPUs.
+    pub vcpu: u32,
+    /// Memory in GiB.
+    pub memory_gib: u32,
+    /// On-demand price per instance-hour on Aurora Standard.
+    pub on_demand_hourly: UnitPrice,
+    /// On-demand price per instance-hour on Aurora I/O-Optimized, where known.
+    pub io_optimized_hourly: Option<UnitPrice>,
+    /// The sources of the figure.
+    pub source: &'static str,
+    /// The date of the source, if known.
+    pub as_of: Option<&'static str>,
     /// How far the figure can be trusted.
     pub confidence: Confidence,
 }
@@ -116,77 +251,60 @@ pub const CATALOG_AS_OF: &str = "2026-10-09";
 /// The name of the built-in catalog, shown in every report.
 pub const CATALOG_NAME: &str = "acumen built-in catalog";
 
-const fn row(
-    region: &'static str,
-    item: PriceItem,
-    nanos: i64,
-    source: &'static str,
-    as_of: &'static str,
-    confidence: Confidence,
-) -> CatalogEntry {
-    CatalogEntry {
-        region,
-        item,
-        price: UnitPrice::from_nanos(nanos),
-        source,
-        as_of,
-        confidence,
-    }
+/// Every priced item of the built-in catalog.
+pub fn entries() -> &'static [CatalogEntry] {
+    catalog::ENTRIES
 }
 
-/// The built-in catalog: on-demand prices in USD.
-pub const CATALOG: &[CatalogEntry] = &[
-    row(
-        "us-east-1",
-        PriceItem::ServerlessStandard,
-        120_000_000,
-        "AWS Price List SKU for Aurora:ServerlessV2Usage (queried 2025-10-28); agreeing secondary sources",
-        "2025-10-28",
-        Confidence::High,
-    ),
-    row(
-        "us-east-1",
-        PriceItem::ServerlessIoOptimized,
-        160_000_000,
-        "AWS Price List SKU KG668U3YXJQ6YH9Y (queried 2025-10-28); conflicts with $0.156 (= 1.30 × Standard) in an AWS-authored static table",
-        "2025-10-28",
-        Confidence::Low,
-    ),
-    row(
-        "us-east-1",
-        PriceItem::StorageStandard,
-        100_000_000,
-        "AWS Price List SKU 7GYUVAA992PFJPCB for Aurora:StorageUsage (queried 2025-10-28)",
-        "2025-10-28",
-        Confidence::High,
-    ),
-    row(
-        "us-east-1",
-        PriceItem::StorageIoOptimized,
-        225_000_000,
-        "AWS Price List SKU 5YXZF9S373QUR5VW for Aurora:IO-OptimizedStorageUsage (queried 2025-10-28)",
-        "2025-10-28",
-        Confidence::High,
-    ),
-];
+/// Every provisioned instance class of the built-in catalog.
+pub fn instance_classes() -> &'static [InstanceClass] {
+    catalog::INSTANCE_CLASSES
+}
 
-/// True if the catalog has any price for `region`.
+/// The regions the catalog has any price for, in catalog order, each once.
+pub fn regions() -> impl Iterator<Item = &'static str> {
+    let all = catalog::ENTRIES;
+    all.iter()
+        .enumerate()
+        .filter(|(i, e)| all[..*i].iter().all(|p| p.region != e.region))
+        .map(|(_, e)| e.region)
+}
+
+/// True if the catalog has a serverless compute price for `region`.
 pub fn knows_region(region: &str) -> bool {
-    CATALOG.iter().any(|e| e.region == region)
+    catalog::ENTRIES.iter().any(|e| e.region == region)
 }
 
-/// The catalog's price for `item` in `region`, or `None` when it is unknown.
+/// The catalog's price for `item` in `region` for `engine`, or `None` when it
+/// is unknown. An engine-specific row wins over one for both engines.
 ///
 /// ```
+/// use acumen::Engine;
 /// use acumen::prices::{catalog_price, PriceItem};
-/// let p = catalog_price("us-east-1", PriceItem::ServerlessStandard).unwrap();
+/// let p = catalog_price("us-east-1", Engine::AuroraPostgresql, PriceItem::ServerlessStandard).unwrap();
 /// assert_eq!(p.price.to_string(), "$0.12");
-/// assert!(catalog_price("mars-north-1", PriceItem::ServerlessStandard).is_none());
+/// assert!(catalog_price("ap-southeast-1", Engine::AuroraMysql, PriceItem::StorageStandard).is_none());
 /// ```
-pub fn catalog_price(region: &str, item: PriceItem) -> Option<&'static CatalogEntry> {
-    CATALOG
+pub fn catalog_price(
+    region: &str,
+    engine: Engine,
+    item: PriceItem,
+) -> Option<&'static CatalogEntry> {
+    let rows = || {
+        catalog::ENTRIES
+            .iter()
+            .filter(move |e| e.region == region && e.item == item)
+    };
+    rows()
+        .find(|e| e.engine == Some(engine))
+        .or_else(|| rows().find(|e| e.engine.is_none()))
+}
+
+/// The catalog's instance class `class` in `region`, if known.
+pub fn instance_class(region: &str, class: &str) -> Option<&'static InstanceClass> {
+    catalog::INSTANCE_CLASSES
         .iter()
-        .find(|e| e.region == region && e.item == item)
+        .find(|c| c.region == region && c.class == class)
 }
 
 /// A price resolved for one report line.
@@ -202,11 +320,12 @@ pub struct ResolvedPrice {
 /// else an `unknown_price` error naming the override field to fill in.
 pub fn resolve(
     region: &str,
+    engine: Engine,
     item: PriceItem,
     overrides: &crate::scenario::PriceOverrides,
 ) -> Result<ResolvedPrice, Error> {
+    let field = format!("priceOverrides.{}", item.key());
     if let Some(usd) = overrides.get(item) {
-        let field = alloc::format!("priceOverrides.{}", item.key());
         let price = UnitPrice::from_usd(usd, &field)?;
         return Ok(ResolvedPrice {
             price,
@@ -215,24 +334,20 @@ pub fn resolve(
                 as_of: None,
                 confidence: Confidence::High,
                 overridden: true,
+                note: None,
             },
         });
     }
-    match catalog_price(region, item) {
+    match catalog_price(region, engine, item) {
         Some(entry) => Ok(ResolvedPrice {
             price: entry.price,
-            provenance: Provenance {
-                source: String::from(entry.source),
-                as_of: Some(String::from(entry.as_of)),
-                confidence: entry.confidence,
-                overridden: false,
-            },
+            provenance: entry.provenance(),
         }),
         None => Err(Error::new(
             ErrorCode::UnknownPrice,
-            &alloc::format!("priceOverrides.{}", item.key()),
+            &field,
             format_args!(
-                "the catalog has no {} price per {} in {region}; supply one as an override",
+                "the catalog has no {} price (per {}) for {engine} in {region}; supply one in {field}",
                 item.key(),
                 item.unit()
             ),
@@ -243,32 +358,104 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use Confidence::Low;
-    use PriceItem::*;
+    use alloc::vec::Vec;
+
+    const PG: Engine = Engine::AuroraPostgresql;
+    const MY: Engine = Engine::AuroraMysql;
+
+    fn nanos(region: &str, engine: Engine, item: PriceItem) -> Option<i64> {
+        catalog_price(region, engine, item).map(|e| e.price.nanos())
+    }
 
     #[test]
     fn catalog_matches_reference_facts() {
-        let p = |item| catalog_price("us-east-1", item).unwrap().price.nanos();
-        assert_eq!(p(ServerlessStandard), 120_000_000);
-        assert_eq!(p(ServerlessIoOptimized), 160_000_000);
-        assert_eq!(p(StorageStandard), 100_000_000);
-        assert_eq!(p(StorageIoOptimized), 225_000_000);
-        // The conflicting I/O-Optimized rate is marked low-confidence.
+        use PriceItem::*;
         assert_eq!(
-            catalog_price("us-east-1", ServerlessIoOptimized)
-                .unwrap()
-                .confidence,
-            Low
+            nanos("us-east-1", PG, ServerlessStandard),
+            Some(120_000_000)
         );
+        assert_eq!(
+            nanos("us-east-1", MY, ServerlessIoOptimized),
+            Some(160_000_000)
+        );
+        assert_eq!(
+            nanos("us-east-1", PG, StorageIoOptimized),
+            Some(225_000_000)
+        );
+        assert_eq!(nanos("us-east-1", PG, IoRequests), Some(200_000_000));
+        assert_eq!(nanos("us-east-1", PG, Backup), Some(21_000_000));
+        assert_eq!(nanos("us-east-1", PG, ProxyServerless), Some(15_000_000));
+        assert_eq!(nanos("us-east-1", PG, DataApi), Some(350_000_000));
+        assert_eq!(
+            nanos("eu-west-1", MY, ServerlessStandard),
+            Some(140_000_000)
+        );
+        assert_eq!(
+            nanos("sa-east-1", PG, ServerlessStandard),
+            Some(250_000_000)
+        );
+        // Backtrack is an Aurora MySQL feature: no PostgreSQL price.
+        assert_eq!(nanos("us-east-1", MY, Backtrack), Some(12_000_000));
+        assert_eq!(nanos("us-east-1", PG, Backtrack), None);
+        // Seoul's Standard ACU price is quoted for PostgreSQL only.
+        assert_eq!(
+            nanos("ap-northeast-2", PG, ServerlessStandard),
+            Some(200_000_000)
+        );
+        assert_eq!(nanos("ap-northeast-2", MY, ServerlessStandard), None);
+        // Unknown stays unknown.
+        assert_eq!(nanos("eu-central-1", PG, StorageStandard), None);
+        assert_eq!(nanos("us-west-2", PG, ServerlessIoOptimized), None);
+    }
+
+    #[test]
+    fn conflicts_are_low_confidence_with_a_note() {
+        let io = catalog_price("us-east-1", PG, PriceItem::ServerlessIoOptimized).unwrap();
+        assert_eq!(io.confidence, Confidence::Low);
+        assert!(io.note.unwrap().contains("0.156"));
+        let tokyo = catalog_price("ap-northeast-1", PG, PriceItem::ServerlessStandard).unwrap();
+        assert_eq!(tokyo.confidence, Confidence::Low);
+        assert!(tokyo.note.unwrap().contains("0.15"));
     }
 
     #[test]
     fn every_row_has_provenance_and_is_unique() {
-        for (i, a) in CATALOG.iter().enumerate() {
-            assert!(!a.source.is_empty() && a.as_of.len() == 10, "{a:?}");
-            for b in &CATALOG[i + 1..] {
-                assert!(a.region != b.region || a.item != b.item, "duplicate {a:?}");
+        let all = entries();
+        assert!(all.len() >= 50);
+        for (i, a) in all.iter().enumerate() {
+            assert!(!a.source.is_empty(), "{a:?}");
+            for b in &all[i + 1..] {
+                assert!(
+                    a.region != b.region || a.item != b.item || a.engine != b.engine,
+                    "duplicate {a:?}"
+                );
             }
         }
+        let classes = instance_classes();
+        assert!(classes.len() >= 30);
+        let xl = instance_class("us-east-1", "db.r6g.xlarge").unwrap();
+        assert_eq!(
+            (xl.vcpu, xl.memory_gib, xl.on_demand_hourly.nanos()),
+            (4, 32, 519_000_000)
+        );
+        assert!(instance_class("us-east-1", "db.r7i.large").is_none());
+    }
+
+    #[test]
+    fn regions_are_listed_once() {
+        let list: Vec<_> = regions().collect();
+        assert_eq!(list[0], "us-east-1");
+        assert!(list.contains(&"sa-east-1") && list.contains(&"eu-west-2"));
+        for (i, r) in list.iter().enumerate() {
+            assert!(!list[i + 1..].contains(r));
+        }
+    }
+
+    #[test]
+    fn unknown_prices_ask_for_an_override() {
+        let none = crate::scenario::PriceOverrides::default();
+        let e = resolve("eu-central-1", PG, PriceItem::StorageStandard, &none).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::UnknownPrice);
+        assert_eq!(e.field(), "priceOverrides.storageStandard");
     }
 }

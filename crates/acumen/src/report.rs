@@ -3,6 +3,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use crate::engine::MaxConnections;
 use crate::money::{Money, UnitPrice};
 use crate::prices::{Confidence, PriceItem, Provenance};
 use crate::scenario::{Engine, StorageType};
@@ -18,6 +19,24 @@ pub enum Component {
     Compute,
     /// Cluster volume storage (GB-months).
     Storage,
+    /// I/O requests (Aurora Standard only).
+    Io,
+    /// Backup storage beyond the free allowance.
+    Backup,
+    /// Snapshot export to Amazon S3.
+    SnapshotExport,
+    /// RDS Proxy.
+    RdsProxy,
+    /// Data API requests.
+    DataApi,
+    /// Performance Insights long-term retention.
+    PerformanceInsights,
+    /// Backtrack (Aurora MySQL).
+    Backtrack,
+    /// Global Database replicated writes.
+    GlobalDatabase,
+    /// RDS Extended Support.
+    ExtendedSupport,
 }
 
 /// One line of the bill: quantity × unit price = cost.
@@ -50,14 +69,25 @@ pub struct LineItem {
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InstanceUsage {
-    /// "writer", or "reader-N".
+    /// "writer", or "reader N".
     pub name: String,
+    /// The reader's promotion tier; absent for the writer.
+    pub promotion_tier: Option<u8>,
     /// ACU-hours billed (exact value rounded to f64 for display).
     pub acu_hours: f64,
     /// Exact usage: half-ACU-seconds (ACU-hours × 7,200).
     pub half_acu_seconds: u64,
     /// Average capacity over the month, in ACUs.
     pub average_acu: f64,
+    /// Highest capacity reached, in ACUs.
+    pub peak_acu: f64,
+    /// Hours paused (zero capacity, zero compute charge).
+    pub paused_hours: f64,
+    /// Hours at the maximum capacity.
+    pub hours_at_max: f64,
+    /// Demand the instance could not serve because it was at its maximum,
+    /// in ACU-hours.
+    pub unmet_acu_hours: f64,
 }
 
 /// The capacity model that produced the usage.
@@ -85,6 +115,14 @@ pub enum WarningKind {
     LowConfidencePrice,
     /// Demand exceeds the maximum capacity: the cluster cannot serve it.
     DemandAboveMax,
+    /// A price the catalog lacks was needed and no override was given.
+    UnknownPrice,
+    /// A remark on how an input was read (e.g. a trace repeated to fill the month).
+    InputNote,
+    /// A maximum above 128 ACU needs a recent platform version too.
+    PlatformVersion,
+    /// Something in the configuration keeps the cluster from auto-pausing.
+    PauseBlocked,
 }
 
 /// Something the user should know about the result.
@@ -137,6 +175,8 @@ pub struct Report {
     pub yearly_micro_usd: Money,
     /// Capacity used per instance.
     pub instances: Vec<InstanceUsage>,
+    /// The default `max_connections` for the scaling range.
+    pub max_connections: MaxConnections,
     /// The capacity model used.
     pub model: ModelInfo,
     /// The price catalog used.

@@ -1,17 +1,34 @@
 //! The canonical input: everything an estimate depends on.
 //!
 //! A `Scenario` is plain data: numbers are plain `f64`s as a person or a JSON
-//! document would give them, and validation (the 0.5-ACU grid, ranges,
-//! min ≤ max, known region) happens in one place, [`Scenario::validate`], so
-//! every surface reports the same error for the same input. Every field has a
-//! default, so an empty scenario (`{}`) is valid and describes a sensible
-//! cluster.
+//! document gives them, and validation (the 0.5-ACU grid, ranges, min ≤ max,
+//! engine-version limits, known region) happens in one place,
+//! [`Scenario::validate`], so every surface reports the same error for the
+//! same input. Every field has a default, so an empty scenario (`{}`) is
+//! valid and describes a sensible cluster.
 
+use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use crate::acu::{Acu, check_finite};
+use crate::engine::{self, Version};
 use crate::error::{Error, ErrorCode};
 use crate::prices::{self, PriceItem};
+use crate::workload::{HOUR, Timeline, WEEK};
+
+macro_rules! serde_struct {
+    ($(#[$meta:meta])* $vis:vis struct $($rest:tt)*) => {
+        $(#[$meta])*
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(
+            feature = "serde",
+            serde(rename_all = "camelCase", default, deny_unknown_fields)
+        )]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        $vis struct $($rest)*
+    };
+}
 
 /// The Aurora database engine.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -56,24 +73,22 @@ pub enum StorageType {
     IoOptimized,
 }
 
-/// An instance's serverless scaling range (`ServerlessV2ScalingConfiguration`).
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(rename_all = "camelCase", default, deny_unknown_fields)
-)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Scaling {
-    /// Minimum capacity in ACUs: a multiple of 0.5 from 0 to 256; 0 turns on
-    /// auto-pause. Default 0.5.
-    pub min_acu: f64,
-    /// Maximum capacity in ACUs: a multiple of 0.5 from 1 to 256. Default 16.
-    pub max_acu: f64,
-    /// Idle seconds before an instance with `minAcu` 0 pauses: 300 to 86,400.
-    /// Default 300.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub seconds_until_auto_pause: Option<u32>,
+serde_struct! {
+    /// The cluster's serverless scaling range (`ServerlessV2ScalingConfiguration`),
+    /// shared by the writer and every serverless reader.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Scaling {
+        /// Minimum capacity in ACUs: a multiple of 0.5 from 0 to 256; 0 turns on
+        /// auto-pause (on engine versions that support it). Default 0.5.
+        pub min_acu: f64,
+        /// Maximum capacity in ACUs: a multiple of 0.5 from 1 to 256 (128 on
+        /// older engine versions). Default 16.
+        pub max_acu: f64,
+        /// Idle seconds before an instance with `minAcu` 0 pauses: 300 to
+        /// 86,400. Default 300.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub seconds_until_auto_pause: Option<u32>,
+    }
 }
 
 impl Default for Scaling {
@@ -86,7 +101,93 @@ impl Default for Scaling {
     }
 }
 
-/// The demand placed on the cluster over time, in ACUs.
+serde_struct! {
+    /// Hours a month at one demand level.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Level {
+        /// Demand in ACUs.
+        pub acu: f64,
+        /// Hours a month at this demand.
+        pub hours: f64,
+    }
+}
+
+serde_struct! {
+    /// A recurring burst of extra demand laid over the workload.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Spike {
+        /// Demand added during the spike, in ACUs.
+        pub extra_acu: f64,
+        /// How often the spike recurs, in hours (24 = daily, 168 = weekly). Default 24.
+        pub every_hours: u32,
+        /// When the first spike starts, in minutes after Monday 00:00. Default 540 (09:00).
+        pub start_minute: u32,
+        /// How long each spike lasts, in minutes. Default 15.
+        pub duration_minutes: u32,
+    }
+}
+
+impl Default for Spike {
+    fn default() -> Self {
+        Spike {
+            extra_acu: 0.0,
+            every_hours: 24,
+            start_minute: 540,
+            duration_minutes: 15,
+        }
+    }
+}
+
+serde_struct! {
+    /// Peak demand during business hours, a lower demand otherwise.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct BusinessHours {
+        /// Demand during business hours, in ACUs. Default 8.
+        pub peak_acu: f64,
+        /// Demand outside business hours, in ACUs. Default 1.
+        pub off_peak_acu: f64,
+        /// Business hours a day: 1 to 24. Default 10.
+        pub hours_per_day: u32,
+        /// Hour of the day business starts: 0 to 23. Default 8.
+        pub start_hour: u32,
+        /// Business days a week, counted from Monday: 1 to 7. Default 5.
+        pub days_per_week: u32,
+    }
+}
+
+impl Default for BusinessHours {
+    fn default() -> Self {
+        BusinessHours {
+            peak_acu: 8.0,
+            off_peak_acu: 1.0,
+            hours_per_day: 10,
+            start_hour: 8,
+            days_per_week: 5,
+        }
+    }
+}
+
+serde_struct! {
+    /// Evenly spaced demand samples, repeated to fill the month.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Trace {
+        /// Seconds between samples: 1 to 86,400. Default 60.
+        pub interval_seconds: u32,
+        /// Demand in ACUs, one value per interval, starting Monday 00:00.
+        pub acu: Vec<f64>,
+    }
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        Trace {
+            interval_seconds: 60,
+            acu: Vec::new(),
+        }
+    }
+}
+
+/// The demand placed on an instance over time, in ACUs.
 ///
 /// Serialised with the kind as the key, e.g. `{"steady": {"acu": 4}}` in JSON
 /// or `[workload.steady]` in TOML, which keeps error paths exact
@@ -103,12 +204,25 @@ impl Default for Scaling {
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Workload {
-    /// The same demand for the whole month.
+    /// The same demand all month.
     Steady {
         /// Demand in ACUs (any non-negative number; capacity is the next
         /// 0.5-ACU step up, within the scaling range).
         acu: f64,
     },
+    /// A peak during business hours on business days, a lower level otherwise.
+    BusinessHours(BusinessHours),
+    /// Hours a month at each demand level, in any order. Lets a month be
+    /// stated as totals, e.g. 220 h at 16 ACU and 520 h at 2 ACU.
+    /// The levels are laid out one after another from the start of the month.
+    Levels(Vec<Level>),
+    /// A typical week: 168 hourly demands, Monday 00:00 first, repeated.
+    Weekly {
+        /// Demand in ACUs for each hour of the week (exactly 168 values).
+        hourly_acu: Vec<f64>,
+    },
+    /// Measured or synthetic demand samples, repeated to fill the month.
+    Trace(Trace),
 }
 
 impl Default for Workload {
@@ -117,28 +231,129 @@ impl Default for Workload {
     }
 }
 
-/// Replacement unit prices in US dollars, one optional field per catalog
-/// item. An override wins over the catalog and is marked as such in the report.
+serde_struct! {
+    /// A reader (Aurora Replica) running as a serverless instance.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Reader {
+        /// Failover promotion tier, 0 to 15. Tiers 0 and 1 never scale below
+        /// the writer (and pause with it); tiers 2 to 15 scale on their own.
+        /// Default 0.
+        pub promotion_tier: u8,
+        /// The reader's own demand. Default: the same as the writer's.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub workload: Option<Workload>,
+    }
+}
+
+/// I/O requests on Aurora Standard (none are billed on I/O-Optimized).
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(rename_all = "camelCase", default, deny_unknown_fields)
+    serde(
+        rename_all = "camelCase",
+        rename_all_fields = "camelCase",
+        deny_unknown_fields
+    )
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct PriceOverrides {
-    /// Serverless capacity on Aurora Standard, $ per ACU-hour.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub serverless_standard: Option<f64>,
-    /// Serverless capacity on Aurora I/O-Optimized, $ per ACU-hour.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub serverless_io_optimized: Option<f64>,
-    /// Storage on Aurora Standard, $ per GB-month.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub storage_standard: Option<f64>,
-    /// Storage on Aurora I/O-Optimized, $ per GB-month.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub storage_io_optimized: Option<f64>,
+pub enum IoUsage {
+    /// No I/O to bill.
+    #[default]
+    None,
+    /// A monthly total of read and write I/O requests.
+    Monthly {
+        /// Requests a month.
+        requests: f64,
+    },
+    /// Rates, as AWS's Pricing Calculator asks for them.
+    Rates {
+        /// Requests per second outside the peak.
+        baseline_per_second: f64,
+        /// Requests per second during the peak.
+        peak_per_second: f64,
+        /// Hours a month at the peak rate.
+        peak_hours_per_month: f64,
+    },
+}
+
+serde_struct! {
+    /// Optional features that are billed.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Extras {
+        /// An RDS Proxy in front of the cluster: billed per ACU-hour of the
+        /// cluster's serverless capacity, at least 8 ACUs.
+        pub rds_proxy: bool,
+        /// Data API requests a month.
+        pub data_api_requests: f64,
+        /// Average Data API payload in KB: each request is billed per started
+        /// 32 KB. Default 0 (up to 32 KB: one billed request each).
+        pub data_api_payload_kb: f64,
+        /// GB of snapshots exported to Amazon S3 a month.
+        pub snapshot_export_gb: f64,
+        /// Performance Insights with long-term retention (billed per ACU-month).
+        pub performance_insights_retention: bool,
+        /// Backtrack change records a month (Aurora MySQL).
+        pub backtrack_change_records: f64,
+        /// Global Database replicated write I/Os a month.
+        pub global_write_ios: f64,
+        /// The engine version is in RDS Extended Support (billed per ACU-hour).
+        pub extended_support: bool,
+    }
+}
+
+serde_struct! {
+    /// Replacement unit prices in US dollars, one optional field per catalog
+    /// item. An override wins over the catalog and is marked in the report;
+    /// it is how a price the catalog lacks is supplied.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PriceOverrides {
+        /// Serverless capacity on Aurora Standard, $ per ACU-hour.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub serverless_standard: Option<f64>,
+        /// Serverless capacity on Aurora I/O-Optimized, $ per ACU-hour.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub serverless_io_optimized: Option<f64>,
+        /// Storage on Aurora Standard, $ per GB-month.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub storage_standard: Option<f64>,
+        /// Storage on Aurora I/O-Optimized, $ per GB-month.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub storage_io_optimized: Option<f64>,
+        /// I/O requests, $ per million.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub io_requests: Option<f64>,
+        /// Backup storage beyond the free allowance, $ per GB-month.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub backup: Option<f64>,
+        /// Snapshot export, $ per GB.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub snapshot_export: Option<f64>,
+        /// Backtrack, $ per million change records.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub backtrack: Option<f64>,
+        /// Global Database replicated write I/O, $ per million.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub global_write_io: Option<f64>,
+        /// RDS Proxy for serverless, $ per ACU-hour.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub proxy_serverless: Option<f64>,
+        /// RDS Proxy for provisioned instances, $ per vCPU-hour.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub proxy_provisioned: Option<f64>,
+        /// Data API, $ per million requests (first billion a month).
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub data_api: Option<f64>,
+        /// Data API, $ per million requests beyond one billion a month.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub data_api_over_billion: Option<f64>,
+        /// Performance Insights long-term retention, $ per ACU-month.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub performance_insights_retention: Option<f64>,
+        /// Extended Support, $ per ACU-hour.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub extended_support: Option<f64>,
+    }
 }
 
 impl PriceOverrides {
@@ -149,47 +364,68 @@ impl PriceOverrides {
             PriceItem::ServerlessIoOptimized => self.serverless_io_optimized,
             PriceItem::StorageStandard => self.storage_standard,
             PriceItem::StorageIoOptimized => self.storage_io_optimized,
+            PriceItem::IoRequests => self.io_requests,
+            PriceItem::Backup => self.backup,
+            PriceItem::SnapshotExport => self.snapshot_export,
+            PriceItem::Backtrack => self.backtrack,
+            PriceItem::GlobalWriteIo => self.global_write_io,
+            PriceItem::ProxyServerless => self.proxy_serverless,
+            PriceItem::ProxyProvisioned => self.proxy_provisioned,
+            PriceItem::DataApi => self.data_api,
+            PriceItem::DataApiOverBillion => self.data_api_over_billion,
+            PriceItem::PerformanceInsightsRetention => self.performance_insights_retention,
+            PriceItem::ExtendedSupport => self.extended_support,
         }
     }
 }
 
-/// Everything an estimate needs. `Scenario::default()` is the calculator's
-/// opening scenario: a PostgreSQL cluster in us-east-1 on Aurora Standard,
-/// one writer scaling 0.5–16 ACU under a steady 4-ACU load, 100 GB stored.
-///
-/// ```
-/// use acumen::{Scenario, Workload};
-/// let scenario = Scenario {
-///     workload: Workload::Steady { acu: 8.0 },
-///     storage_gb: 250.0,
-///     ..Scenario::default()
-/// };
-/// assert!(scenario.validate().is_ok());
-/// ```
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(rename_all = "camelCase", default, deny_unknown_fields)
-)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Scenario {
-    /// AWS region code. Default `us-east-1`.
-    pub region: String,
-    /// Database engine. Default `aurora-postgresql`.
-    pub engine: Engine,
-    /// Storage configuration. Default `standard`.
-    pub storage_type: StorageType,
-    /// Hours in the billed month: 1 to 744. Default 730 (AWS's calculator convention).
-    pub hours_per_month: u32,
-    /// The writer's scaling range.
-    pub writer: Scaling,
-    /// The demand on the writer.
-    pub workload: Workload,
-    /// Cluster volume size in GB (billed per GB-month). Default 100.
-    pub storage_gb: f64,
-    /// Unit prices that replace the catalog's.
-    pub price_overrides: PriceOverrides,
+serde_struct! {
+    /// Everything an estimate needs. `Scenario::default()` is the calculator's
+    /// opening scenario: Aurora PostgreSQL in us-east-1 on Aurora Standard, one
+    /// writer scaling 0.5–16 ACU under a steady 4-ACU load, 100 GB stored.
+    ///
+    /// ```
+    /// use acumen::{Scenario, Workload};
+    /// let scenario = Scenario {
+    ///     workload: Workload::Steady { acu: 8.0 },
+    ///     storage_gb: 250.0,
+    ///     ..Scenario::default()
+    /// };
+    /// assert!(scenario.validate().is_ok());
+    /// ```
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Scenario {
+        /// AWS region code. Default `us-east-1`.
+        pub region: String,
+        /// Database engine. Default `aurora-postgresql`.
+        pub engine: Engine,
+        /// Engine version, e.g. "16.4" or "3.08.0". Default: a current version
+        /// (auto-pause and 256 ACU allowed).
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub engine_version: Option<String>,
+        /// Storage configuration. Default `standard`.
+        pub storage_type: StorageType,
+        /// Hours in the billed month: 1 to 744. Default 730 (AWS's calculator convention).
+        pub hours_per_month: u32,
+        /// The cluster's serverless scaling range.
+        pub scaling: Scaling,
+        /// The demand on the writer.
+        pub workload: Workload,
+        /// Recurring bursts of extra demand on the writer.
+        pub spikes: Vec<Spike>,
+        /// Serverless readers, up to 15.
+        pub readers: Vec<Reader>,
+        /// Cluster volume size in GB (billed per GB-month). Default 100.
+        pub storage_gb: f64,
+        /// I/O requests (billed on Aurora Standard only).
+        pub io: IoUsage,
+        /// Total backup storage in GB; the part up to the cluster volume size is free.
+        pub backup_storage_gb: f64,
+        /// Optional billed features.
+        pub extras: Extras,
+        /// Unit prices that replace the catalog's.
+        pub price_overrides: PriceOverrides,
+    }
 }
 
 impl Default for Scenario {
@@ -197,11 +433,17 @@ impl Default for Scenario {
         Scenario {
             region: String::from("us-east-1"),
             engine: Engine::default(),
+            engine_version: None,
             storage_type: StorageType::default(),
             hours_per_month: 730,
-            writer: Scaling::default(),
+            scaling: Scaling::default(),
             workload: Workload::default(),
+            spikes: Vec::new(),
+            readers: Vec::new(),
             storage_gb: 100.0,
+            io: IoUsage::None,
+            backup_storage_gb: 0.0,
+            extras: Extras::default(),
             price_overrides: PriceOverrides::default(),
         }
     }
@@ -209,12 +451,21 @@ impl Default for Scenario {
 
 /// Largest `hoursPerMonth`: a 31-day month.
 pub const MAX_HOURS_PER_MONTH: u32 = 744;
-/// Largest accepted `storageGb`. An input sanity bound, not an Aurora limit.
-pub const MAX_STORAGE_GB: f64 = 1_000_000.0;
+/// Largest accepted GB figure (storage, backup, export). An input sanity bound, not an Aurora limit.
+pub const MAX_GB: f64 = 1_000_000.0;
+/// Largest accepted monthly count (I/O requests, Data API calls…): 10¹⁵.
+pub const MAX_COUNT: f64 = 1e15;
+/// Largest accepted demand in ACUs: far above any cluster's 256 ACU, so a
+/// typo is caught rather than silently capped.
+pub const MAX_DEMAND_ACU: f64 = 100_000.0;
+/// Most samples in a trace (a year of one-second samples).
+pub const MAX_TRACE_SAMPLES: usize = 31_622_400;
 /// Range of `secondsUntilAutoPause` (AWS API reference).
 pub const AUTO_PAUSE_SECONDS: core::ops::RangeInclusive<u32> = 300..=86_400;
 /// Default `secondsUntilAutoPause` (AWS API reference).
 pub const DEFAULT_AUTO_PAUSE_SECONDS: u32 = 300;
+/// Most readers in a cluster (AWS: up to 15 Aurora Replicas).
+pub const MAX_READERS: usize = 15;
 
 /// A scaling range that has passed validation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -227,11 +478,41 @@ pub struct ValidScaling {
     pub seconds_until_auto_pause: u32,
 }
 
-/// A demand that has passed validation.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum ValidWorkload {
-    /// Constant demand, in ACUs (finite, non-negative).
-    Steady(f64),
+/// One serverless instance's validated demand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidInstance {
+    /// "writer", "reader 1", …
+    pub name: String,
+    /// Promotion tier (`None` for the writer).
+    pub promotion_tier: Option<u8>,
+    /// Demand over the month.
+    pub demand: Timeline,
+}
+
+impl ValidInstance {
+    /// True for the writer and for readers that follow it (tiers 0 and 1).
+    pub fn follows_writer(&self) -> bool {
+        matches!(self.promotion_tier, Some(0 | 1))
+    }
+}
+
+/// Exact monthly quantities of the non-compute items.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ValidUsage {
+    /// Cluster volume in thousandths of a GB.
+    pub storage_milli_gb: u64,
+    /// Billed backup storage (beyond the free allowance), thousandths of a GB.
+    pub backup_milli_gb: u64,
+    /// I/O requests a month.
+    pub io_requests: u64,
+    /// Data API requests a month as billed (per started 32 KB).
+    pub data_api_billed_requests: u64,
+    /// Snapshot export, thousandths of a GB.
+    pub snapshot_export_milli_gb: u64,
+    /// Backtrack change records a month.
+    pub backtrack_change_records: u64,
+    /// Global Database replicated write I/Os a month.
+    pub global_write_ios: u64,
 }
 
 /// A scenario that has passed validation: exact types only.
@@ -241,30 +522,69 @@ pub struct ValidScenario {
     pub region: String,
     /// Database engine.
     pub engine: Engine,
+    /// Engine version, if given.
+    pub engine_version: Option<Version>,
     /// Storage configuration.
     pub storage_type: StorageType,
     /// Hours in the billed month.
     pub hours_per_month: u32,
-    /// The writer's scaling range.
-    pub writer: ValidScaling,
-    /// The writer's demand.
-    pub workload: ValidWorkload,
-    /// Cluster volume in thousandths of a GB (input rounded to 0.001 GB).
-    pub storage_milli_gb: u64,
+    /// The cluster's scaling range.
+    pub scaling: ValidScaling,
+    /// The writer first, then the readers in order.
+    pub instances: Vec<ValidInstance>,
+    /// Monthly quantities of the other items.
+    pub usage: ValidUsage,
+    /// Billed features.
+    pub extras: Extras,
     /// Price overrides (each checked when used).
     pub price_overrides: PriceOverrides,
+    /// Things the user should know about how the input was read.
+    pub notes: Vec<(String, String)>,
+}
+
+fn out_of_range(field: &str, rule: &str, got: impl core::fmt::Display) -> Error {
+    Error::new(
+        ErrorCode::OutOfRange,
+        field,
+        format_args!("must be {rule}, got {got}"),
+    )
+}
+
+/// A finite number in `0..=max`.
+fn check_amount(value: f64, max: f64, field: &str, rule: &str) -> Result<f64, Error> {
+    check_finite(value, field)?;
+    if (0.0..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(out_of_range(field, rule, value))
+    }
+}
+
+/// A demand in ACUs: finite, `0..=MAX_DEMAND_ACU`.
+fn check_demand(value: f64, field: &str) -> Result<f64, Error> {
+    check_amount(value, MAX_DEMAND_ACU, field, "between 0 and 100000 ACU")
+}
+
+/// Rounds a non-negative finite amount to thousandths (below 2^53, exact enough).
+fn milli(value: f64) -> u64 {
+    (value * 1000.0 + 0.5) as u64
+}
+
+/// Rounds a non-negative finite count to a whole number.
+fn whole(value: f64) -> u64 {
+    (value + 0.5) as u64
 }
 
 impl Scaling {
     fn validate(&self, prefix: &str) -> Result<ValidScaling, Error> {
-        let field = |name: &str| alloc::format!("{prefix}.{name}");
+        let field = |name: &str| format!("{prefix}.{name}");
         let min = Acu::from_f64(self.min_acu, &field("minAcu"))?;
         let max = Acu::from_f64(self.max_acu, &field("maxAcu"))?;
         if max.halves() < 2 {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
+            return Err(out_of_range(
                 &field("maxAcu"),
-                format_args!("must be between 1 and 256 ACU, got {}", self.max_acu),
+                "between 1 and 256 ACU",
+                self.max_acu,
             ));
         }
         if min > max {
@@ -278,10 +598,10 @@ impl Scaling {
             .seconds_until_auto_pause
             .unwrap_or(DEFAULT_AUTO_PAUSE_SECONDS);
         if !AUTO_PAUSE_SECONDS.contains(&seconds) {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
+            return Err(out_of_range(
                 &field("secondsUntilAutoPause"),
-                format_args!("must be between 300 and 86400 seconds, got {seconds}"),
+                "between 300 and 86400 seconds",
+                seconds,
             ));
         }
         Ok(ValidScaling {
@@ -290,6 +610,192 @@ impl Scaling {
             seconds_until_auto_pause: seconds,
         })
     }
+}
+
+impl Workload {
+    /// The demand this workload places over a month of `month` seconds,
+    /// starting Monday 00:00. `path` prefixes error fields; `notes` collects
+    /// remarks on how the input was read.
+    pub fn timeline(
+        &self,
+        month: u64,
+        path: &str,
+        notes: &mut Vec<(String, String)>,
+    ) -> Result<Timeline, Error> {
+        let mut t = Timeline::new();
+        match self {
+            Workload::Steady { acu } => {
+                t.push(month, check_demand(*acu, &format!("{path}.steady.acu"))?);
+            }
+            Workload::BusinessHours(b) => {
+                let p = |f: &str| format!("{path}.businessHours.{f}");
+                let peak = check_demand(b.peak_acu, &p("peakAcu"))?;
+                let off = check_demand(b.off_peak_acu, &p("offPeakAcu"))?;
+                if !(1..=24).contains(&b.hours_per_day) {
+                    return Err(out_of_range(
+                        &p("hoursPerDay"),
+                        "between 1 and 24",
+                        b.hours_per_day,
+                    ));
+                }
+                if b.start_hour > 23 {
+                    return Err(out_of_range(
+                        &p("startHour"),
+                        "between 0 and 23",
+                        b.start_hour,
+                    ));
+                }
+                if !(1..=7).contains(&b.days_per_week) {
+                    return Err(out_of_range(
+                        &p("daysPerWeek"),
+                        "between 1 and 7",
+                        b.days_per_week,
+                    ));
+                }
+                // One week, hour by hour; business hours may run past midnight.
+                let mut week = [off; 168];
+                for day in 0..b.days_per_week {
+                    for h in 0..b.hours_per_day {
+                        week[((day * 24 + b.start_hour + h) % 168) as usize] = peak;
+                    }
+                }
+                let mut pattern = Timeline::new();
+                for acu in week {
+                    pattern.push(HOUR, acu);
+                }
+                t = Timeline::repeat(&pattern, month);
+            }
+            Workload::Levels(levels) => {
+                if levels.is_empty() {
+                    return Err(Error::new(
+                        ErrorCode::OutOfRange,
+                        &format!("{path}.levels"),
+                        format_args!("must list at least one level"),
+                    ));
+                }
+                for (i, level) in levels.iter().enumerate() {
+                    let p = |f: &str| format!("{path}.levels[{i}].{f}");
+                    let acu = check_demand(level.acu, &p("acu"))?;
+                    let hours =
+                        check_amount(level.hours, 744.0, &p("hours"), "between 0 and 744 hours")?;
+                    t.push((hours * 3600.0 + 0.5) as u64, acu);
+                }
+                let total = t.seconds();
+                if total != month {
+                    notes.push((
+                        format!("{path}.levels"),
+                        format!(
+                            "the levels cover {} h, not the month's {} h; compute is billed for the levels' hours",
+                            total as f64 / 3600.0,
+                            month / HOUR
+                        ),
+                    ));
+                }
+            }
+            Workload::Weekly { hourly_acu } => {
+                if hourly_acu.len() != 168 {
+                    return Err(Error::new(
+                        ErrorCode::OutOfRange,
+                        &format!("{path}.weekly.hourlyAcu"),
+                        format_args!(
+                            "must have 168 values (7 days × 24 hours), got {}",
+                            hourly_acu.len()
+                        ),
+                    ));
+                }
+                let mut pattern = Timeline::new();
+                for (i, acu) in hourly_acu.iter().enumerate() {
+                    pattern.push(
+                        HOUR,
+                        check_demand(*acu, &format!("{path}.weekly.hourlyAcu[{i}]"))?,
+                    );
+                }
+                t = Timeline::repeat(&pattern, month);
+            }
+            Workload::Trace(trace) => {
+                let p = |f: &str| format!("{path}.trace.{f}");
+                if !(1..=86_400).contains(&trace.interval_seconds) {
+                    return Err(out_of_range(
+                        &p("intervalSeconds"),
+                        "between 1 and 86400",
+                        trace.interval_seconds,
+                    ));
+                }
+                if trace.acu.is_empty() || trace.acu.len() > MAX_TRACE_SAMPLES {
+                    return Err(out_of_range(
+                        &p("acu"),
+                        "a list of 1 to 31622400 samples",
+                        trace.acu.len(),
+                    ));
+                }
+                let mut pattern = Timeline::new();
+                for (i, acu) in trace.acu.iter().enumerate() {
+                    pattern.push(
+                        u64::from(trace.interval_seconds),
+                        check_demand(*acu, &format!("{path}.trace.acu[{i}]"))?,
+                    );
+                }
+                let span = pattern.seconds();
+                if span < month {
+                    notes.push((
+                        p("acu"),
+                        format!(
+                            "the trace covers {:.2} h and is repeated to fill the {} h month",
+                            span as f64 / 3600.0,
+                            month / HOUR
+                        ),
+                    ));
+                } else if span > month {
+                    notes.push((
+                        p("acu"),
+                        format!(
+                            "the trace covers {:.2} h; only its first {} h (one month) are billed",
+                            span as f64 / 3600.0,
+                            month / HOUR
+                        ),
+                    ));
+                }
+                t = Timeline::repeat(&pattern, month);
+            }
+        }
+        Ok(t)
+    }
+}
+
+fn spike_windows(spike: &Spike, i: usize, month: u64) -> Result<(Vec<(u64, u64)>, f64), Error> {
+    let p = |f: &str| format!("spikes[{i}].{f}");
+    let extra = check_demand(spike.extra_acu, &p("extraAcu"))?;
+    if spike.every_hours == 0 || u64::from(spike.every_hours) * HOUR > WEEK * 5 {
+        return Err(out_of_range(
+            &p("everyHours"),
+            "between 1 and 840 hours",
+            spike.every_hours,
+        ));
+    }
+    let period = u64::from(spike.every_hours) * HOUR;
+    let duration = u64::from(spike.duration_minutes) * 60;
+    if duration == 0 || duration >= period {
+        return Err(out_of_range(
+            &p("durationMinutes"),
+            "at least 1 minute and shorter than the spike's period",
+            spike.duration_minutes,
+        ));
+    }
+    let start = u64::from(spike.start_minute) * 60;
+    if start >= period {
+        return Err(out_of_range(
+            &p("startMinute"),
+            "within the first period",
+            spike.start_minute,
+        ));
+    }
+    let mut windows = Vec::new();
+    let mut at = start;
+    while at < month {
+        windows.push((at, (at + duration).min(month)));
+        at += period;
+    }
+    Ok((windows, extra))
 }
 
 impl Scenario {
@@ -306,42 +812,202 @@ impl Scenario {
                 ),
             ));
         }
+        let engine_version = self
+            .engine_version
+            .as_deref()
+            .map(|v| Version::parse(v, "engineVersion"))
+            .transpose()?;
         if !(1..=MAX_HOURS_PER_MONTH).contains(&self.hours_per_month) {
-            return Err(Error::new(
-                ErrorCode::OutOfRange,
+            return Err(out_of_range(
                 "hoursPerMonth",
-                format_args!("must be between 1 and 744, got {}", self.hours_per_month),
+                "between 1 and 744",
+                self.hours_per_month,
             ));
         }
-        let writer = self.writer.validate("writer")?;
-        let workload = match self.workload {
-            Workload::Steady { acu } => {
-                // Reuses the demand check: finite and non-negative.
-                Acu::ceil_from_demand(acu, "workload.steady.acu")?;
-                ValidWorkload::Steady(acu)
+        let month = u64::from(self.hours_per_month) * HOUR;
+        let scaling = self.scaling.validate("scaling")?;
+        engine::check_scaling(
+            self.engine,
+            engine_version,
+            scaling.min,
+            scaling.max,
+            "scaling",
+        )?;
+
+        let mut notes = Vec::new();
+        let mut writer = self.workload.timeline(month, "workload", &mut notes)?;
+        for (i, spike) in self.spikes.iter().enumerate() {
+            let (windows, extra) = spike_windows(spike, i, writer.seconds())?;
+            writer = writer.add_windows(&windows, extra);
+        }
+        if self.readers.len() > MAX_READERS {
+            return Err(out_of_range(
+                "readers",
+                "a list of at most 15 readers",
+                self.readers.len(),
+            ));
+        }
+        let mut instances = Vec::with_capacity(1 + self.readers.len());
+        for (i, reader) in self.readers.iter().enumerate() {
+            if reader.promotion_tier > 15 {
+                return Err(out_of_range(
+                    &format!("readers[{i}].promotionTier"),
+                    "between 0 and 15",
+                    reader.promotion_tier,
+                ));
+            }
+            let demand = match &reader.workload {
+                Some(w) => w.timeline(month, &format!("readers[{i}].workload"), &mut notes)?,
+                None => writer.clone(),
+            };
+            if demand.seconds() != writer.seconds() {
+                return Err(Error::new(
+                    ErrorCode::Conflict,
+                    &format!("readers[{i}].workload"),
+                    format_args!(
+                        "must cover the same hours as the writer's workload ({} h), got {} h",
+                        writer.seconds() as f64 / 3600.0,
+                        demand.seconds() as f64 / 3600.0
+                    ),
+                ));
+            }
+            instances.push(ValidInstance {
+                name: format!("reader {}", i + 1),
+                promotion_tier: Some(reader.promotion_tier),
+                demand,
+            });
+        }
+        instances.insert(
+            0,
+            ValidInstance {
+                name: String::from("writer"),
+                promotion_tier: None,
+                demand: writer,
+            },
+        );
+
+        let storage = check_amount(
+            self.storage_gb,
+            MAX_GB,
+            "storageGb",
+            "between 0 and 1000000 GB",
+        )?;
+        let backup = check_amount(
+            self.backup_storage_gb,
+            MAX_GB,
+            "backupStorageGb",
+            "between 0 and 1000000 GB",
+        )?;
+        let io_requests = match &self.io {
+            IoUsage::None => 0,
+            IoUsage::Monthly { requests } => whole(check_amount(
+                *requests,
+                MAX_COUNT,
+                "io.monthly.requests",
+                "between 0 and 1e15",
+            )?),
+            IoUsage::Rates {
+                baseline_per_second,
+                peak_per_second,
+                peak_hours_per_month,
+            } => {
+                let base = check_amount(
+                    *baseline_per_second,
+                    1e9,
+                    "io.rates.baselinePerSecond",
+                    "between 0 and 1e9",
+                )?;
+                let peak = check_amount(
+                    *peak_per_second,
+                    1e9,
+                    "io.rates.peakPerSecond",
+                    "between 0 and 1e9",
+                )?;
+                let hours = f64::from(self.hours_per_month);
+                let peak_hours = check_amount(
+                    *peak_hours_per_month,
+                    hours,
+                    "io.rates.peakHoursPerMonth",
+                    "between 0 and hoursPerMonth",
+                )?;
+                // As AWS's calculator: baseline outside the peak, peak during it.
+                whole(base * (hours - peak_hours) * 3600.0 + peak * peak_hours * 3600.0)
             }
         };
-        check_finite(self.storage_gb, "storageGb")?;
-        if !(0.0..=MAX_STORAGE_GB).contains(&self.storage_gb) {
+        let x = &self.extras;
+        let data_api = check_amount(
+            x.data_api_requests,
+            MAX_COUNT,
+            "extras.dataApiRequests",
+            "between 0 and 1e15",
+        )?;
+        let payload = check_amount(
+            x.data_api_payload_kb,
+            65_536.0,
+            "extras.dataApiPayloadKb",
+            "between 0 and 65536 KB",
+        )?;
+        // Billed per started 32 KB: a 35 KB payload counts twice.
+        let units = if payload <= 32.0 {
+            1
+        } else {
+            whole(ceil_div(payload, 32.0))
+        };
+        let usage = ValidUsage {
+            storage_milli_gb: milli(storage),
+            backup_milli_gb: milli(backup).saturating_sub(milli(storage)),
+            io_requests,
+            data_api_billed_requests: whole(data_api).saturating_mul(units),
+            snapshot_export_milli_gb: milli(check_amount(
+                x.snapshot_export_gb,
+                MAX_GB,
+                "extras.snapshotExportGb",
+                "between 0 and 1000000 GB",
+            )?),
+            backtrack_change_records: whole(check_amount(
+                x.backtrack_change_records,
+                MAX_COUNT,
+                "extras.backtrackChangeRecords",
+                "between 0 and 1e15",
+            )?),
+            global_write_ios: whole(check_amount(
+                x.global_write_ios,
+                MAX_COUNT,
+                "extras.globalWriteIos",
+                "between 0 and 1e15",
+            )?),
+        };
+        if usage.backtrack_change_records > 0 && self.engine != Engine::AuroraMysql {
             return Err(Error::new(
-                ErrorCode::OutOfRange,
-                "storageGb",
-                format_args!("must be between 0 and 1000000 GB, got {}", self.storage_gb),
+                ErrorCode::Conflict,
+                "extras.backtrackChangeRecords",
+                format_args!(
+                    "Backtrack is an Aurora MySQL feature; the engine is {}",
+                    self.engine
+                ),
             ));
         }
-        // ≤ 1e9 milli-GB: exact in f64 and in u64.
-        let storage_milli_gb = (self.storage_gb * 1000.0 + 0.5) as u64;
         Ok(ValidScenario {
             region: self.region.clone(),
             engine: self.engine,
+            engine_version,
             storage_type: self.storage_type,
             hours_per_month: self.hours_per_month,
-            writer,
-            workload,
-            storage_milli_gb,
+            scaling,
+            instances,
+            usage,
+            extras: self.extras.clone(),
             price_overrides: self.price_overrides.clone(),
+            notes,
         })
     }
+}
+
+/// `ceil(a / b)` for positive finite values.
+fn ceil_div(a: f64, b: f64) -> f64 {
+    let q = a / b;
+    let t = (q as u64) as f64;
+    if t < q { t + 1.0 } else { t }
 }
 
 #[cfg(test)]
@@ -357,16 +1023,19 @@ mod tests {
     #[test]
     fn default_is_valid() {
         let v = Scenario::default().validate().unwrap();
-        assert_eq!(v.writer.min, Acu::HALF);
-        assert_eq!(v.writer.max.halves(), 32);
-        assert_eq!(v.storage_milli_gb, 100_000);
+        assert_eq!(v.scaling.min, Acu::HALF);
+        assert_eq!(v.scaling.max.halves(), 32);
+        assert_eq!(v.usage.storage_milli_gb, 100_000);
+        assert_eq!(v.instances.len(), 1);
+        assert_eq!(v.instances[0].demand.segments().len(), 1);
+        assert_eq!(v.instances[0].demand.seconds(), 730 * 3600);
     }
 
     type Case = (fn(&mut Scenario), &'static str, ErrorCode);
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [Case; 9] = [
+        let cases: [Case; 20] = [
             (
                 |s| s.region = "mars-1".into(),
                 "region",
@@ -383,23 +1052,23 @@ mod tests {
                 ErrorCode::OutOfRange,
             ),
             (
-                |s| s.writer.min_acu = 0.7,
-                "writer.minAcu",
+                |s| s.scaling.min_acu = 0.7,
+                "scaling.minAcu",
                 ErrorCode::OffGrid,
             ),
             (
-                |s| s.writer.max_acu = 0.5,
-                "writer.maxAcu",
+                |s| s.scaling.max_acu = 0.5,
+                "scaling.maxAcu",
                 ErrorCode::OutOfRange,
             ),
             (
-                |s| s.writer.min_acu = 32.0,
-                "writer.minAcu",
+                |s| s.scaling.min_acu = 32.0,
+                "scaling.minAcu",
                 ErrorCode::Conflict,
             ),
             (
-                |s| s.writer.seconds_until_auto_pause = Some(299),
-                "writer.secondsUntilAutoPause",
+                |s| s.scaling.seconds_until_auto_pause = Some(299),
+                "scaling.secondsUntilAutoPause",
                 ErrorCode::OutOfRange,
             ),
             (
@@ -408,10 +1077,197 @@ mod tests {
                 ErrorCode::NotANumber,
             ),
             (|s| s.storage_gb = -1.0, "storageGb", ErrorCode::OutOfRange),
+            (
+                |s| s.engine_version = Some("abc".into()),
+                "engineVersion",
+                ErrorCode::OutOfRange,
+            ),
+            (
+                |s| {
+                    s.engine_version = Some("15.4".into());
+                    s.scaling.min_acu = 0.0;
+                },
+                "scaling.minAcu",
+                ErrorCode::OutOfRange,
+            ),
+            (
+                |s| {
+                    s.engine = Engine::AuroraMysql;
+                    s.engine_version = Some("3.04.0".into());
+                    s.scaling.max_acu = 256.0;
+                },
+                "scaling.maxAcu",
+                ErrorCode::OutOfRange,
+            ),
+            (
+                |s| s.readers = alloc::vec![Reader::default(); 16],
+                "readers",
+                ErrorCode::OutOfRange,
+            ),
+            (
+                |s| {
+                    s.readers = alloc::vec![Reader {
+                        promotion_tier: 16,
+                        workload: None
+                    }]
+                },
+                "readers[0].promotionTier",
+                ErrorCode::OutOfRange,
+            ),
+            (
+                |s| {
+                    s.workload = Workload::Weekly {
+                        hourly_acu: alloc::vec![1.0; 167],
+                    }
+                },
+                "workload.weekly.hourlyAcu",
+                ErrorCode::OutOfRange,
+            ),
+            (
+                |s| {
+                    s.workload = Workload::Trace(Trace {
+                        interval_seconds: 60,
+                        acu: alloc::vec![1.0, -2.0],
+                    })
+                },
+                "workload.trace.acu[1]",
+                ErrorCode::OutOfRange,
+            ),
+            (
+                |s| {
+                    s.workload = Workload::BusinessHours(BusinessHours {
+                        start_hour: 24,
+                        ..BusinessHours::default()
+                    })
+                },
+                "workload.businessHours.startHour",
+                ErrorCode::OutOfRange,
+            ),
+            (
+                |s| {
+                    s.spikes = alloc::vec![Spike {
+                        extra_acu: 4.0,
+                        duration_minutes: 0,
+                        ..Spike::default()
+                    }]
+                },
+                "spikes[0].durationMinutes",
+                ErrorCode::OutOfRange,
+            ),
+            (
+                |s| {
+                    s.io = IoUsage::Rates {
+                        baseline_per_second: 1.0,
+                        peak_per_second: 2.0,
+                        peak_hours_per_month: 800.0,
+                    }
+                },
+                "io.rates.peakHoursPerMonth",
+                ErrorCode::OutOfRange,
+            ),
+            (
+                |s| s.extras.backtrack_change_records = 5.0,
+                "extras.backtrackChangeRecords",
+                ErrorCode::Conflict,
+            ),
         ];
         for (edit, field, code) in cases {
             let e = error_of(edit);
             assert_eq!((e.field(), e.code()), (field, code), "{e}");
         }
+    }
+
+    #[test]
+    fn business_hours_on_a_730_hour_month() {
+        // From Monday 00:00, 730 h = 4 weeks + 2 days + 10 h: 22 full weekdays
+        // (220 h) plus 08:00–10:00 of the 31st day, a Wednesday (2 h).
+        let w = Workload::BusinessHours(BusinessHours {
+            peak_acu: 16.0,
+            off_peak_acu: 2.0,
+            ..BusinessHours::default()
+        });
+        let t = w.timeline(730 * HOUR, "workload", &mut Vec::new()).unwrap();
+        let peak: u64 = t
+            .segments()
+            .iter()
+            .filter(|s| s.acu == 16.0)
+            .map(|s| s.seconds)
+            .sum();
+        assert_eq!(peak, 222 * HOUR);
+        assert_eq!(t.seconds() - peak, 508 * HOUR);
+    }
+
+    #[test]
+    fn levels_state_the_seed_example_and_note_the_hours() {
+        let w = Workload::Levels(alloc::vec![
+            Level {
+                acu: 16.0,
+                hours: 220.0
+            },
+            Level {
+                acu: 2.0,
+                hours: 520.0
+            },
+        ]);
+        let mut notes = Vec::new();
+        let t = w.timeline(730 * HOUR, "workload", &mut notes).unwrap();
+        assert_eq!(t.seconds(), 740 * HOUR);
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].1.contains("740 h"), "{:?}", notes);
+    }
+
+    #[test]
+    fn spikes_add_demand_in_their_windows() {
+        let s = Scenario {
+            hours_per_month: 48,
+            spikes: alloc::vec![Spike {
+                extra_acu: 6.0,
+                every_hours: 24,
+                start_minute: 540,
+                duration_minutes: 30
+            }],
+            ..Scenario::default()
+        };
+        let v = s.validate().unwrap();
+        let t = &v.instances[0].demand;
+        let spiked: u64 = t
+            .segments()
+            .iter()
+            .filter(|s| s.acu == 10.0)
+            .map(|s| s.seconds)
+            .sum();
+        assert_eq!(spiked, 2 * 30 * 60);
+        assert_eq!(t.seconds(), 48 * HOUR);
+    }
+
+    #[test]
+    fn io_rates_follow_the_pricing_calculator() {
+        let s = Scenario {
+            io: IoUsage::Rates {
+                baseline_per_second: 100.0,
+                peak_per_second: 1000.0,
+                peak_hours_per_month: 30.0,
+            },
+            ..Scenario::default()
+        };
+        // 100/s × 700 h + 1000/s × 30 h = 252,000,000 + 108,000,000.
+        assert_eq!(s.validate().unwrap().usage.io_requests, 360_000_000);
+    }
+
+    #[test]
+    fn backup_allowance_and_data_api_units() {
+        let s = Scenario {
+            storage_gb: 100.0,
+            backup_storage_gb: 250.0,
+            extras: Extras {
+                data_api_requests: 1_000.0,
+                data_api_payload_kb: 35.0,
+                ..Extras::default()
+            },
+            ..Scenario::default()
+        };
+        let u = s.validate().unwrap().usage;
+        assert_eq!(u.backup_milli_gb, 150_000);
+        assert_eq!(u.data_api_billed_requests, 2_000);
     }
 }

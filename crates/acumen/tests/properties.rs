@@ -14,7 +14,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         any::<bool>(),
     )
         .prop_map(|(min, max, demand, storage_gb, hours, io)| Scenario {
-            writer: Scaling {
+            scaling: Scaling {
                 min_acu: f64::from(min.min(max)) / 2.0,
                 max_acu: f64::from(max) / 2.0,
                 seconds_until_auto_pause: None,
@@ -45,8 +45,8 @@ proptest! {
     fn capacity_stays_within_the_scaling_range(s in scenario()) {
         let r = estimate(&s).unwrap();
         let avg = r.instances[0].average_acu;
-        let paused = s.writer.min_acu == 0.0 && matches!(s.workload, Workload::Steady { acu } if acu == 0.0);
-        prop_assert!(paused || (avg >= s.writer.min_acu.max(0.5) && avg <= s.writer.max_acu));
+        let paused = s.scaling.min_acu == 0.0 && matches!(s.workload, Workload::Steady { acu } if acu == 0.0);
+        prop_assert!(paused || (avg >= s.scaling.min_acu.max(0.5) && avg <= s.scaling.max_acu));
         // Exact usage: capacity × hours, in half-ACU-seconds.
         prop_assert_eq!(
             r.instances[0].half_acu_seconds,
@@ -57,7 +57,7 @@ proptest! {
     #[test]
     fn cost_is_monotone_in_demand_and_price(s in scenario(), extra in 0.0f64..50.0, price in 0.0f64..2.0, bump in 0.0f64..1.0) {
         let base = estimate(&s).unwrap();
-        let Workload::Steady { acu } = s.workload;
+        let Workload::Steady { acu } = s.workload else { return Ok(()) };
         let more = Scenario { workload: Workload::Steady { acu: acu + extra }, ..s.clone() };
         prop_assert!(estimate(&more).unwrap().total_micro_usd >= base.total_micro_usd);
         let overrides = |p: f64| PriceOverrides {
@@ -79,7 +79,7 @@ proptest! {
         hours in 0u32..2000,
     ) {
         let s = Scenario {
-            writer: Scaling { min_acu: min, max_acu: max, seconds_until_auto_pause: None },
+            scaling: Scaling { min_acu: min, max_acu: max, seconds_until_auto_pause: None },
             workload: Workload::Steady { acu: demand },
             storage_gb: storage,
             hours_per_month: hours,
