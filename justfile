@@ -47,6 +47,7 @@ lint:
     cargo clippy --locked -p acumen --all-targets --all-features -- -D warnings
     node scripts/gen-types.mjs --check
     node scripts/gen-catalog.mjs --check
+    RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p acumen --all-features
 
 # Core unit, property, golden and doc tests; CLI tests.
 test-rust:
@@ -62,10 +63,15 @@ test-wasm:
     cargo test --locked -p acumen-wasm --target wasm32-unknown-unknown
     WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER={{chromedriver}} cargo test --locked -p acumen-wasm --target wasm32-unknown-unknown --test api
 
-# The built package from Node (ESM, CommonJS, a packed install, TypeScript).
+# The built package from Node (ESM, CommonJS, web init, every export and error),
+# packed and installed into a fresh project (TypeScript, esbuild + Chromium).
 test-js: pkg
     node --test tests/node/
     tsc -p tests/types
+
+# Benchmarks of the built package in Node: medians per call and the wasm's size (not part of `test`).
+bench-wasm: pkg
+    node scripts/bench-wasm.mjs
 
 # The page in headless Chromium, checked against the CLI.
 test-browser: site

@@ -24,13 +24,20 @@ const features = [
   "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
 ];
-for (const [dir, target, type] of [["web", "web", "module"], ["node", "nodejs", "commonjs"]]) {
+// Bundlers read `sideEffects` from the nearest package.json, which for the
+// built files is the one written below, not pkg/package.json: the web build
+// only defines functions until init() is called, so an unused import of it
+// can be dropped; the Node build loads the wasm when it is first required.
+for (const [dir, target, meta] of [
+  ["web", "web", { type: "module", sideEffects: false }],
+  ["node", "nodejs", { type: "commonjs", sideEffects: true }],
+]) {
   const out = `${dist}/${dir}`;
   run("wasm-bindgen", ["--target", target, "--out-dir", out, "--out-name", "acumen", input]);
   const wasm = `${out}/acumen_bg.wasm`;
   run(`${root}node_modules/.bin/wasm-opt`, ["-Oz", "--strip-debug", "--strip-producers", ...features, wasm, "-o", wasm]);
   // The nearest package.json tells Node (and TypeScript) how to read the .js files.
-  writeFileSync(`${out}/package.json`, JSON.stringify({ type: type }) + "\n");
+  writeFileSync(`${out}/package.json`, JSON.stringify(meta) + "\n");
 }
 
 // `import` in Node: re-export the CommonJS instance so that `import` and
@@ -44,19 +51,25 @@ writeFileSync(
 import { createRequire } from "node:module";
 const acumen = createRequire(import.meta.url)("./acumen.js");
 ${names.map((n) => `export const ${n} = acumen.${n};`).join("\n")}
-/** The wasm is loaded synchronously in Node; this resolves at once. */
-export default async function init() { return acumen; }
-/** The wasm is loaded synchronously in Node; this returns at once. */
-export function initSync() { return acumen; }
+/** The wasm is loaded synchronously in Node; this resolves at once and ignores its argument. */
+export default async function init(_moduleOrPath) { return acumen; }
+/** The wasm is loaded synchronously in Node; this returns at once and ignores its argument. */
+export function initSync(_module) { return acumen; }
 `,
 );
 writeFileSync(
   `${dist}/node/acumen.d.mts`,
   `export * from "./acumen.js";
-/** The wasm is loaded synchronously in Node; this resolves at once. */
-export default function init(): Promise<unknown>;
-/** The wasm is loaded synchronously in Node; this returns at once. */
-export function initSync(): unknown;
+/**
+ * The wasm is loaded synchronously in Node; this resolves at once. It takes
+ * the browser build's argument, and ignores it, so browser code type-checks.
+ */
+export default function init(module_or_path?: unknown): Promise<unknown>;
+/**
+ * The wasm is loaded synchronously in Node; this returns at once. It takes
+ * the browser build's argument, and ignores it, so browser code type-checks.
+ */
+export function initSync(module?: unknown): unknown;
 `,
 );
 

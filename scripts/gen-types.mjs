@@ -20,12 +20,21 @@ const schemaText = execFileSync(
 const schema = JSON.parse(schemaText);
 
 // Rust doc examples mean nothing to JS users: drop fenced code from descriptions.
-(function stripRustExamples(node) {
+// Defaults are dropped too (the descriptions state them): beside a `$ref` the
+// generator would infer a type from the default value and intersect it with
+// the referenced type (`io?: IoUsage & string` would refuse `{ monthly }`).
+(function clean(node, isMap = false) {
   if (node && typeof node === "object") {
-    if (typeof node.description === "string") {
-      node.description = node.description.replace(/\n*```[\s\S]*?```\n*/g, "\n").trim();
+    // In a map of named schemas ("properties", "definitions") keys are names.
+    if (!isMap && !Array.isArray(node)) {
+      if (typeof node.description === "string") {
+        node.description = node.description.replace(/\n*```[\s\S]*?```\n*/g, "\n").trim();
+      }
+      delete node.default;
     }
-    for (const value of Object.values(node)) stripRustExamples(value);
+    for (const [key, value] of Object.entries(node)) {
+      clean(value, !isMap && !Array.isArray(node) && (key === "properties" || key === "definitions"));
+    }
   }
 })(schema);
 

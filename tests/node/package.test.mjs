@@ -22,7 +22,7 @@ test("the default scenario costs $360.40 a month", () => {
     ],
   );
   assert.equal(report.catalog.asOf, "2026-10-09");
-  assert.equal(report.model.name, "ideal-tracking");
+  assert.equal(report.model.name, "acumen-controller");
   assert.deepEqual(estimate(), report, "no argument means the default scenario");
 });
 
@@ -30,8 +30,12 @@ test("every golden vector matches to the micro-dollar", () => {
   assert.ok(golden.length >= 8);
   for (const { name, scenario, expected } of golden) {
     const report = estimate(scenario);
-    assert.equal(report.totalMicroUsd, expected.totalMicroUsd, name);
-    assert.deepEqual(report.lines.map((l) => l.costMicroUsd), expected.lineCostsMicroUsd, name);
+    assert.equal(report.ideal.totalMicroUsd, expected.idealTotalMicroUsd, name);
+    // Simulated figures are golden only where arithmetic shows them (steady demand).
+    if (expected.totalMicroUsd !== undefined) {
+      assert.equal(report.totalMicroUsd, expected.totalMicroUsd, name);
+      assert.deepEqual(report.lines.map((l) => l.costMicroUsd), expected.lineCostsMicroUsd, name);
+    }
   }
 });
 

@@ -96,6 +96,30 @@ pub fn write_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "Per year: {}", report.yearly_micro_usd)?;
     writeln!(
         out,
+        "Ideal tracking: {} ({})",
+        report.ideal.total_micro_usd, report.ideal.explanation
+    )?;
+    for i in &report.instances {
+        let unmet = i.unmet_acu_hours.lag + i.unmet_acu_hours.cap + i.unmet_acu_hours.resume;
+        writeln!(
+            out,
+            "{}: {:.1} ACU-hours, average {:.2} ACU, peak {} ACU, paused {:.1} h, at max {:.1} h, unmet {:.2} ACU-hours",
+            i.name, i.acu_hours, i.average_acu, i.peak_acu, i.paused_hours, i.hours_at_max, unmet
+        )?;
+    }
+    let mc = &report.max_connections;
+    writeln!(
+        out,
+        "max_connections: {}{}",
+        mc.value,
+        if mc.capped_by_min {
+            " (capped at 2,000 by the 0.5 ACU minimum)"
+        } else {
+            ""
+        }
+    )?;
+    writeln!(
+        out,
         "Model: {} v{}. Prices: {} as of {}.",
         report.model.name, report.model.version, report.catalog.name, report.catalog.as_of
     )?;
@@ -103,6 +127,10 @@ pub fn write_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
         let label = match w.kind {
             WarningKind::LowConfidencePrice => "low-confidence price",
             WarningKind::DemandAboveMax => "demand above max",
+            WarningKind::UnknownPrice => "unknown price",
+            WarningKind::InputNote => "note",
+            WarningKind::PlatformVersion => "platform version",
+            WarningKind::PauseBlocked => "no auto-pause",
             _ => "warning",
         };
         writeln!(out, "warning ({label}): {}", w.message)?;

@@ -51,6 +51,11 @@ fn table_shows_every_line_and_the_total() {
     // Columns line up: every row has the same width as the header.
     assert_eq!(lines[2].len(), lines[4].len());
     assert!(stdout.contains("Per year: $4,324.80"));
+    assert!(stdout.contains("Ideal tracking: $360.40 (the same"));
+    assert!(
+        stdout.contains("writer: 2920.0 ACU-hours, average 4.00 ACU, peak 4 ACU, paused 0.0 h")
+    );
+    assert!(stdout.contains("max_connections: 2000 (capped at 2,000 by the 0.5 ACU minimum)"));
     assert!(stdout.contains("as of 2026-10-09"));
 }
 

@@ -8,7 +8,9 @@
 //! go through `serde_json` and `JSON.parse`, so the package returns the very
 //! JSON the CLI prints.
 
-use js_sys::{Array, Object, Reflect};
+use core::fmt::Write;
+
+use js_sys::{Array, Float64Array, Function, Object, Reflect};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
@@ -113,10 +115,20 @@ fn to_json(value: &JsValue, path: &mut String, depth: usize) -> Result<Value, Ac
         return Ok(Value::String(s));
     }
     if let Some(array) = value.dyn_ref::<Array>() {
+        if let Some(numbers) = finite_numbers(array) {
+            return Ok(Value::Array(
+                numbers
+                    .into_iter()
+                    .filter_map(json_number)
+                    .map(Value::Number)
+                    .collect(),
+            ));
+        }
         let mut items = Vec::with_capacity(array.length() as usize);
         for (i, item) in array.iter().enumerate() {
             let len = path.len();
-            path.push_str(&format!("[{i}]"));
+            // Writing to a String cannot fail.
+            let _ = write!(path, "[{i}]");
             items.push(to_json(&item, path, depth + 1)?);
             path.truncate(len);
         }
@@ -148,6 +160,37 @@ fn to_json(value: &JsValue, path: &mut String, depth: usize) -> Result<Value, Ac
         &format!("invalid type: {kind}, expected a JSON value"),
         path,
     )
+}
+
+/// Arrays at least this long are tried as a block of numbers first.
+const BLOCK: u32 = 64;
+
+/// The elements of a long array whose elements are all finite numbers (a
+/// demand trace), read in one copy instead of element by element; `None`
+/// for anything else, which the element-by-element walk then converts or
+/// refuses with the exact path.
+fn finite_numbers(array: &Array) -> Option<Vec<f64>> {
+    if array.length() < BLOCK {
+        return None;
+    }
+    // `array.every(Number.isFinite)`: true only if every element is of type
+    // number and finite (no coercion, unlike the typed-array copy below).
+    let number = Reflect::get(&js_sys::global(), &"Number".into()).ok()?;
+    let is_finite = Reflect::get(&number, &"isFinite".into()).ok()?;
+    let every: Function = Reflect::get(&Array::new(), &"every".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if every.call1(array, &is_finite).ok()?.as_bool() != Some(true) {
+        return None;
+    }
+    let values = Float64Array::new(array).to_vec();
+    // `every` skips holes, which the copy reads as NaN.
+    if values.len() == array.length() as usize && values.iter().all(|v| v.is_finite()) {
+        Some(values)
+    } else {
+        None
+    }
 }
 
 fn json_kind(value: &Value) -> &'static str {

@@ -7,10 +7,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, rust_2018_idioms, unused_qualifications)]
 
+use acumen::ErrorCode;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 mod convert;
+mod shapes;
 
 pub use convert::{AcumenError, decode, encode};
 
@@ -59,11 +61,153 @@ pub fn start() {
 /// Throws an `AcumenError` naming the field on invalid input.
 #[wasm_bindgen(js_name = estimate, unchecked_return_type = "Report")]
 pub fn estimate(
+    #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, AcumenError> {
+        let scenario: acumen::Scenario = decode_or_default(scenario.as_ref())?;
+        encode(&acumen::estimate(&scenario)?)
+    };
+    run().map_err(AcumenError::into_js)
+}
+
+/// The scenario `estimate({})` uses, with every field filled in: a starting
+/// point to edit.
+///
+/// ```js
+/// import { defaultScenario, estimate } from "acumen";
+/// const scenario = defaultScenario();
+/// scenario.region; // "us-east-1"
+/// scenario.scaling.maxAcu = 32;
+/// estimate(scenario).totalMicroUsd; // 360400000
+/// ```
+#[wasm_bindgen(js_name = defaultScenario, unchecked_return_type = "Scenario")]
+pub fn default_scenario() -> Result<JsValue, JsValue> {
+    encode(&acumen::Scenario::default()).map_err(AcumenError::into_js)
+}
+
+/// The regions the built-in price catalog has prices for, in catalog order.
+///
+/// ```js
+/// import { regions } from "acumen";
+/// regions().includes("eu-west-1"); // true
+/// ```
+#[wasm_bindgen(js_name = regions)]
+pub fn regions() -> Vec<String> {
+    acumen::prices::regions().map(String::from).collect()
+}
+
+/// The built-in price catalog: its name and date, every price with its
+/// source, date and confidence, and the provisioned instance classes.
+///
+/// ```js
+/// import { catalog } from "acumen";
+/// const { asOf, entries } = catalog();
+/// const compute = entries.find((e) =>
+///   e.region === "us-east-1" && e.item === "serverlessStandard");
+/// compute.priceNanoUsd; // 120000000, i.e. $0.12 per ACU-hour
+/// ```
+#[wasm_bindgen(js_name = catalog, unchecked_return_type = "Catalog")]
+pub fn catalog() -> Result<JsValue, JsValue> {
+    encode(&shapes::Catalog {
+        name: acumen::prices::CATALOG_NAME,
+        as_of: acumen::prices::CATALOG_AS_OF,
+        entries: acumen::prices::entries(),
+        instance_classes: acumen::prices::instance_classes(),
+    })
+    .map_err(AcumenError::into_js)
+}
+
+/// The default `max_connections` of a Serverless v2 instance: it follows
+/// the memory at the maximum capacity, and Aurora PostgreSQL caps it at
+/// 2,000 when the minimum is 0 or 0.5 ACU.
+///
+/// ```js
+/// import { maxConnections } from "acumen";
+/// maxConnections({ engine: "aurora-postgresql", minAcu: 1, maxAcu: 16 });
+/// // { value: 3360, basis: "published", cappedByMin: false }
+/// ```
+///
+/// Throws an `AcumenError` naming the field on invalid input.
+#[wasm_bindgen(js_name = maxConnections, unchecked_return_type = "MaxConnections")]
+pub fn max_connections(
+    #[wasm_bindgen(unchecked_param_type = "MaxConnectionsInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, AcumenError> {
+        let input: shapes::MaxConnectionsInput = decode(&input)?;
+        let min = acumen::Acu::from_f64(input.min_acu, "minAcu")?;
+        let max = acumen::Acu::from_f64(input.max_acu, "maxAcu")?;
+        if max.halves() < 2 {
+            return Err(acumen::Error::new(
+                ErrorCode::OutOfRange,
+                "maxAcu",
+                format_args!("must be between 1 and 256 ACU, got {max}"),
+            )
+            .into());
+        }
+        if min > max {
+            return Err(acumen::Error::new(
+                ErrorCode::Conflict,
+                "minAcu",
+                format_args!("must not exceed maxAcu ({max}), got {min}"),
+            )
+            .into());
+        }
+        encode(&acumen::engine::max_connections(input.engine, min, max))
+    };
+    run().map_err(AcumenError::into_js)
+}
+
+/// What an engine version allows for Serverless v2: whether it runs
+/// serverless at all, whether it can auto-pause (minimum 0 ACU), and its
+/// largest maximum capacity. Without `engineVersion`, a current version.
+///
+/// ```js
+/// import { capabilities } from "acumen";
+/// capabilities({ engine: "aurora-mysql", engineVersion: "3.04.0" });
+/// // { serverless: true, autoPause: false, maxAcu: 128 }
+/// ```
+///
+/// Throws an `AcumenError` naming the field on invalid input.
+#[wasm_bindgen(js_name = capabilities, unchecked_return_type = "Capabilities")]
+pub fn capabilities(
+    #[wasm_bindgen(unchecked_param_type = "CapabilitiesInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, AcumenError> {
+        let input: shapes::CapabilitiesInput = decode(&input)?;
+        let version = input
+            .engine_version
+            .as_deref()
+            .map(|text| acumen::Version::parse(text, "engineVersion"))
+            .transpose()?;
+        encode(&acumen::engine::capabilities(input.engine, version))
+    };
+    run().map_err(AcumenError::into_js)
+}
+
+/// Checks a scenario without pricing it for display: returns
+/// `{ valid: true, warnings }` or throws the `AcumenError` that `estimate`
+/// would throw, naming the first failing field.
+///
+/// ```js
+/// import { validate } from "acumen";
+/// validate({ scaling: { maxAcu: 8 }, workload: { steady: { acu: 12 } } }).warnings[0].kind;
+/// // "demand-above-max"
+/// validate({ scaling: { maxAcu: 3.3 } }); // throws: code "off_grid", field "scaling.maxAcu"
+/// ```
+#[wasm_bindgen(js_name = validate, unchecked_return_type = "Validation")]
+pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = || -> Result<JsValue, AcumenError> {
-        let scenario: acumen::Scenario = decode_or_default(&scenario)?;
-        encode(&acumen::estimate(&scenario)?)
+        let scenario: acumen::Scenario = decode(&scenario)?;
+        let valid = scenario.validate()?;
+        // Some warnings (unknown prices, demand above the maximum) only
+        // appear once the scenario is priced.
+        let report = acumen::bill::estimate_valid(&valid)?;
+        encode(&shapes::Validation {
+            valid: true,
+            warnings: report.warnings,
+        })
     };
     run().map_err(AcumenError::into_js)
 }
@@ -80,10 +224,11 @@ pub fn version() -> String {
 }
 
 /// `undefined` and `null` stand for the default value, so `estimate()` works.
-fn decode_or_default<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, AcumenError> {
-    if value.is_undefined() || value.is_null() {
-        Ok(T::default())
-    } else {
-        decode(value)
+fn decode_or_default<T: DeserializeOwned + Default>(
+    value: Option<&JsValue>,
+) -> Result<T, AcumenError> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => decode(value),
+        _ => Ok(T::default()),
     }
 }

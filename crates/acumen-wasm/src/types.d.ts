@@ -2,6 +2,41 @@
 // Integers named *MicroUsd are US dollars × 10⁶; *NanoUsd are US dollars × 10⁹.
 
 /**
+ * A capacity in ACUs: a multiple of 0.5 from 0 to 256.
+ */
+export type Acu = number;
+/**
+ * The Aurora database engine.
+ */
+export type Engine = "aurora-postgresql" | "aurora-mysql";
+/**
+ * How far a price can be trusted.
+ */
+export type Confidence = "low" | "medium" | "high";
+/**
+ * A billable item the catalog prices.
+ */
+export type PriceItem =
+  | "serverlessStandard"
+  | "serverlessIoOptimized"
+  | "storageStandard"
+  | "storageIoOptimized"
+  | "ioRequests"
+  | "backup"
+  | "snapshotExport"
+  | "backtrack"
+  | "globalWriteIo"
+  | "proxyServerless"
+  | "proxyProvisioned"
+  | "dataApi"
+  | "dataApiOverBillion"
+  | "performanceInsightsRetention"
+  | "extendedSupport";
+/**
+ * A price per unit, held exactly as integer nano-dollars.
+ */
+export type UnitPrice = number;
+/**
  * What kind of rule an input broke. Stable: the JS package and the CLI
  * expose these as snake_case strings (`off_grid`, `out_of_range`, …).
  */
@@ -18,6 +53,73 @@ export type ErrorCode =
   | "unknown_variant"
   | "syntax"
   | "overflow";
+/**
+ * An amount of US dollars, held exactly as integer micro-dollars.
+ */
+export type Money = number;
+/**
+ * The part of the bill a line belongs to.
+ */
+export type Component =
+  | "compute"
+  | "storage"
+  | "io"
+  | "backup"
+  | "snapshot-export"
+  | "rds-proxy"
+  | "data-api"
+  | "performance-insights"
+  | "backtrack"
+  | "global-database"
+  | "extended-support";
+/**
+ * How a `max_connections` value was obtained.
+ */
+export type ConnectionsBasis = "published" | "interpolated" | "extrapolated";
+/**
+ * The cluster's storage configuration, which sets the price of compute,
+ * storage and I/O.
+ */
+export type StorageType = "standard" | "io-optimized";
+/**
+ * How serious a warning is.
+ */
+export type WarningKind =
+  | "low-confidence-price"
+  | "demand-above-max"
+  | "unknown-price"
+  | "input-note"
+  | "platform-version"
+  | "pause-blocked";
+/**
+ * I/O requests on Aurora Standard (none are billed on I/O-Optimized).
+ */
+export type IoUsage =
+  | "none"
+  | {
+      monthly: {
+        /**
+         * Requests a month.
+         */
+        requests: number;
+      };
+    }
+  | {
+      rates: {
+        /**
+         * Requests per second outside the peak.
+         */
+        baselinePerSecond: number;
+        /**
+         * Hours a month at the peak rate.
+         */
+        peakHoursPerMonth: number;
+        /**
+         * Requests per second during the peak.
+         */
+        peakPerSecond: number;
+      };
+    };
 /**
  * The demand placed on an instance over time, in ACUs.
  *
@@ -52,105 +154,161 @@ export type Workload =
   | {
       trace: Trace;
     };
-/**
- * The part of the bill a line belongs to.
- */
-export type Component =
-  | "compute"
-  | "storage"
-  | "io"
-  | "backup"
-  | "snapshot-export"
-  | "rds-proxy"
-  | "data-api"
-  | "performance-insights"
-  | "backtrack"
-  | "global-database"
-  | "extended-support";
-/**
- * How far a price can be trusted.
- */
-export type Confidence = "low" | "medium" | "high";
-/**
- * How a `max_connections` value was obtained.
- */
-export type ConnectionsBasis = "published" | "interpolated" | "extrapolated";
-/**
- * The Aurora database engine.
- */
-export type Engine = "aurora-postgresql" | "aurora-mysql";
-/**
- * I/O requests on Aurora Standard (none are billed on I/O-Optimized).
- */
-export type IoUsage =
-  | "none"
-  | {
-      monthly: {
-        /**
-         * Requests a month.
-         */
-        requests: number;
-      };
-    }
-  | {
-      rates: {
-        /**
-         * Requests per second outside the peak.
-         */
-        baselinePerSecond: number;
-        /**
-         * Hours a month at the peak rate.
-         */
-        peakHoursPerMonth: number;
-        /**
-         * Requests per second during the peak.
-         */
-        peakPerSecond: number;
-      };
-    };
-/**
- * An amount of US dollars, held exactly as integer micro-dollars.
- */
-export type Money = number;
-/**
- * A billable item the catalog prices.
- */
-export type PriceItem =
-  | "serverlessStandard"
-  | "serverlessIoOptimized"
-  | "storageStandard"
-  | "storageIoOptimized"
-  | "ioRequests"
-  | "backup"
-  | "snapshotExport"
-  | "backtrack"
-  | "globalWriteIo"
-  | "proxyServerless"
-  | "proxyProvisioned"
-  | "dataApi"
-  | "dataApiOverBillion"
-  | "performanceInsightsRetention"
-  | "extendedSupport";
-/**
- * The cluster's storage configuration, which sets the price of compute,
- * storage and I/O.
- */
-export type StorageType = "standard" | "io-optimized";
-/**
- * A price per unit, held exactly as integer nano-dollars.
- */
-export type UnitPrice = number;
-/**
- * How serious a warning is.
- */
-export type WarningKind =
-  | "low-confidence-price"
-  | "demand-above-max"
-  | "unknown-price"
-  | "input-note"
-  | "platform-version"
-  | "pause-blocked";
 
+/**
+ * What an engine version allows for Serverless v2.
+ */
+export interface Capabilities {
+  /**
+   * Minimum capacity 0 (auto-pause) is allowed.
+   */
+  autoPause: boolean;
+  /**
+   * The largest maximum capacity the version allows.
+   */
+  maxAcu: Acu;
+  /**
+   * The version supports Serverless v2 at all.
+   */
+  serverless: boolean;
+}
+/**
+ * The argument of `capabilities`: an engine and, optionally, its version.
+ */
+export interface CapabilitiesInput {
+  /**
+   * Database engine.
+   */
+  engine: Engine;
+  /**
+   * Engine version, e.g. "16.4", "3.08.0" or "8.0.mysql_aurora.3.08.0".
+   * Absent means a current version.
+   */
+  engineVersion?: string | null;
+}
+/**
+ * The built-in price catalog: every price with its provenance, and the
+ * provisioned instance classes used for comparisons.
+ */
+export interface Catalog {
+  /**
+   * When the catalog was compiled (ISO 8601).
+   */
+  asOf: string;
+  /**
+   * Every priced item, per region and (where it differs) engine.
+   */
+  entries: CatalogEntry[];
+  /**
+   * Provisioned instance classes with their on-demand rates.
+   */
+  instanceClasses: InstanceClass[];
+  /**
+   * The catalog's name, as shown in every report.
+   */
+  name: string;
+}
+/**
+ * One priced item of the built-in catalog.
+ */
+export interface CatalogEntry {
+  /**
+   * The date of the source (ISO 8601, possibly year-month only), if known.
+   */
+  asOf?: string | null;
+  /**
+   * How far the figure can be trusted.
+   */
+  confidence: Confidence;
+  /**
+   * The engine the price is for; `None` when it applies to both.
+   */
+  engine?: Engine | null;
+  /**
+   * What is priced.
+   */
+  item: PriceItem;
+  /**
+   * A caveat, e.g. a conflicting value from another source.
+   */
+  note?: string | null;
+  /**
+   * The on-demand price per [`PriceItem::unit`], in nano-dollars.
+   */
+  priceNanoUsd: UnitPrice;
+  /**
+   * AWS region code, e.g. `us-east-1`.
+   */
+  region: string;
+  /**
+   * The sources of the figure.
+   */
+  source: string;
+}
+/**
+ * A provisioned Aurora instance class with its on-demand rate (Aurora
+ * Standard, Single-AZ).
+ */
+export interface InstanceClass {
+  /**
+   * The date of the source, if known.
+   */
+  asOf?: string | null;
+  /**
+   * The class name, e.g. `db.r6g.xlarge`.
+   */
+  class: string;
+  /**
+   * How far the figure can be trusted.
+   */
+  confidence: Confidence;
+  /**
+   * The engine the price is for; `None` when it applies to both.
+   */
+  engine?: Engine | null;
+  /**
+   * On-demand price per instance-hour on Aurora I/O-Optimized, in
+   * nano-dollars, where known.
+   */
+  ioOptimizedHourlyNanoUsd?: UnitPrice | null;
+  /**
+   * Memory in GiB.
+   */
+  memoryGib: number;
+  /**
+   * On-demand price per instance-hour on Aurora Standard, in nano-dollars.
+   */
+  onDemandHourlyNanoUsd: UnitPrice;
+  /**
+   * AWS region code.
+   */
+  region: string;
+  /**
+   * The sources of the figure.
+   */
+  source: string;
+  /**
+   * Virtual CPUs.
+   */
+  vcpu: number;
+}
+/**
+ * The argument of `maxConnections`: an engine and a scaling range.
+ */
+export interface MaxConnectionsInput {
+  /**
+   * Database engine.
+   */
+  engine: Engine;
+  /**
+   * Maximum capacity in ACUs: a multiple of 0.5 from 1 to 256.
+   */
+  maxAcu: number;
+  /**
+   * Minimum capacity in ACUs: a multiple of 0.5 from 0 to 256, at most `maxAcu`.
+   */
+  minAcu: number;
+}
 /**
  * An itemised monthly estimate.
  */
@@ -159,15 +317,22 @@ export interface Report {
    * The version of Acumen that produced the report.
    */
   acumenVersion: string;
+  /**
+   * The price catalog used.
+   */
   catalog: CatalogInfo;
   /**
    * Database engine.
    */
-  engine: "aurora-postgresql" | "aurora-mysql";
+  engine: Engine;
   /**
    * Hours in the billed month.
    */
   hoursPerMonth: number;
+  /**
+   * What ideal tracking would cost, and why the simulation differs.
+   */
+  ideal: IdealComparison;
   /**
    * Capacity used per instance.
    */
@@ -176,7 +341,13 @@ export interface Report {
    * The bill, one line per priced item.
    */
   lines: LineItem[];
+  /**
+   * The default `max_connections` for the scaling range.
+   */
   maxConnections: MaxConnections;
+  /**
+   * The capacity model used.
+   */
   model: ModelInfo;
   /**
    * AWS region code.
@@ -185,11 +356,16 @@ export interface Report {
   /**
    * Storage configuration.
    */
-  storageType: "standard" | "io-optimized";
+  storageType: StorageType;
+  /**
+   * Capacity and demand over the first week (or the whole period if
+   * shorter), per instance, downsampled for charts.
+   */
+  timeline: InstanceTimeline[];
   /**
    * Monthly total in integer micro-dollars: the exact sum of the lines.
    */
-  totalMicroUsd: number;
+  totalMicroUsd: Money;
   /**
    * Things to check before relying on the figures.
    */
@@ -197,10 +373,10 @@ export interface Report {
   /**
    * Twelve times the monthly total, in integer micro-dollars.
    */
-  yearlyMicroUsd: number;
+  yearlyMicroUsd: Money;
 }
 /**
- * The price catalog used.
+ * The catalog the prices came from.
  */
 export interface CatalogInfo {
   /**
@@ -211,6 +387,23 @@ export interface CatalogInfo {
    * The catalog's name.
    */
   name: string;
+}
+/**
+ * The simulated bill against what ideal tracking would cost.
+ */
+export interface IdealComparison {
+  /**
+   * Simulated minus ideal, micro-dollars (positive: the controller costs more).
+   */
+  differenceMicroUsd: Money;
+  /**
+   * Why the two differ.
+   */
+  explanation: string;
+  /**
+   * The monthly total if capacity tracked demand exactly, micro-dollars.
+   */
+  totalMicroUsd: Money;
 }
 /**
  * Capacity used by one instance over the month.
@@ -225,13 +418,29 @@ export interface InstanceUsage {
    */
   averageAcu: number;
   /**
+   * Resumes after more than a day paused (slower).
+   */
+  deepResumes: number;
+  /**
    * Exact usage: half-ACU-seconds (ACU-hours × 7,200).
    */
   halfAcuSeconds: number;
   /**
+   * Hours at the lowest running capacity.
+   */
+  hoursAtFloor: number;
+  /**
    * Hours at the maximum capacity.
    */
   hoursAtMax: number;
+  /**
+   * ACU-hours ideal tracking would bill for this instance.
+   */
+  idealAcuHours: number;
+  /**
+   * Largest single capacity change, in ACUs.
+   */
+  largestStepAcu: number;
   /**
    * "writer", or "reader N".
    */
@@ -241,6 +450,10 @@ export interface InstanceUsage {
    */
   pausedHours: number;
   /**
+   * Times the instance paused.
+   */
+  pauses: number;
+  /**
    * Highest capacity reached, in ACUs.
    */
   peakAcu: number;
@@ -249,10 +462,47 @@ export interface InstanceUsage {
    */
   promotionTier?: number | null;
   /**
-   * Demand the instance could not serve because it was at its maximum,
-   * in ACU-hours.
+   * Times the instance resumed (of which after more than a day paused: `deepResumes`).
    */
-  unmetAcuHours: number;
+  resumes: number;
+  /**
+   * Runs of falling capacity.
+   */
+  scaleDownEpisodes: number;
+  /**
+   * Runs of rising capacity.
+   */
+  scaleUpEpisodes: number;
+  /**
+   * Median seconds from a rise in demand to capacity meeting it.
+   */
+  timeToCapacityP50Seconds?: number | null;
+  /**
+   * 95th-percentile seconds from a rise in demand to capacity meeting it.
+   */
+  timeToCapacityP95Seconds?: number | null;
+  /**
+   * Demand the instance could not serve, in ACU-hours: while scaling up
+   * (`lag`), at its maximum (`cap`) and while paused or resuming (`resume`).
+   */
+  unmetAcuHours: UnmetDemand;
+}
+/**
+ * Demand an instance could not serve, in ACU-hours, by cause.
+ */
+export interface UnmetDemand {
+  /**
+   * At the maximum capacity.
+   */
+  cap: number;
+  /**
+   * While the controller was still scaling up.
+   */
+  lag: number;
+  /**
+   * While paused or resuming.
+   */
+  resume: number;
 }
 /**
  * One line of the bill: quantity × unit price = cost.
@@ -261,22 +511,11 @@ export interface LineItem {
   /**
    * The part of the bill.
    */
-  component:
-    | "compute"
-    | "storage"
-    | "io"
-    | "backup"
-    | "snapshot-export"
-    | "rds-proxy"
-    | "data-api"
-    | "performance-insights"
-    | "backtrack"
-    | "global-database"
-    | "extended-support";
+  component: Component;
   /**
    * The line's cost in integer micro-dollars (USD × 10⁶), rounded once.
    */
-  costMicroUsd: number;
+  costMicroUsd: Money;
   /**
    * A readable description, e.g. "writer compute".
    */
@@ -284,22 +523,10 @@ export interface LineItem {
   /**
    * The catalog item priced.
    */
-  item:
-    | "serverlessStandard"
-    | "serverlessIoOptimized"
-    | "storageStandard"
-    | "storageIoOptimized"
-    | "ioRequests"
-    | "backup"
-    | "snapshotExport"
-    | "backtrack"
-    | "globalWriteIo"
-    | "proxyServerless"
-    | "proxyProvisioned"
-    | "dataApi"
-    | "dataApiOverBillion"
-    | "performanceInsightsRetention"
-    | "extendedSupport";
+  item: PriceItem;
+  /**
+   * Where the unit price came from.
+   */
   price: Provenance;
   /**
    * The billed quantity in `unit`s (exact value rounded to f64 for display).
@@ -312,10 +539,10 @@ export interface LineItem {
   /**
    * The unit price in integer nano-dollars (USD × 10⁹).
    */
-  unitPriceNanoUsd: number;
+  unitPriceNanoUsd: UnitPrice;
 }
 /**
- * Where the unit price came from.
+ * Where a price came from.
  */
 export interface Provenance {
   /**
@@ -325,7 +552,7 @@ export interface Provenance {
   /**
    * How far the price can be trusted.
    */
-  confidence: "low" | "medium" | "high";
+  confidence: Confidence;
   /**
    * A caveat, e.g. a conflicting value from another source.
    */
@@ -340,13 +567,13 @@ export interface Provenance {
   source: string;
 }
 /**
- * The default `max_connections` for the scaling range.
+ * The default `max_connections` of a Serverless v2 instance.
  */
 export interface MaxConnections {
   /**
    * How the value was obtained.
    */
-  basis: "published" | "interpolated" | "extrapolated";
+  basis: ConnectionsBasis;
   /**
    * True when Aurora PostgreSQL's 2,000 cap for a minimum of 0.5 ACU
    * (or 0) lowered the value.
@@ -358,9 +585,13 @@ export interface MaxConnections {
   value: number;
 }
 /**
- * The capacity model used.
+ * The capacity model that produced the usage.
  */
 export interface ModelInfo {
+  /**
+   * The controller parameters used (defaults unless overridden).
+   */
+  controller: Controller;
   /**
    * What the model assumes, in one sentence.
    */
@@ -375,6 +606,97 @@ export interface ModelInfo {
   version: string;
 }
 /**
+ * The controller's parameters. Every one has a documented default and can
+ * be overridden from the scenario (`controller`).
+ */
+export interface Controller {
+  /**
+   * A fixed extra step, in ACUs, that a scale-up may take at once (the
+   * 2026 "instant" scaling on recent platforms, low confidence). Default 0.
+   */
+  burstStepAcu: number;
+  /**
+   * Seconds to resume after more than a day paused. Default 30 (AWS docs:
+   * "30 seconds or longer").
+   */
+  deepResumeSeconds: number;
+  /**
+   * Seconds a higher need must last before scaling up. Default 2
+   * (assumption: AWS scales up when the instance "consistently" needs more).
+   */
+  detectUpSeconds: number;
+  /**
+   * Seconds demand must stay below capacity before scaling down. Default 60
+   * (assumption; no cooldown is documented for v2).
+   */
+  holdDownSeconds: number;
+  /**
+   * Capacity an instance resumes at, in ACUs (then it scales up). Default 2
+   * (the AWS docs' example resumed at 2 ACU).
+   */
+  resumeAcu: number;
+  /**
+   * Seconds to resume from auto-pause. Default 15 (AWS docs).
+   */
+  resumeSeconds: number;
+  /**
+   * Geometric scale-down rate per second. Default 0.004: with the 60 s
+   * hold and snapping down to the grid, 10→0.5 ACU takes about 10.6 min
+   * and 10→4 about 4.3 min, against AWS's published "approximately 10"
+   * and "approximately 5" minutes.
+   */
+  scaleDownRate: number;
+  /**
+   * Proportional scale-up rate per second: each step adds
+   * `max(0.5 ACU, rate × capacity)`. Default 0.07 (capacity doubles in
+   * about 10 s; assumption: AWS says only "the larger the current
+   * capacity, the larger the scaling increment").
+   */
+  scaleUpRate: number;
+}
+/**
+ * A chart-ready, downsampled capacity/demand series for one instance.
+ */
+export interface InstanceTimeline {
+  /**
+   * Seconds per bucket.
+   */
+  bucketSeconds: number;
+  /**
+   * The instance's name.
+   */
+  name: string;
+  /**
+   * The buckets, in time order.
+   */
+  points: TimelinePoint[];
+}
+/**
+ * One bucket of the chart timeline: ranges of capacity and demand.
+ */
+export interface TimelinePoint {
+  /**
+   * Highest capacity in the bucket, ACUs.
+   */
+  capacityMax: number;
+  /**
+   * Lowest capacity in the bucket, ACUs.
+   */
+  capacityMin: number;
+  /**
+   * Highest demand in the bucket, ACUs.
+   */
+  demandMax: number;
+  /**
+   * Lowest demand in the bucket, ACUs.
+   */
+  demandMin: number;
+  /**
+   * Seconds from the start of the month to the bucket's start.
+   */
+  startSecond: number;
+}
+/**
  * Something the user should know about the result.
  */
 export interface Warning {
@@ -385,13 +707,7 @@ export interface Warning {
   /**
    * The kind of warning (stable).
    */
-  kind:
-    | "low-confidence-price"
-    | "demand-above-max"
-    | "unknown-price"
-    | "input-note"
-    | "platform-version"
-    | "pause-blocked";
+  kind: WarningKind;
   /**
    * A readable explanation.
    */
@@ -408,14 +724,21 @@ export interface Scenario {
    */
   backupStorageGb?: number;
   /**
+   * Overrides of the scaling controller's parameters.
+   */
+  controller?: ControllerOverrides;
+  /**
    * Database engine. Default `aurora-postgresql`.
    */
-  engine?: "aurora-postgresql" | "aurora-mysql";
+  engine?: Engine;
   /**
    * Engine version, e.g. "16.4" or "3.08.0". Default: a current version
    * (auto-pause and 256 ACU allowed).
    */
   engineVersion?: string | null;
+  /**
+   * Optional billed features.
+   */
   extras?: Extras;
   /**
    * Hours in the billed month: 1 to 744. Default 730 (AWS's calculator convention).
@@ -424,32 +747,10 @@ export interface Scenario {
   /**
    * I/O requests (billed on Aurora Standard only).
    */
-  io?:
-    | "none"
-    | {
-        monthly: {
-          /**
-           * Requests a month.
-           */
-          requests: number;
-        };
-      }
-    | {
-        rates: {
-          /**
-           * Requests per second outside the peak.
-           */
-          baselinePerSecond: number;
-          /**
-           * Hours a month at the peak rate.
-           */
-          peakHoursPerMonth: number;
-          /**
-           * Requests per second during the peak.
-           */
-          peakPerSecond: number;
-        };
-      };
+  io?: IoUsage;
+  /**
+   * Unit prices that replace the catalog's.
+   */
   priceOverrides?: PriceOverrides;
   /**
    * Serverless readers, up to 15.
@@ -459,6 +760,9 @@ export interface Scenario {
    * AWS region code. Default `us-east-1`.
    */
   region?: string;
+  /**
+   * The cluster's serverless scaling range.
+   */
   scaling?: Scaling;
   /**
    * Recurring bursts of extra demand on the writer.
@@ -471,44 +775,52 @@ export interface Scenario {
   /**
    * Storage configuration. Default `standard`.
    */
-  storageType?: "standard" | "io-optimized";
+  storageType?: StorageType;
   /**
-   * The demand placed on an instance over time, in ACUs.
-   *
-   * Serialised with the kind as the key, e.g. `{"steady": {"acu": 4}}` in JSON
-   * or `[workload.steady]` in TOML, which keeps error paths exact
-   * (`workload.steady.acu`).
+   * The demand on the writer.
    */
-  workload?:
-    | {
-        steady: {
-          /**
-           * Demand in ACUs (any non-negative number; capacity is the next
-           * 0.5-ACU step up, within the scaling range).
-           */
-          acu: number;
-        };
-      }
-    | {
-        businessHours: BusinessHours;
-      }
-    | {
-        levels: Level[];
-      }
-    | {
-        weekly: {
-          /**
-           * Demand in ACUs for each hour of the week (exactly 168 values).
-           */
-          hourlyAcu: number[];
-        };
-      }
-    | {
-        trace: Trace;
-      };
+  workload?: Workload;
 }
 /**
- * Optional billed features.
+ * Overrides of the scaling controller's parameters; each absent field
+ * keeps its documented default (see [`crate::sim::Controller`]).
+ */
+export interface ControllerOverrides {
+  /**
+   * Extra ACUs a scale-up step may add at once: 0 to 256. Default 0.
+   */
+  burstStepAcu?: number | null;
+  /**
+   * Seconds to resume after more than a day paused: 0 to 600. Default 30.
+   */
+  deepResumeSeconds?: number | null;
+  /**
+   * Seconds a higher need must last before scaling up: 1 to 60. Default 2.
+   */
+  detectUpSeconds?: number | null;
+  /**
+   * Seconds below capacity before scaling down: 0 to 3,600. Default 60.
+   */
+  holdDownSeconds?: number | null;
+  /**
+   * Capacity an instance resumes at, in ACUs: 0.5 to 256. Default 2.
+   */
+  resumeAcu?: number | null;
+  /**
+   * Seconds to resume from a pause: 0 to 600. Default 15.
+   */
+  resumeSeconds?: number | null;
+  /**
+   * Geometric scale-down rate per second: 0.0001 to 0.5. Default 0.004.
+   */
+  scaleDownRate?: number | null;
+  /**
+   * Proportional scale-up rate per second: 0.01 to 1. Default 0.07.
+   */
+  scaleUpRate?: number | null;
+}
+/**
+ * Optional features that are billed.
  */
 export interface Extras {
   /**
@@ -547,7 +859,9 @@ export interface Extras {
   snapshotExportGb?: number;
 }
 /**
- * Unit prices that replace the catalog's.
+ * Replacement unit prices in US dollars, one optional field per catalog
+ * item. An override wins over the catalog and is marked in the report;
+ * it is how a price the catalog lacks is supplied.
  */
 export interface PriceOverrides {
   /**
@@ -678,7 +992,8 @@ export interface Trace {
   intervalSeconds?: number;
 }
 /**
- * The cluster's serverless scaling range.
+ * The cluster's serverless scaling range (`ServerlessV2ScalingConfiguration`),
+ * shared by the writer and every serverless reader.
  */
 export interface Scaling {
   /**
@@ -719,202 +1034,16 @@ export interface Spike {
   startMinute?: number;
 }
 /**
- * The catalog the prices came from.
+ * The result of `validate` for a scenario that passes (an invalid one
+ * throws instead).
  */
-export interface CatalogInfo1 {
+export interface Validation {
   /**
-   * When the catalog was compiled (ISO 8601).
+   * Always `true`: an invalid scenario throws an `AcumenError`.
    */
-  asOf: string;
+  valid: true;
   /**
-   * The catalog's name.
+   * Things to check before relying on an estimate of the scenario.
    */
-  name: string;
-}
-/**
- * Optional features that are billed.
- */
-export interface Extras1 {
-  /**
-   * Backtrack change records a month (Aurora MySQL).
-   */
-  backtrackChangeRecords?: number;
-  /**
-   * Average Data API payload in KB: each request is billed per started
-   * 32 KB. Default 0 (up to 32 KB: one billed request each).
-   */
-  dataApiPayloadKb?: number;
-  /**
-   * Data API requests a month.
-   */
-  dataApiRequests?: number;
-  /**
-   * The engine version is in RDS Extended Support (billed per ACU-hour).
-   */
-  extendedSupport?: boolean;
-  /**
-   * Global Database replicated write I/Os a month.
-   */
-  globalWriteIos?: number;
-  /**
-   * Performance Insights with long-term retention (billed per ACU-month).
-   */
-  performanceInsightsRetention?: boolean;
-  /**
-   * An RDS Proxy in front of the cluster: billed per ACU-hour of the
-   * cluster's serverless capacity, at least 8 ACUs.
-   */
-  rdsProxy?: boolean;
-  /**
-   * GB of snapshots exported to Amazon S3 a month.
-   */
-  snapshotExportGb?: number;
-}
-/**
- * The default `max_connections` of a Serverless v2 instance.
- */
-export interface MaxConnections1 {
-  /**
-   * How the value was obtained.
-   */
-  basis: "published" | "interpolated" | "extrapolated";
-  /**
-   * True when Aurora PostgreSQL's 2,000 cap for a minimum of 0.5 ACU
-   * (or 0) lowered the value.
-   */
-  cappedByMin: boolean;
-  /**
-   * The default value of the `max_connections` parameter.
-   */
-  value: number;
-}
-/**
- * The capacity model that produced the usage.
- */
-export interface ModelInfo1 {
-  /**
-   * What the model assumes, in one sentence.
-   */
-  description: string;
-  /**
-   * The model's name, e.g. "ideal-tracking".
-   */
-  name: string;
-  /**
-   * The model's version.
-   */
-  version: string;
-}
-/**
- * Replacement unit prices in US dollars, one optional field per catalog
- * item. An override wins over the catalog and is marked in the report;
- * it is how a price the catalog lacks is supplied.
- */
-export interface PriceOverrides1 {
-  /**
-   * Backtrack, $ per million change records.
-   */
-  backtrack?: number | null;
-  /**
-   * Backup storage beyond the free allowance, $ per GB-month.
-   */
-  backup?: number | null;
-  /**
-   * Data API, $ per million requests (first billion a month).
-   */
-  dataApi?: number | null;
-  /**
-   * Data API, $ per million requests beyond one billion a month.
-   */
-  dataApiOverBillion?: number | null;
-  /**
-   * Extended Support, $ per ACU-hour.
-   */
-  extendedSupport?: number | null;
-  /**
-   * Global Database replicated write I/O, $ per million.
-   */
-  globalWriteIo?: number | null;
-  /**
-   * I/O requests, $ per million.
-   */
-  ioRequests?: number | null;
-  /**
-   * Performance Insights long-term retention, $ per ACU-month.
-   */
-  performanceInsightsRetention?: number | null;
-  /**
-   * RDS Proxy for provisioned instances, $ per vCPU-hour.
-   */
-  proxyProvisioned?: number | null;
-  /**
-   * RDS Proxy for serverless, $ per ACU-hour.
-   */
-  proxyServerless?: number | null;
-  /**
-   * Serverless capacity on Aurora I/O-Optimized, $ per ACU-hour.
-   */
-  serverlessIoOptimized?: number | null;
-  /**
-   * Serverless capacity on Aurora Standard, $ per ACU-hour.
-   */
-  serverlessStandard?: number | null;
-  /**
-   * Snapshot export, $ per GB.
-   */
-  snapshotExport?: number | null;
-  /**
-   * Storage on Aurora I/O-Optimized, $ per GB-month.
-   */
-  storageIoOptimized?: number | null;
-  /**
-   * Storage on Aurora Standard, $ per GB-month.
-   */
-  storageStandard?: number | null;
-}
-/**
- * Where a price came from.
- */
-export interface Provenance1 {
-  /**
-   * The date of the source (ISO 8601, possibly year-month only), if known.
-   */
-  asOf?: string | null;
-  /**
-   * How far the price can be trusted.
-   */
-  confidence: "low" | "medium" | "high";
-  /**
-   * A caveat, e.g. a conflicting value from another source.
-   */
-  note?: string | null;
-  /**
-   * True when the price came from the scenario's `priceOverrides`.
-   */
-  overridden: boolean;
-  /**
-   * The source: the catalog's references, or "scenario override".
-   */
-  source: string;
-}
-/**
- * The cluster's serverless scaling range (`ServerlessV2ScalingConfiguration`),
- * shared by the writer and every serverless reader.
- */
-export interface Scaling1 {
-  /**
-   * Maximum capacity in ACUs: a multiple of 0.5 from 1 to 256 (128 on
-   * older engine versions). Default 16.
-   */
-  maxAcu?: number;
-  /**
-   * Minimum capacity in ACUs: a multiple of 0.5 from 0 to 256; 0 turns on
-   * auto-pause (on engine versions that support it). Default 0.5.
-   */
-  minAcu?: number;
-  /**
-   * Idle seconds before an instance with `minAcu` 0 pauses: 300 to
-   * 86,400. Default 300.
-   */
-  secondsUntilAutoPause?: number | null;
+  warnings: Warning[];
 }

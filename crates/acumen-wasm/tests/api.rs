@@ -1,7 +1,9 @@
 //! The exports as JavaScript sees them, run in Node and in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use acumen_wasm::{estimate, version};
+use acumen_wasm::{
+    capabilities, catalog, default_scenario, estimate, max_connections, regions, validate, version,
+};
 use js_sys::{JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -22,7 +24,7 @@ fn get(value: &JsValue, path: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn default_scenario_costs_360_40() {
-    let report = estimate(JsValue::UNDEFINED).expect("estimates");
+    let report = estimate(None).expect("estimates");
     assert_eq!(get(&report, "totalMicroUsd").as_f64(), Some(360_400_000.0));
     assert_eq!(
         get(&report, "lines.0.costMicroUsd").as_f64(),
@@ -32,13 +34,13 @@ fn default_scenario_costs_360_40() {
         get(&report, "lines.1.unit").as_string().as_deref(),
         Some("GB-month")
     );
-    let same = estimate(js("{}")).expect("estimates");
+    let same = estimate(Some(js("{}"))).expect("estimates");
     assert_eq!(get(&same, "totalMicroUsd").as_f64(), Some(360_400_000.0));
 }
 
 #[wasm_bindgen_test]
 fn results_are_plain_objects() {
-    let report = estimate(js(r#"{"storageType": "io-optimized"}"#)).expect("estimates");
+    let report = estimate(Some(js(r#"{"storageType": "io-optimized"}"#))).expect("estimates");
     assert!(js_sys::Array::is_array(&get(&report, "lines")));
     assert_eq!(get(&report, "totalMicroUsd").as_f64(), Some(489_700_000.0));
     assert_eq!(
@@ -82,7 +84,7 @@ fn errors_are_real_errors_with_code_and_field() {
         ("[0.5, 16]", "wrong_type", ""),
     ];
     for (input, code, field) in cases {
-        let error = estimate(js(input)).expect_err(input);
+        let error = estimate(Some(js(input))).expect_err(input);
         let as_error: &js_sys::Error = error.dyn_ref().expect("an Error object");
         assert_eq!(String::from(as_error.name()), "AcumenError");
         assert_eq!(
@@ -103,7 +105,7 @@ fn non_json_numbers_are_refused_by_path() {
     let scenario = js(r#"{"workload": {"steady": {"acu": 1}}}"#);
     let steady = get(&scenario, "workload.steady");
     Reflect::set(&steady, &"acu".into(), &JsValue::from(f64::NAN)).expect("set");
-    let error = estimate(scenario).expect_err("NaN is refused");
+    let error = estimate(Some(scenario)).expect_err("NaN is refused");
     assert_eq!(
         get(&error, "code").as_string().as_deref(),
         Some("not_a_number")
@@ -117,4 +119,139 @@ fn non_json_numbers_are_refused_by_path() {
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+fn code_and_field(error: &JsValue) -> (String, String) {
+    assert!(error.is_instance_of::<js_sys::Error>(), "an Error object");
+    (
+        get(error, "code").as_string().unwrap_or_default(),
+        get(error, "field").as_string().unwrap_or_default(),
+    )
+}
+
+#[wasm_bindgen_test]
+fn default_scenario_round_trips_through_estimate() {
+    let scenario = default_scenario().expect("serialises");
+    assert_eq!(
+        get(&scenario, "region").as_string().as_deref(),
+        Some("us-east-1")
+    );
+    assert_eq!(get(&scenario, "scaling.maxAcu").as_f64(), Some(16.0));
+    let report = estimate(Some(scenario)).expect("estimates");
+    assert_eq!(get(&report, "totalMicroUsd").as_f64(), Some(360_400_000.0));
+}
+
+#[wasm_bindgen_test]
+fn regions_and_catalog_agree() {
+    let regions = regions();
+    assert_eq!(regions.first().map(String::as_str), Some("us-east-1"));
+    let catalog = catalog().expect("serialises");
+    assert_eq!(
+        get(&catalog, "asOf").as_string().as_deref(),
+        Some(acumen::prices::CATALOG_AS_OF)
+    );
+    let entries: js_sys::Array = get(&catalog, "entries").dyn_into().expect("an array");
+    assert_eq!(entries.length() as usize, acumen::prices::entries().len());
+    for entry in entries.iter() {
+        let region = get(&entry, "region").as_string().expect("a region");
+        assert!(regions.contains(&region), "{region}");
+    }
+    let classes: js_sys::Array = get(&catalog, "instanceClasses")
+        .dyn_into()
+        .expect("an array");
+    assert!(classes.length() > 0);
+}
+
+#[wasm_bindgen_test]
+fn max_connections_checks_the_range() {
+    let pg = max_connections(js(
+        r#"{"engine": "aurora-postgresql", "minAcu": 1, "maxAcu": 16}"#,
+    ))
+    .expect("computes");
+    assert_eq!(get(&pg, "value").as_f64(), Some(3360.0));
+    assert_eq!(get(&pg, "basis").as_string().as_deref(), Some("published"));
+    let capped = max_connections(js(
+        r#"{"engine": "aurora-postgresql", "minAcu": 0.5, "maxAcu": 16}"#,
+    ))
+    .expect("computes");
+    assert_eq!(get(&capped, "value").as_f64(), Some(2000.0));
+    assert_eq!(get(&capped, "cappedByMin").as_bool(), Some(true));
+    let cases = [
+        (
+            r#"{"engine": "aurora-mysql", "minAcu": 0, "maxAcu": 0.5}"#,
+            "out_of_range",
+            "maxAcu",
+        ),
+        (
+            r#"{"engine": "aurora-mysql", "minAcu": 4, "maxAcu": 2}"#,
+            "conflict",
+            "minAcu",
+        ),
+        (
+            r#"{"engine": "aurora-mysql", "minAcu": 0.3, "maxAcu": 2}"#,
+            "off_grid",
+            "minAcu",
+        ),
+        (
+            r#"{"engine": "aurora-mysql", "minAcu": 1, "maxAcu": 300}"#,
+            "out_of_range",
+            "maxAcu",
+        ),
+        (
+            r#"{"engine": "aurora-mysql", "minAcu": 1}"#,
+            "missing_field",
+            "",
+        ),
+        (
+            r#"{"engine": "mysql", "minAcu": 1, "maxAcu": 2}"#,
+            "unknown_variant",
+            "engine",
+        ),
+    ];
+    for (input, code, field) in cases {
+        let error = max_connections(js(input)).expect_err(input);
+        assert_eq!(
+            code_and_field(&error),
+            (code.into(), field.into()),
+            "{input}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn capabilities_follow_the_engine_version() {
+    let old = capabilities(js(
+        r#"{"engine": "aurora-mysql", "engineVersion": "3.04.0"}"#,
+    ))
+    .expect("computes");
+    assert_eq!(get(&old, "serverless").as_bool(), Some(true));
+    assert_eq!(get(&old, "autoPause").as_bool(), Some(false));
+    assert_eq!(get(&old, "maxAcu").as_f64(), Some(128.0));
+    let current = capabilities(js(r#"{"engine": "aurora-postgresql"}"#)).expect("computes");
+    assert_eq!(get(&current, "maxAcu").as_f64(), Some(256.0));
+    let error = capabilities(js(
+        r#"{"engine": "aurora-postgresql", "engineVersion": "16"}"#,
+    ))
+    .expect_err("a version needs a minor part");
+    assert_eq!(
+        code_and_field(&error),
+        ("out_of_range".into(), "engineVersion".into())
+    );
+}
+
+#[wasm_bindgen_test]
+fn validate_returns_warnings_or_throws() {
+    let ok = validate(js(r#"{"storageType": "io-optimized"}"#)).expect("valid");
+    assert_eq!(get(&ok, "valid").as_bool(), Some(true));
+    assert_eq!(
+        get(&ok, "warnings.0.kind").as_string().as_deref(),
+        Some("low-confidence-price")
+    );
+    let error = validate(js(r#"{"scaling": {"maxAcu": 3.3}}"#)).expect_err("off grid");
+    assert_eq!(
+        code_and_field(&error),
+        ("off_grid".into(), "scaling.maxAcu".into())
+    );
+    let error = validate(JsValue::UNDEFINED).expect_err("a scenario is required");
+    assert_eq!(code_and_field(&error), ("wrong_type".into(), "".into()));
 }

@@ -5,21 +5,41 @@
 //!
 //! `cargo run -p acumen --features schema --example schema > acumen.schema.json`
 
+use acumen::engine::Capabilities;
+use acumen::prices::{CatalogEntry, InstanceClass};
+use acumen::report::Warning;
 use acumen::{ErrorCode, Report, Scenario};
 use schemars::generate::SchemaSettings;
 
+// The JS API's own parameter objects and results, defined beside the
+// bindings that use them. The bindings crate cannot be a dependency of the
+// core, so its file is compiled in here for its schema only.
+#[allow(dead_code)]
+#[path = "../../acumen-wasm/src/shapes.rs"]
+mod shapes;
+
 fn main() {
     let mut generator = SchemaSettings::draft07().into_generator();
-    let scenario = generator.subschema_for::<Scenario>();
-    let report = generator.subschema_for::<Report>();
-    let error_code = generator.subschema_for::<ErrorCode>();
-    let definitions = generator.definitions().clone();
+    let properties = serde_json::json!({
+        "scenario": generator.subschema_for::<Scenario>(),
+        "report": generator.subschema_for::<Report>(),
+        "errorCode": generator.subschema_for::<ErrorCode>(),
+        "warning": generator.subschema_for::<Warning>(),
+        "capabilities": generator.subschema_for::<Capabilities>(),
+        "catalogEntry": generator.subschema_for::<CatalogEntry>(),
+        "instanceClass": generator.subschema_for::<InstanceClass>(),
+        "catalog": generator.subschema_for::<shapes::Catalog>(),
+        "validation": generator.subschema_for::<shapes::Validation>(),
+        "maxConnectionsInput": generator.subschema_for::<shapes::MaxConnectionsInput>(),
+        "capabilitiesInput": generator.subschema_for::<shapes::CapabilitiesInput>(),
+    });
+    let definitions = generator.take_definitions(true);
     let root = serde_json::json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "AcumenTypes",
         "description": "Every shape Acumen exchanges with its callers.",
         "type": "object",
-        "properties": { "scenario": scenario, "report": report, "errorCode": error_code },
+        "properties": properties,
         "definitions": definitions,
     });
     match serde_json::to_string_pretty(&root) {

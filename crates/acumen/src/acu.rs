@@ -194,3 +194,40 @@ mod tests {
         assert_eq!(Acu::from_halves(513), None);
     }
 }
+
+/// Serialised as a plain number of ACUs (e.g. `2.5`); deserialising checks
+/// the 0.5 grid and the 0–256 range.
+#[cfg(feature = "serde")]
+mod impl_serde {
+    use super::Acu;
+
+    impl serde::Serialize for Acu {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_f64(self.as_f64())
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Acu {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Acu, D::Error> {
+            let value = f64::deserialize(deserializer)?;
+            Acu::from_f64(value, "").map_err(|e| serde::de::Error::custom(e.message()))
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Acu {
+    fn schema_name() -> alloc::borrow::Cow<'static, str> {
+        alloc::borrow::Cow::Borrowed("Acu")
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A capacity in ACUs: a multiple of 0.5 from 0 to 256.",
+            "type": "number",
+            "minimum": 0,
+            "maximum": 256,
+            "multipleOf": 0.5
+        })
+    }
+}

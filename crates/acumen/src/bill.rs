@@ -1,10 +1,12 @@
 //! From a validated scenario to an itemised bill.
 //!
-//! Capacity follows demand ideally here: each instance runs at its demand
-//! rounded up to the 0.5-ACU grid and clamped to the scaling range, which is
-//! what simple calculators assume. Readers in promotion tiers 0 and 1 never
-//! run below the writer; the writer cannot pause while a reader runs. Usage
-//! accumulates as exact half-ACU-seconds; each line's cost is rounded once.
+//! The bill is priced from the simulated controller ([`crate::sim`]); the
+//! same lines are also priced under *ideal tracking* (each instance at its
+//! demand rounded up to the 0.5-ACU grid, within the scaling range: what
+//! simple calculators assume) and the difference is explained. Readers in
+//! promotion tiers 0 and 1 never run below the writer; the writer cannot
+//! pause while a reader runs. Usage accumulates as exact half-ACU-seconds;
+//! each line's cost is rounded once.
 
 use alloc::format;
 use alloc::string::String;
@@ -17,10 +19,12 @@ use crate::error::{Error, ErrorCode};
 use crate::money::{Money, Quantity};
 use crate::prices::{self, Confidence, PriceItem};
 use crate::report::{
-    CatalogInfo, Component, InstanceUsage, LineItem, ModelInfo, Report, Warning, WarningKind,
+    CatalogInfo, Component, IdealComparison, InstanceTimeline, InstanceUsage, LineItem, ModelInfo,
+    Report, TimelinePoint, UnmetDemand, Warning, WarningKind,
 };
 use crate::scenario::{Scenario, StorageType, ValidScaling, ValidScenario};
-use crate::workload::Timeline;
+use crate::sim::{Input, Outcome, Pausing, Settings, percentile, simulate};
+use crate::workload::{Timeline, WEEK, zip};
 
 /// Half-ACU-seconds in one ACU-hour.
 const HALF_ACU_SECONDS_PER_ACU_HOUR: u64 = 7_200;
@@ -58,16 +62,6 @@ pub fn estimate(scenario: &Scenario) -> Result<Report, Error> {
     estimate_valid(&scenario.validate()?)
 }
 
-/// What ideal tracking gives one instance over the month.
-#[derive(Default)]
-struct Tally {
-    half_acu_seconds: u64,
-    paused_seconds: u64,
-    at_max_seconds: u64,
-    unmet_acu_seconds: f64,
-    peak: Acu,
-}
-
 /// Calls `f(seconds, demands)` for each stretch where every timeline is
 /// constant (all timelines have the same length).
 fn for_each_stretch(timelines: &[&Timeline], mut f: impl FnMut(u64, &[f64])) {
@@ -98,6 +92,166 @@ fn for_each_stretch(timelines: &[&Timeline], mut f: impl FnMut(u64, &[f64])) {
     }
 }
 
+/// Demand rounded up to the grid, in half-ACUs (not clamped to the maximum).
+fn need_halves(demand: f64) -> u32 {
+    // Validation bounds demand to 100,000 ACU, so this fits easily.
+    let doubled = demand * 2.0;
+    let t = (doubled as u64) as f64;
+    (if t < doubled { t + 1.0 } else { t }) as u32
+}
+
+/// Appends `input`, merging it into the previous one when they are equal.
+fn push_input(inputs: &mut Vec<Input>, input: Input) {
+    match inputs.last_mut() {
+        Some(last)
+            if last.need == input.need
+                && last.floor == input.floor
+                && last.active == input.active
+                && last.leader_running == input.leader_running =>
+        {
+            last.seconds += input.seconds;
+        }
+        _ => inputs.push(input),
+    }
+}
+
+/// A capacity series as a timeline in ACUs (exact: halves / 2).
+fn capacity_timeline(capacity: &[(u64, u32)]) -> Timeline {
+    let mut t = Timeline::new();
+    for (seconds, halves) in capacity {
+        t.push(*seconds, f64::from(*halves) / 2.0);
+    }
+    t
+}
+
+/// Simulates the cluster: the writer (pausing only when every instance is
+/// idle), then each reader (tiers 0–1 floored at and pausing with the writer;
+/// tiers 2–15 on their own).
+fn simulate_cluster(s: &ValidScenario, pause_blocked: bool, initial: &[Acu]) -> Vec<Outcome> {
+    let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
+    let run_min = u32::from(s.scaling.min.halves()).max(1);
+    let max = u32::from(s.scaling.max.halves());
+    let can_pause = s.scaling.min == Acu::ZERO && !pause_blocked;
+    let own_pausing = if can_pause {
+        Pausing::After(s.scaling.seconds_until_auto_pause)
+    } else {
+        Pausing::Never
+    };
+    let mut writer_inputs = Vec::new();
+    for_each_stretch(&timelines, |seconds, demand| {
+        push_input(
+            &mut writer_inputs,
+            Input {
+                seconds,
+                need: need_halves(demand[0]),
+                floor: 0,
+                active: demand.iter().any(|d| *d > 0.0),
+                leader_running: true,
+            },
+        );
+    });
+    let settings = |pausing, initial: Acu| Settings {
+        min: run_min,
+        max,
+        pausing,
+        initial: u32::from(initial.halves()),
+        controller: s.controller,
+    };
+    let writer = simulate(&settings(own_pausing, initial[0]), &writer_inputs);
+    let writer_capacity = capacity_timeline(&writer.capacity);
+    let mut outcomes = Vec::with_capacity(s.instances.len());
+    for (k, inst) in s.instances.iter().enumerate().skip(1) {
+        let mut inputs = Vec::new();
+        let follows = inst.follows_writer();
+        zip(
+            &inst.demand,
+            &writer_capacity,
+            |seconds, demand, writer_acu| {
+                let writer_halves = (writer_acu * 2.0) as u32;
+                push_input(
+                    &mut inputs,
+                    Input {
+                        seconds,
+                        need: need_halves(demand),
+                        floor: if follows { writer_halves } else { 0 },
+                        active: if follows { true } else { demand > 0.0 },
+                        leader_running: !follows || writer_halves > 0,
+                    },
+                );
+            },
+        );
+        let pausing = if follows {
+            Pausing::WithLeader
+        } else {
+            own_pausing
+        };
+        outcomes.push(simulate(&settings(pausing, initial[k]), &inputs));
+    }
+    outcomes.insert(0, writer);
+    outcomes
+}
+
+/// Half-ACU-seconds billed by RDS Proxy: the cluster's capacity each
+/// second, at least 8 ACUs.
+fn proxy_usage(capacities: &[Timeline]) -> u64 {
+    let refs: Vec<&Timeline> = capacities.iter().collect();
+    let mut total = 0u64;
+    for_each_stretch(&refs, |seconds, acu| {
+        let halves: u64 = acu.iter().map(|a| (a * 2.0) as u64).sum();
+        total += halves.max(PROXY_MIN_HALVES) * seconds;
+    });
+    total
+}
+
+/// Buckets per chart series: hourly over a week.
+const CHART_BUCKETS: u64 = 168;
+
+/// Min/max of a timeline per bucket over its first `span` seconds.
+fn bucket_ranges(t: &Timeline, span: u64, bucket: u64) -> Vec<(f64, f64)> {
+    let count = span.div_ceil(bucket) as usize;
+    let mut ranges = vec![(f64::INFINITY, f64::NEG_INFINITY); count];
+    let mut at = 0u64;
+    for seg in t.segments() {
+        let end = (at + seg.seconds).min(span);
+        let mut b = at / bucket;
+        while at < end && (b as usize) < count {
+            let r = &mut ranges[b as usize];
+            r.0 = r.0.min(seg.acu);
+            r.1 = r.1.max(seg.acu);
+            b += 1;
+            at = (b * bucket).min(end);
+        }
+        at = end;
+        if at >= span {
+            break;
+        }
+    }
+    ranges
+}
+
+fn chart(name: &str, demand: &Timeline, capacity: &Timeline) -> InstanceTimeline {
+    let span = demand.seconds().min(WEEK);
+    let bucket = span.div_ceil(CHART_BUCKETS).max(60);
+    let d = bucket_ranges(demand, span, bucket);
+    let c = bucket_ranges(capacity, span, bucket);
+    InstanceTimeline {
+        name: String::from(name),
+        bucket_seconds: bucket,
+        points: d
+            .iter()
+            .zip(&c)
+            .enumerate()
+            .map(|(i, (d, c))| TimelinePoint {
+                start_second: i as u64 * bucket,
+                capacity_min: c.0,
+                capacity_max: c.1,
+                demand_min: d.0,
+                demand_max: d.1,
+            })
+            .collect(),
+    }
+}
+
 /// Estimates the monthly bill for an already validated scenario.
 pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
     let mut warnings = Vec::new();
@@ -114,9 +268,11 @@ pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
         });
     }
 
+    // Ideal tracking.
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
-    let mut tallies: Vec<Tally> = s.instances.iter().map(|_| Tally::default()).collect();
-    let mut proxy_half_acu_seconds = 0u64;
+    let mut ideal_usage = vec![0u64; s.instances.len()];
+    let mut ideal_proxy = 0u64;
+    let mut initial: Vec<Acu> = Vec::new();
     let mut capacity = vec![Acu::ZERO; s.instances.len()];
     for_each_stretch(&timelines, |seconds, demand| {
         for (k, d) in demand.iter().enumerate() {
@@ -133,29 +289,211 @@ pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
                 capacity[k] = writer;
             }
         }
-        let mut cluster = 0u64;
-        for (k, t) in tallies.iter_mut().enumerate() {
-            let c = capacity[k];
-            cluster += u64::from(c.halves());
-            t.half_acu_seconds += u64::from(c.halves()) * seconds;
-            t.peak = t.peak.max(c);
-            if c == Acu::ZERO {
-                t.paused_seconds += seconds;
-            }
-            if c == s.scaling.max {
-                t.at_max_seconds += seconds;
-                let unmet = demand[k] - c.as_f64();
-                if unmet > 0.0 {
-                    t.unmet_acu_seconds += unmet * seconds as f64;
-                }
-            }
+        if initial.is_empty() {
+            initial = capacity.clone();
         }
-        proxy_half_acu_seconds += cluster.max(PROXY_MIN_HALVES) * seconds;
+        let mut cluster = 0u64;
+        for (k, c) in capacity.iter().enumerate() {
+            cluster += u64::from(c.halves());
+            ideal_usage[k] += u64::from(c.halves()) * seconds;
+        }
+        ideal_proxy += cluster.max(PROXY_MIN_HALVES) * seconds;
     });
 
+    // The controller, started warm at the ideal capacity of the first second
+    // (the cluster was already serving this load when the month began).
+    let outcomes = simulate_cluster(s, pause_blocked, &initial);
+    let capacities: Vec<Timeline> = outcomes
+        .iter()
+        .map(|o| capacity_timeline(&o.capacity))
+        .collect();
+    let sim_usage: Vec<u64> = outcomes.iter().map(|o| o.half_acu_seconds).collect();
+    let sim_proxy = proxy_usage(&capacities);
+
+    let lines = price_lines(s, &sim_usage, sim_proxy, &mut warnings)?;
+    let ideal_lines = price_lines(s, &ideal_usage, ideal_proxy, &mut Vec::new())?;
+    let sum = |lines: &[LineItem]| {
+        lines
+            .iter()
+            .try_fold(Money::ZERO, |sum, l| sum.checked_add(l.cost_micro_usd))
+            .ok_or_else(overflow)
+    };
+    let total = sum(&lines)?;
+    let ideal_total = sum(&ideal_lines)?;
+    let yearly = total.checked_mul(12).ok_or_else(overflow)?;
+
+    // Warnings, each once.
+    for l in &lines {
+        if l.price.confidence == Confidence::Low
+            && !warnings.iter().any(|w: &Warning| {
+                w.kind == WarningKind::LowConfidencePrice && w.field.ends_with(l.item.key())
+            })
+        {
+            let note = l
+                .price
+                .note
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            warnings.push(Warning {
+                kind: WarningKind::LowConfidencePrice,
+                field: format!("priceOverrides.{}", l.item.key()),
+                message: format!(
+                    "the {} price in {} ({} per {}) is low-confidence{note}; check it or override it",
+                    prices::label(l.item),
+                    s.region,
+                    l.unit_price_nano_usd,
+                    l.unit
+                ),
+            });
+        }
+    }
+    for (inst, o) in s.instances.iter().zip(&outcomes) {
+        if o.unmet_cap > 0 {
+            warnings.push(Warning {
+                kind: WarningKind::DemandAboveMax,
+                field: String::from("scaling.maxAcu"),
+                message: format!(
+                    "the {} needs more than the maximum of {} ACU for {:.1} h; {:.1} ACU-hours of demand go unserved",
+                    inst.name,
+                    s.scaling.max,
+                    o.at_max_seconds as f64 / 3600.0,
+                    o.unmet_cap as f64 / HALF_ACU_SECONDS_PER_ACU_HOUR as f64
+                ),
+            });
+        }
+    }
+    if s.scaling.max > Acu::LEGACY_MAX {
+        warnings.push(Warning {
+            kind: WarningKind::PlatformVersion,
+            field: String::from("scaling.maxAcu"),
+            message: format!(
+                "a maximum of {} ACU also needs platform version 2 or later (platform version 1 stops at 128 ACU)",
+                s.scaling.max
+            ),
+        });
+    }
+    for (field, message) in &s.notes {
+        warnings.push(Warning {
+            kind: WarningKind::InputNote,
+            field: field.clone(),
+            message: message.clone(),
+        });
+    }
+
+    let billed_seconds = s.instances[0].demand.seconds().max(1);
+    let hours = |seconds: u64| seconds as f64 / 3600.0;
+    let acu_h = |halves: u64| halves as f64 / HALF_ACU_SECONDS_PER_ACU_HOUR as f64;
+    let instances = s
+        .instances
+        .iter()
+        .zip(&outcomes)
+        .zip(&ideal_usage)
+        .map(|((inst, o), ideal)| InstanceUsage {
+            name: inst.name.clone(),
+            promotion_tier: inst.promotion_tier,
+            acu_hours: acu_h(o.half_acu_seconds),
+            half_acu_seconds: o.half_acu_seconds,
+            average_acu: o.half_acu_seconds as f64 / 2.0 / billed_seconds as f64,
+            peak_acu: f64::from(o.capacity.iter().map(|c| c.1).max().unwrap_or(0)) / 2.0,
+            paused_hours: hours(o.paused_seconds),
+            hours_at_max: hours(o.at_max_seconds),
+            unmet_acu_hours: UnmetDemand {
+                lag: acu_h(o.unmet_lag),
+                cap: acu_h(o.unmet_cap),
+                resume: acu_h(o.unmet_resume),
+            },
+            hours_at_floor: hours(o.at_floor_seconds),
+            pauses: o.pauses,
+            resumes: o.resumes,
+            deep_resumes: o.deep_resumes,
+            scale_up_episodes: o.up_episodes,
+            scale_down_episodes: o.down_episodes,
+            largest_step_acu: f64::from(o.largest_step) / 2.0,
+            time_to_capacity_p50_seconds: percentile(&o.time_to_capacity, 50),
+            time_to_capacity_p95_seconds: percentile(&o.time_to_capacity, 95),
+            ideal_acu_hours: acu_h(*ideal),
+        })
+        .collect();
+    let timeline = s
+        .instances
+        .iter()
+        .zip(&capacities)
+        .map(|(inst, cap)| chart(&inst.name, &inst.demand, cap))
+        .collect();
+    let difference = Money::from_micros(total.micros() - ideal_total.micros());
+
+    Ok(Report {
+        acumen_version: String::from(crate::VERSION),
+        region: s.region.clone(),
+        engine: s.engine,
+        storage_type: s.storage_type,
+        hours_per_month: s.hours_per_month,
+        lines,
+        total_micro_usd: total,
+        yearly_micro_usd: yearly,
+        instances,
+        max_connections: max_connections(s.engine, s.scaling.min, s.scaling.max),
+        model: ModelInfo {
+            name: String::from(crate::sim::MODEL_NAME),
+            version: String::from(crate::sim::MODEL_VERSION),
+            description: String::from(
+                "second-by-second controller: proportional scale-up after a short detection delay, a hold-down then geometric scale-down, auto-pause after the idle timeout with a resume delay; tier 0-1 readers follow the writer",
+            ),
+            controller: s.controller,
+        },
+        ideal: IdealComparison {
+            total_micro_usd: ideal_total,
+            difference_micro_usd: difference,
+            explanation: explain(difference, &outcomes),
+        },
+        timeline,
+        catalog: CatalogInfo {
+            name: String::from(prices::CATALOG_NAME),
+            as_of: String::from(prices::CATALOG_AS_OF),
+        },
+        warnings,
+    })
+}
+
+/// Why the simulated bill differs from ideal tracking.
+fn explain(difference: Money, outcomes: &[Outcome]) -> String {
+    if difference == Money::ZERO {
+        return String::from("the same: demand never changes in a way the controller lags behind");
+    }
+    let downs: u32 = outcomes.iter().map(|o| o.down_episodes).sum();
+    let ups: u32 = outcomes.iter().map(|o| o.up_episodes).sum();
+    let resumes: u32 = outcomes.iter().map(|o| o.resumes).sum();
+    let mut text = String::new();
+    if difference > Money::ZERO {
+        text.push_str(&format!(
+            "the controller costs {difference} more: after a drop in demand it holds capacity for the hold-down and then scales down gradually ({downs} scale-down episodes)"
+        ));
+        if resumes > 0 {
+            text.push_str(&format!(
+                ", and it waits for the idle timeout before each of its pauses ({resumes} resumes)"
+            ));
+        }
+    } else {
+        text.push_str(&format!(
+            "the controller costs {} less: it reaches a higher demand only after a short ramp ({ups} scale-up episodes), so some demand goes unserved instead of billed",
+            Money::from_micros(-difference.micros())
+        ));
+    }
+    text
+}
+
+/// The bill's lines for the given compute usage (half-ACU-seconds per
+/// instance) and RDS Proxy usage.
+fn price_lines(
+    s: &ValidScenario,
+    usage: &[u64],
+    proxy_half_acu_seconds: u64,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<LineItem>, Error> {
     let mut bill = Bill::new(s);
     let compute = PriceItem::serverless(s.storage_type);
-    for (inst, t) in s.instances.iter().zip(&tallies) {
+    for (inst, half_acu_seconds) in s.instances.iter().zip(usage) {
         let description = match inst.promotion_tier {
             None => format!("{} compute", inst.name),
             Some(tier) => format!("{} compute (tier {tier})", inst.name),
@@ -164,10 +502,10 @@ pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
             Component::Compute,
             &description,
             compute,
-            acu_hours(t.half_acu_seconds),
+            acu_hours(*half_acu_seconds),
         )?;
     }
-    let total_half_acu_seconds: u64 = tallies.iter().map(|t| t.half_acu_seconds).sum();
+    let total_half_acu_seconds: u64 = usage.iter().sum();
     let u = &s.usage;
     bill.add(
         Component::Storage,
@@ -269,114 +607,7 @@ pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
             acu_hours(total_half_acu_seconds),
         )?;
     }
-
-    // Warnings, each once.
-    for l in &bill.lines {
-        if l.price.confidence == Confidence::Low
-            && !warnings.iter().any(|w: &Warning| {
-                w.kind == WarningKind::LowConfidencePrice && w.field.ends_with(l.item.key())
-            })
-        {
-            let note = l
-                .price
-                .note
-                .as_deref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
-            warnings.push(Warning {
-                kind: WarningKind::LowConfidencePrice,
-                field: format!("priceOverrides.{}", l.item.key()),
-                message: format!(
-                    "the {} price in {} ({} per {}) is low-confidence{note}; check it or override it",
-                    prices::label(l.item),
-                    s.region,
-                    l.unit_price_nano_usd,
-                    l.unit
-                ),
-            });
-        }
-    }
-    for (inst, t) in s.instances.iter().zip(&tallies) {
-        if t.unmet_acu_seconds > 0.0 {
-            warnings.push(Warning {
-                kind: WarningKind::DemandAboveMax,
-                field: String::from("scaling.maxAcu"),
-                message: format!(
-                    "the {} needs more than the maximum of {} ACU for {:.1} h; {:.1} ACU-hours of demand go unserved",
-                    inst.name,
-                    s.scaling.max,
-                    t.at_max_seconds as f64 / 3600.0,
-                    t.unmet_acu_seconds / 3600.0
-                ),
-            });
-        }
-    }
-    if s.scaling.max > Acu::LEGACY_MAX {
-        warnings.push(Warning {
-            kind: WarningKind::PlatformVersion,
-            field: String::from("scaling.maxAcu"),
-            message: format!(
-                "a maximum of {} ACU also needs platform version 2 or later (platform version 1 stops at 128 ACU)",
-                s.scaling.max
-            ),
-        });
-    }
-    for (field, message) in &s.notes {
-        warnings.push(Warning {
-            kind: WarningKind::InputNote,
-            field: field.clone(),
-            message: message.clone(),
-        });
-    }
-
-    let total = bill
-        .lines
-        .iter()
-        .try_fold(Money::ZERO, |sum, l| sum.checked_add(l.cost_micro_usd))
-        .ok_or_else(overflow)?;
-    let yearly = total.checked_mul(12).ok_or_else(overflow)?;
-    let billed_seconds = s.instances[0].demand.seconds().max(1);
-    let instances = s
-        .instances
-        .iter()
-        .zip(&tallies)
-        .map(|(inst, t)| InstanceUsage {
-            name: inst.name.clone(),
-            promotion_tier: inst.promotion_tier,
-            acu_hours: t.half_acu_seconds as f64 / HALF_ACU_SECONDS_PER_ACU_HOUR as f64,
-            half_acu_seconds: t.half_acu_seconds,
-            average_acu: t.half_acu_seconds as f64 / 2.0 / billed_seconds as f64,
-            peak_acu: t.peak.as_f64(),
-            paused_hours: t.paused_seconds as f64 / 3600.0,
-            hours_at_max: t.at_max_seconds as f64 / 3600.0,
-            unmet_acu_hours: t.unmet_acu_seconds / 3600.0,
-        })
-        .collect();
-
-    Ok(Report {
-        acumen_version: String::from(crate::VERSION),
-        region: s.region.clone(),
-        engine: s.engine,
-        storage_type: s.storage_type,
-        hours_per_month: s.hours_per_month,
-        lines: bill.lines,
-        total_micro_usd: total,
-        yearly_micro_usd: yearly,
-        instances,
-        max_connections: max_connections(s.engine, s.scaling.min, s.scaling.max),
-        model: ModelInfo {
-            name: String::from("ideal-tracking"),
-            version: String::from("1"),
-            description: String::from(
-                "capacity equals demand rounded up to the 0.5-ACU grid, within the scaling range; tier 0-1 readers follow the writer",
-            ),
-        },
-        catalog: CatalogInfo {
-            name: String::from(prices::CATALOG_NAME),
-            as_of: String::from(prices::CATALOG_AS_OF),
-        },
-        warnings,
-    })
+    Ok(bill.lines)
 }
 
 fn acu_hours(half_acu_seconds: u64) -> Quantity {

@@ -85,6 +85,9 @@ impl fmt::Display for Version {
 
 /// What an engine version allows for Serverless v2.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Capabilities {
     /// The version supports Serverless v2 at all.
     pub serverless: bool,

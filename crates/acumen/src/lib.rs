@@ -49,6 +49,7 @@ pub mod money;
 pub mod prices;
 pub mod report;
 pub mod scenario;
+pub mod sim;
 pub mod workload;
 
 pub use acu::Acu;
@@ -62,7 +63,11 @@ pub use scenario::{Engine, Scaling, Scenario, StorageType, Workload};
 /// This library's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-// The README's example runs as a doctest, so it cannot drift from the API.
+// The READMEs' examples run as doctests, so they cannot drift from the API.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct WorkspaceReadmeDoctests;

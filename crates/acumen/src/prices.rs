@@ -187,6 +187,9 @@ pub struct Provenance {
 
 /// One priced item of the built-in catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogEntry {
     /// AWS region code, e.g. `us-east-1`.
     pub region: &'static str,
@@ -194,7 +197,8 @@ pub struct CatalogEntry {
     pub item: PriceItem,
     /// The engine the price is for; `None` when it applies to both.
     pub engine: Option<Engine>,
-    /// The on-demand price per [`PriceItem::unit`].
+    /// The on-demand price per [`PriceItem::unit`], in nano-dollars.
+    #[cfg_attr(feature = "serde", serde(rename = "priceNanoUsd"))]
     pub price: UnitPrice,
     /// The sources of the figure.
     pub source: &'static str,
@@ -222,6 +226,9 @@ impl CatalogEntry {
 /// A provisioned Aurora instance class with its on-demand rate (Aurora
 /// Standard, Single-AZ).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InstanceClass {
     /// AWS region code.
     pub region: &'static str,
@@ -233,9 +240,12 @@ pub struct InstanceClass {
     pub vcpu: u32,
     /// Memory in GiB.
     pub memory_gib: u32,
-    /// On-demand price per instance-hour on Aurora Standard.
+    /// On-demand price per instance-hour on Aurora Standard, in nano-dollars.
+    #[cfg_attr(feature = "serde", serde(rename = "onDemandHourlyNanoUsd"))]
     pub on_demand_hourly: UnitPrice,
-    /// On-demand price per instance-hour on Aurora I/O-Optimized, where known.
+    /// On-demand price per instance-hour on Aurora I/O-Optimized, in
+    /// nano-dollars, where known.
+    #[cfg_attr(feature = "serde", serde(rename = "ioOptimizedHourlyNanoUsd"))]
     pub io_optimized_hourly: Option<UnitPrice>,
     /// The sources of the figure.
     pub source: &'static str,

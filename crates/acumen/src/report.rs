@@ -85,13 +85,93 @@ pub struct InstanceUsage {
     pub paused_hours: f64,
     /// Hours at the maximum capacity.
     pub hours_at_max: f64,
-    /// Demand the instance could not serve because it was at its maximum,
-    /// in ACU-hours.
-    pub unmet_acu_hours: f64,
+    /// Demand the instance could not serve, in ACU-hours: while scaling up
+    /// (`lag`), at its maximum (`cap`) and while paused or resuming (`resume`).
+    pub unmet_acu_hours: UnmetDemand,
+    /// Hours at the lowest running capacity.
+    pub hours_at_floor: f64,
+    /// Times the instance paused.
+    pub pauses: u32,
+    /// Times the instance resumed (of which after more than a day paused: `deepResumes`).
+    pub resumes: u32,
+    /// Resumes after more than a day paused (slower).
+    pub deep_resumes: u32,
+    /// Runs of rising capacity.
+    pub scale_up_episodes: u32,
+    /// Runs of falling capacity.
+    pub scale_down_episodes: u32,
+    /// Largest single capacity change, in ACUs.
+    pub largest_step_acu: f64,
+    /// Median seconds from a rise in demand to capacity meeting it.
+    pub time_to_capacity_p50_seconds: Option<u32>,
+    /// 95th-percentile seconds from a rise in demand to capacity meeting it.
+    pub time_to_capacity_p95_seconds: Option<u32>,
+    /// ACU-hours ideal tracking would bill for this instance.
+    pub ideal_acu_hours: f64,
+}
+
+/// Demand an instance could not serve, in ACU-hours, by cause.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct UnmetDemand {
+    /// While the controller was still scaling up.
+    pub lag: f64,
+    /// At the maximum capacity.
+    pub cap: f64,
+    /// While paused or resuming.
+    pub resume: f64,
+}
+
+/// The simulated bill against what ideal tracking would cost.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct IdealComparison {
+    /// The monthly total if capacity tracked demand exactly, micro-dollars.
+    pub total_micro_usd: Money,
+    /// Simulated minus ideal, micro-dollars (positive: the controller costs more).
+    pub difference_micro_usd: Money,
+    /// Why the two differ.
+    pub explanation: String,
+}
+
+/// One bucket of the chart timeline: ranges of capacity and demand.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TimelinePoint {
+    /// Seconds from the start of the month to the bucket's start.
+    pub start_second: u64,
+    /// Lowest capacity in the bucket, ACUs.
+    pub capacity_min: f64,
+    /// Highest capacity in the bucket, ACUs.
+    pub capacity_max: f64,
+    /// Lowest demand in the bucket, ACUs.
+    pub demand_min: f64,
+    /// Highest demand in the bucket, ACUs.
+    pub demand_max: f64,
+}
+
+/// A chart-ready, downsampled capacity/demand series for one instance.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct InstanceTimeline {
+    /// The instance's name.
+    pub name: String,
+    /// Seconds per bucket.
+    pub bucket_seconds: u64,
+    /// The buckets, in time order.
+    pub points: Vec<TimelinePoint>,
 }
 
 /// The capacity model that produced the usage.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -102,6 +182,8 @@ pub struct ModelInfo {
     pub version: String,
     /// What the model assumes, in one sentence.
     pub description: String,
+    /// The controller parameters used (defaults unless overridden).
+    pub controller: crate::sim::Controller,
 }
 
 /// How serious a warning is.
@@ -179,6 +261,11 @@ pub struct Report {
     pub max_connections: MaxConnections,
     /// The capacity model used.
     pub model: ModelInfo,
+    /// What ideal tracking would cost, and why the simulation differs.
+    pub ideal: IdealComparison,
+    /// Capacity and demand over the first week (or the whole period if
+    /// shorter), per instance, downsampled for charts.
+    pub timeline: Vec<InstanceTimeline>,
     /// The price catalog used.
     pub catalog: CatalogInfo,
     /// Things to check before relying on the figures.

@@ -303,6 +303,124 @@ serde_struct! {
 }
 
 serde_struct! {
+    /// Overrides of the scaling controller's parameters; each absent field
+    /// keeps its documented default (see [`crate::sim::Controller`]).
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ControllerOverrides {
+        /// Seconds a higher need must last before scaling up: 1 to 60. Default 2.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub detect_up_seconds: Option<u32>,
+        /// Proportional scale-up rate per second: 0.01 to 1. Default 0.07.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub scale_up_rate: Option<f64>,
+        /// Extra ACUs a scale-up step may add at once: 0 to 256. Default 0.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub burst_step_acu: Option<f64>,
+        /// Seconds below capacity before scaling down: 0 to 3,600. Default 60.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub hold_down_seconds: Option<u32>,
+        /// Geometric scale-down rate per second: 0.0001 to 0.5. Default 0.004.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub scale_down_rate: Option<f64>,
+        /// Seconds to resume from a pause: 0 to 600. Default 15.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub resume_seconds: Option<u32>,
+        /// Seconds to resume after more than a day paused: 0 to 600. Default 30.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub deep_resume_seconds: Option<u32>,
+        /// Capacity an instance resumes at, in ACUs: 0.5 to 256. Default 2.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub resume_acu: Option<f64>,
+    }
+}
+
+impl ControllerOverrides {
+    /// The controller with these overrides applied, checked field by field.
+    pub fn resolve(&self) -> Result<crate::sim::Controller, Error> {
+        let d = crate::sim::Controller::default();
+        let int =
+            |v: Option<u32>, default: u32, lo: u32, hi: u32, name: &str| -> Result<u32, Error> {
+                match v {
+                    None => Ok(default),
+                    Some(v) if (lo..=hi).contains(&v) => Ok(v),
+                    Some(v) => Err(out_of_range(
+                        &format!("controller.{name}"),
+                        &format!("between {lo} and {hi}"),
+                        v,
+                    )),
+                }
+            };
+        let real =
+            |v: Option<f64>, default: f64, lo: f64, hi: f64, name: &str| -> Result<f64, Error> {
+                let field = format!("controller.{name}");
+                match v {
+                    None => Ok(default),
+                    Some(v) => {
+                        check_finite(v, &field)?;
+                        if (lo..=hi).contains(&v) {
+                            Ok(v)
+                        } else {
+                            Err(out_of_range(&field, &format!("between {lo} and {hi}"), v))
+                        }
+                    }
+                }
+            };
+        Ok(crate::sim::Controller {
+            detect_up_seconds: int(
+                self.detect_up_seconds,
+                d.detect_up_seconds,
+                1,
+                60,
+                "detectUpSeconds",
+            )?,
+            scale_up_rate: real(
+                self.scale_up_rate,
+                d.scale_up_rate,
+                0.01,
+                1.0,
+                "scaleUpRate",
+            )?,
+            burst_step_acu: real(
+                self.burst_step_acu,
+                d.burst_step_acu,
+                0.0,
+                256.0,
+                "burstStepAcu",
+            )?,
+            hold_down_seconds: int(
+                self.hold_down_seconds,
+                d.hold_down_seconds,
+                0,
+                3_600,
+                "holdDownSeconds",
+            )?,
+            scale_down_rate: real(
+                self.scale_down_rate,
+                d.scale_down_rate,
+                0.0001,
+                0.5,
+                "scaleDownRate",
+            )?,
+            resume_seconds: int(
+                self.resume_seconds,
+                d.resume_seconds,
+                0,
+                600,
+                "resumeSeconds",
+            )?,
+            deep_resume_seconds: int(
+                self.deep_resume_seconds,
+                d.deep_resume_seconds,
+                0,
+                600,
+                "deepResumeSeconds",
+            )?,
+            resume_acu: real(self.resume_acu, d.resume_acu, 0.5, 256.0, "resumeAcu")?,
+        })
+    }
+}
+
+serde_struct! {
     /// Replacement unit prices in US dollars, one optional field per catalog
     /// item. An override wins over the catalog and is marked in the report;
     /// it is how a price the catalog lacks is supplied.
@@ -425,6 +543,8 @@ serde_struct! {
         pub extras: Extras,
         /// Unit prices that replace the catalog's.
         pub price_overrides: PriceOverrides,
+        /// Overrides of the scaling controller's parameters.
+        pub controller: ControllerOverrides,
     }
 }
 
@@ -445,6 +565,7 @@ impl Default for Scenario {
             backup_storage_gb: 0.0,
             extras: Extras::default(),
             price_overrides: PriceOverrides::default(),
+            controller: ControllerOverrides::default(),
         }
     }
 }
@@ -538,6 +659,8 @@ pub struct ValidScenario {
     pub extras: Extras,
     /// Price overrides (each checked when used).
     pub price_overrides: PriceOverrides,
+    /// The scaling controller's parameters.
+    pub controller: crate::sim::Controller,
     /// Things the user should know about how the input was read.
     pub notes: Vec<(String, String)>,
 }
@@ -563,6 +686,17 @@ fn check_amount(value: f64, max: f64, field: &str, rule: &str) -> Result<f64, Er
 /// A demand in ACUs: finite, `0..=MAX_DEMAND_ACU`.
 fn check_demand(value: f64, field: &str) -> Result<f64, Error> {
     check_amount(value, MAX_DEMAND_ACU, field, "between 0 and 100000 ACU")
+}
+
+/// [`check_demand`] for long lists: the field path is only built when the
+/// value is bad, so a million good samples cost no formatting.
+#[inline]
+fn demand_at(value: f64, field: impl FnOnce() -> String) -> Result<f64, Error> {
+    if value.is_finite() && (0.0..=MAX_DEMAND_ACU).contains(&value) {
+        Ok(value)
+    } else {
+        check_demand(value, &field())
+    }
 }
 
 /// Rounds a non-negative finite amount to thousandths (below 2^53, exact enough).
@@ -729,10 +863,11 @@ impl Workload {
                     ));
                 }
                 let mut pattern = Timeline::new();
+                let interval = u64::from(trace.interval_seconds);
                 for (i, acu) in trace.acu.iter().enumerate() {
                     pattern.push(
-                        u64::from(trace.interval_seconds),
-                        check_demand(*acu, &format!("{path}.trace.acu[{i}]"))?,
+                        interval,
+                        demand_at(*acu, || format!("{path}.trace.acu[{i}]"))?,
                     );
                 }
                 let span = pattern.seconds();
@@ -987,6 +1122,12 @@ impl Scenario {
                 ),
             ));
         }
+        // Every override is checked, used or not, so a bad one never hides.
+        for item in PriceItem::ALL {
+            if let Some(usd) = self.price_overrides.get(item) {
+                crate::money::UnitPrice::from_usd(usd, &format!("priceOverrides.{}", item.key()))?;
+            }
+        }
         Ok(ValidScenario {
             region: self.region.clone(),
             engine: self.engine,
@@ -998,6 +1139,7 @@ impl Scenario {
             usage,
             extras: self.extras.clone(),
             price_overrides: self.price_overrides.clone(),
+            controller: self.controller.resolve()?,
             notes,
         })
     }
@@ -1035,7 +1177,7 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [Case; 20] = [
+        let cases: [Case; 21] = [
             (
                 |s| s.region = "mars-1".into(),
                 "region",
@@ -1169,6 +1311,11 @@ mod tests {
                 |s| s.extras.backtrack_change_records = 5.0,
                 "extras.backtrackChangeRecords",
                 ErrorCode::Conflict,
+            ),
+            (
+                |s| s.price_overrides.backup = Some(-1.0),
+                "priceOverrides.backup",
+                ErrorCode::OutOfRange,
             ),
         ];
         for (edit, field, code) in cases {

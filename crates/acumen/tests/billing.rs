@@ -55,9 +55,20 @@ fn seed_article_example_is_exact() {
         ..Scenario::default()
     };
     let r = estimate(&scenario).unwrap();
-    assert_eq!(r.lines[0].quantity, 4_560.0);
-    assert_eq!(r.total_micro_usd.micros(), 547_200_000);
-    assert_eq!(r.total_micro_usd.to_string(), "$547.20");
+    // The seed assumes capacity tracks demand exactly: that is the ideal figure.
+    assert_eq!(r.ideal.total_micro_usd.micros(), 547_200_000);
+    assert_eq!(r.ideal.total_micro_usd.to_string(), "$547.20");
+    assert_eq!(r.instances[0].ideal_acu_hours, 4_560.0);
+    // The simulated controller holds 16 ACU for the hold-down after the drop,
+    // then scales down over minutes: a little more, and it says why.
+    let extra = r.total_micro_usd.micros() - 547_200_000;
+    assert_eq!(r.ideal.difference_micro_usd.micros(), extra);
+    assert!(extra > 0 && extra < 200_000, "{extra}");
+    assert!(
+        r.ideal.explanation.contains("hold-down"),
+        "{}",
+        r.ideal.explanation
+    );
     // The 740 h the seed's levels add up to are flagged against the 730 h month.
     assert!(
         r.warnings
@@ -80,8 +91,18 @@ fn business_hours_on_730_hours_split_222_and_508() {
     // From Monday 00:00 a 730 h month has 22 full weekdays plus 08:00-10:00
     // of a 31st day: 222 h × 16 + 508 h × 2 = 4,568 ACU-h × $0.12 = $548.16.
     let r = estimate(&scenario).unwrap();
-    assert_eq!(r.lines[0].quantity, 4_568.0);
-    assert_eq!(r.total_micro_usd.micros(), 548_160_000);
+    assert_eq!(r.instances[0].ideal_acu_hours, 4_568.0);
+    assert_eq!(r.ideal.total_micro_usd.micros(), 548_160_000);
+    // Each weekday: a ramp up at 08:00 (some demand unserved) and a slow
+    // ramp down after 18:00 (extra capacity billed).
+    let w = &r.instances[0];
+    assert_eq!(w.scale_up_episodes, 23);
+    assert!(w.unmet_acu_hours.lag > 0.0);
+    assert!(
+        w.time_to_capacity_p50_seconds
+            .is_some_and(|t| (10..=40).contains(&t))
+    );
+    assert!(r.total_micro_usd > r.ideal.total_micro_usd);
 }
 
 #[test]
@@ -322,7 +343,10 @@ fn spikes_weekly_and_traces_cost_what_they_should() {
         storage_gb: 0.0,
         ..Scenario::default()
     };
-    assert_eq!(estimate(&s).unwrap().total_micro_usd.micros(), 201_600_000);
+    assert_eq!(
+        estimate(&s).unwrap().ideal.total_micro_usd.micros(),
+        201_600_000
+    );
 
     // A weekly profile of 1 ACU except 4 ACU in the first hour of each day, 168 h month:
     // 7 h × 4 + 161 h × 1 = 189 ACU-h × $0.12 = $22.68.
@@ -336,7 +360,10 @@ fn spikes_weekly_and_traces_cost_what_they_should() {
         storage_gb: 0.0,
         ..Scenario::default()
     };
-    assert_eq!(estimate(&s).unwrap().total_micro_usd.micros(), 22_680_000);
+    assert_eq!(
+        estimate(&s).unwrap().ideal.total_micro_usd.micros(),
+        22_680_000
+    );
 
     // A 2-hour trace repeated over a 4-hour month: samples every 30 min at 1, 3, 0.2, 2.1 ACU
     // run at 1, 3, 0.5, 2.5 → 7 ACU × 0.5 h × 2 = 7 ACU-h × $0.12 = $0.84.
@@ -350,7 +377,7 @@ fn spikes_weekly_and_traces_cost_what_they_should() {
         ..Scenario::default()
     };
     let r = estimate(&s).unwrap();
-    assert_eq!(r.total_micro_usd.micros(), 840_000);
+    assert_eq!(r.ideal.total_micro_usd.micros(), 840_000);
     assert!(r.warnings.iter().any(|w| w.message.contains("repeated")));
 }
 
@@ -392,7 +419,8 @@ fn demand_above_max_is_reported_as_unmet() {
     let r = estimate(&steady(20.0)).unwrap();
     let w = &r.instances[0];
     assert_eq!(w.hours_at_max, 730.0);
-    assert_eq!(w.unmet_acu_hours, 4.0 * 730.0);
+    assert_eq!(w.unmet_acu_hours.cap, 4.0 * 730.0);
+    assert_eq!(w.unmet_acu_hours.lag, 0.0);
     assert!(
         r.warnings
             .iter()

@@ -1,0 +1,72 @@
+//! The parameter objects and results that exist only in the JS API.
+//!
+//! Everything else the package exchanges is a core type. This file is also
+//! compiled into `crates/acumen/examples/schema.rs` (with the core's `schema`
+//! feature on), so these shapes get generated TypeScript types like the core's
+//! and are defined once, here.
+
+use acumen::Engine;
+use acumen::prices::{CatalogEntry, InstanceClass};
+use acumen::report::Warning;
+use serde::{Deserialize, Serialize};
+
+/// The argument of `maxConnections`: an engine and a scaling range.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MaxConnectionsInput {
+    /// Database engine.
+    pub engine: Engine,
+    /// Minimum capacity in ACUs: a multiple of 0.5 from 0 to 256, at most `maxAcu`.
+    pub min_acu: f64,
+    /// Maximum capacity in ACUs: a multiple of 0.5 from 1 to 256.
+    pub max_acu: f64,
+}
+
+/// The argument of `capabilities`: an engine and, optionally, its version.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CapabilitiesInput {
+    /// Database engine.
+    pub engine: Engine,
+    /// Engine version, e.g. "16.4", "3.08.0" or "8.0.mysql_aurora.3.08.0".
+    /// Absent means a current version.
+    #[serde(default)]
+    pub engine_version: Option<String>,
+}
+
+/// The built-in price catalog: every price with its provenance, and the
+/// provisioned instance classes used for comparisons.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Catalog {
+    /// The catalog's name, as shown in every report.
+    pub name: &'static str,
+    /// When the catalog was compiled (ISO 8601).
+    pub as_of: &'static str,
+    /// Every priced item, per region and (where it differs) engine.
+    pub entries: &'static [CatalogEntry],
+    /// Provisioned instance classes with their on-demand rates.
+    pub instance_classes: &'static [InstanceClass],
+}
+
+/// The result of `validate` for a scenario that passes (an invalid one
+/// throws instead).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Validation {
+    /// Always `true`: an invalid scenario throws an `AcumenError`.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "always_true"))]
+    pub valid: bool,
+    /// Things to check before relying on an estimate of the scenario.
+    pub warnings: Vec<Warning>,
+}
+
+/// The schema of a field that is always `true`.
+#[cfg(feature = "schema")]
+fn always_true(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "boolean", "const": true })
+}

@@ -1,0 +1,685 @@
+//! The scaling controller: how a Serverless v2 instance follows its demand.
+//!
+//! A discrete-time model at one-second resolution (the reference's §5):
+//! proportional scale-up after the need has lasted a moment, a hold-down and
+//! then geometric scale-down, clamping to the range (and, for tier 0–1
+//! readers, to the writer's capacity), and auto-pause after an idle timeout
+//! with a resume delay and a small resume capacity. Capacity is held on the
+//! 0.5-ACU grid as integer half-ACUs; the controller's internal level is a
+//! float, snapped up when it rises and down when it falls.
+//!
+//! Two implementations share one per-second step: [`simulate`] jumps over
+//! every stretch in which nothing can change (steady state, the hold-down,
+//! the idle countdown, a pause), so its cost grows with demand changes and
+//! scaling transitions rather than with simulated seconds; [`simulate_reference`]
+//! steps every second. They agree exactly (a property test checks it).
+
+use alloc::vec::Vec;
+
+/// The controller's parameters. Every one has a documented default and can
+/// be overridden from the scenario (`controller`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Controller {
+    /// Seconds a higher need must last before scaling up. Default 2
+    /// (assumption: AWS scales up when the instance "consistently" needs more).
+    pub detect_up_seconds: u32,
+    /// Proportional scale-up rate per second: each step adds
+    /// `max(0.5 ACU, rate × capacity)`. Default 0.07 (capacity doubles in
+    /// about 10 s; assumption: AWS says only "the larger the current
+    /// capacity, the larger the scaling increment").
+    pub scale_up_rate: f64,
+    /// A fixed extra step, in ACUs, that a scale-up may take at once (the
+    /// 2026 "instant" scaling on recent platforms, low confidence). Default 0.
+    pub burst_step_acu: f64,
+    /// Seconds demand must stay below capacity before scaling down. Default 60
+    /// (assumption; no cooldown is documented for v2).
+    pub hold_down_seconds: u32,
+    /// Geometric scale-down rate per second. Default 0.004: with the 60 s
+    /// hold and snapping down to the grid, 10→0.5 ACU takes about 10.6 min
+    /// and 10→4 about 4.3 min, against AWS's published "approximately 10"
+    /// and "approximately 5" minutes.
+    pub scale_down_rate: f64,
+    /// Seconds to resume from auto-pause. Default 15 (AWS docs).
+    pub resume_seconds: u32,
+    /// Seconds to resume after more than a day paused. Default 30 (AWS docs:
+    /// "30 seconds or longer").
+    pub deep_resume_seconds: u32,
+    /// Capacity an instance resumes at, in ACUs (then it scales up). Default 2
+    /// (the AWS docs' example resumed at 2 ACU).
+    pub resume_acu: f64,
+}
+
+impl Default for Controller {
+    fn default() -> Self {
+        Controller {
+            detect_up_seconds: 2,
+            scale_up_rate: 0.07,
+            burst_step_acu: 0.0,
+            hold_down_seconds: 60,
+            scale_down_rate: 0.004,
+            resume_seconds: 15,
+            deep_resume_seconds: 30,
+            resume_acu: 2.0,
+        }
+    }
+}
+
+/// The model's name, reported with every simulated result.
+pub const MODEL_NAME: &str = "acumen-controller";
+/// The model's version: bumped whenever its behaviour changes.
+pub const MODEL_VERSION: &str = "1";
+
+/// Seconds paused after which a resume is a "deep" (slower) one.
+const DEEP_SLEEP_SECONDS: u64 = 86_400;
+
+/// One stretch of constant input to an instance's controller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Input {
+    /// Length in seconds.
+    pub seconds: u64,
+    /// Capacity the demand needs, in half-ACUs (demand rounded up to the
+    /// grid, *not* clamped to the maximum, so unmet demand can be measured).
+    pub need: u32,
+    /// A lower bound from elsewhere (a tier 0–1 reader's writer), in half-ACUs.
+    pub floor: u32,
+    /// Whether there is activity that keeps the instance from pausing.
+    pub active: bool,
+    /// For a reader that follows the writer: whether the writer is running
+    /// (not paused or resuming). Always true for others.
+    pub leader_running: bool,
+}
+
+/// How an instance may pause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pausing {
+    /// The minimum is above zero, or something blocks pausing.
+    Never,
+    /// Pauses after this many idle seconds.
+    After(u32),
+    /// Pauses and resumes with its writer (tier 0–1 reader).
+    WithLeader,
+}
+
+/// The fixed settings of one instance's simulation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    /// Lowest running capacity, half-ACUs (at least 1).
+    pub min: u32,
+    /// Highest capacity, half-ACUs.
+    pub max: u32,
+    /// How the instance pauses.
+    pub pausing: Pausing,
+    /// Capacity at the start, half-ACUs (0 = paused).
+    pub initial: u32,
+    /// The controller's parameters.
+    pub controller: Controller,
+}
+
+/// What a simulation measured for one instance.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// Capacity over time as (seconds, half-ACUs), equal neighbours merged.
+    pub capacity: Vec<(u64, u32)>,
+    /// Billed usage in half-ACU-seconds.
+    pub half_acu_seconds: u64,
+    /// Seconds paused (including resuming).
+    pub paused_seconds: u64,
+    /// Seconds at the maximum.
+    pub at_max_seconds: u64,
+    /// Seconds at the lowest running capacity.
+    pub at_floor_seconds: u64,
+    /// Unmet demand in half-ACU-seconds while scaling up (capacity below max).
+    pub unmet_lag: u64,
+    /// Unmet demand in half-ACU-seconds at the maximum.
+    pub unmet_cap: u64,
+    /// Unmet demand in half-ACU-seconds while paused or resuming.
+    pub unmet_resume: u64,
+    /// Number of pauses.
+    pub pauses: u32,
+    /// Number of resumes.
+    pub resumes: u32,
+    /// Resumes after more than a day paused.
+    pub deep_resumes: u32,
+    /// Seconds in which capacity rose.
+    pub up_changes: u32,
+    /// Seconds in which capacity fell.
+    pub down_changes: u32,
+    /// Runs of changes in one direction.
+    pub up_episodes: u32,
+    /// Runs of changes in one direction.
+    pub down_episodes: u32,
+    /// Largest single change, half-ACUs.
+    pub largest_step: u32,
+    /// Seconds from a rise in need to capacity meeting it, per rise met.
+    pub time_to_capacity: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct State {
+    /// The controller's level in half-ACUs (float).
+    level: f64,
+    /// The capacity applied this second, half-ACUs (0 when paused).
+    applied: u32,
+    up_wait: u32,
+    below: u32,
+    idle: u64,
+    paused: bool,
+    paused_for: u64,
+    resuming: u32,
+    /// When the current unmet rise began (seconds), if any.
+    lag_since: Option<u64>,
+    /// Direction of the last change: 1 up, -1 down, 0 none yet.
+    last_dir: i8,
+    now: u64,
+    /// Seconds accounted at the current capacity since it last changed.
+    run_len: u64,
+    /// Unmet half-ACU-seconds accumulated in the current run.
+    run_unmet: u64,
+}
+
+impl State {
+    fn new(s: &Settings) -> State {
+        let initial = match (s.initial, s.pausing) {
+            (0, Pausing::After(_) | Pausing::WithLeader) => 0,
+            (level, _) => level.clamp(s.min, s.max),
+        };
+        State {
+            level: f64::from(initial),
+            applied: initial,
+            up_wait: 0,
+            below: 0,
+            idle: 0,
+            paused: initial == 0,
+            paused_for: 0,
+            resuming: 0,
+            lag_since: None,
+            last_dir: 0,
+            now: 0,
+            run_len: 0,
+            run_unmet: 0,
+        }
+    }
+}
+
+#[inline(always)]
+fn target(s: &Settings, input: &Input) -> u32 {
+    input.need.max(input.floor).clamp(s.min, s.max)
+}
+
+/// Records `seconds` at the current capacity. Totals are kept per run of
+/// equal capacity and written out by [`flush`] when the capacity changes,
+/// which keeps the per-second work to two additions.
+#[inline]
+fn account(st: &mut State, input: &Input, seconds: u64) {
+    st.run_len += seconds;
+    if input.need > st.applied {
+        st.run_unmet += u64::from(input.need - st.applied) * seconds;
+    }
+}
+
+/// Writes the current run of equal capacity into the outcome.
+fn flush(s: &Settings, st: &mut State, out: &mut Outcome) {
+    let (len, c, unmet) = (st.run_len, st.applied, st.run_unmet);
+    st.run_len = 0;
+    st.run_unmet = 0;
+    if len == 0 {
+        return;
+    }
+    match out.capacity.last_mut() {
+        Some((l, level)) if *level == c => *l += len,
+        _ => out.capacity.push((len, c)),
+    }
+    out.half_acu_seconds += u64::from(c) * len;
+    if c == 0 {
+        out.paused_seconds += len;
+        out.unmet_resume += unmet;
+        return;
+    }
+    if c == s.max {
+        out.at_max_seconds += len;
+        out.unmet_cap += unmet;
+    } else {
+        out.unmet_lag += unmet;
+    }
+    if c == s.min {
+        out.at_floor_seconds += len;
+    }
+}
+
+/// Changes the applied capacity, closing the run at the old one.
+#[inline]
+fn set_applied(s: &Settings, st: &mut State, level: u32, out: &mut Outcome) {
+    if level != st.applied {
+        flush(s, st, out);
+        st.applied = level;
+    }
+}
+
+/// Notes a change of applied capacity from `before`.
+#[inline(always)]
+fn note_change(st: &mut State, before: u32, out: &mut Outcome) {
+    let after = st.applied;
+    if after == before {
+        return;
+    }
+    let dir = if after > before { 1 } else { -1 };
+    if dir == 1 {
+        out.up_changes += 1;
+    } else {
+        out.down_changes += 1;
+    }
+    if dir != st.last_dir {
+        if dir == 1 {
+            out.up_episodes += 1;
+        } else {
+            out.down_episodes += 1;
+        }
+        st.last_dir = dir;
+    }
+    out.largest_step = out.largest_step.max(after.abs_diff(before));
+}
+
+/// Tracks the time from a rise in need to capacity meeting it.
+#[inline(always)]
+fn note_lag(st: &mut State, input: &Input, grew: bool, out: &mut Outcome) {
+    if input.need > st.applied {
+        if st.lag_since.is_none() {
+            st.lag_since = Some(st.now);
+        }
+    } else if let Some(since) = st.lag_since.take() {
+        // Only rises that capacity caught up with count; a need that simply
+        // went away says nothing about scaling speed.
+        if grew {
+            out.time_to_capacity
+                .push(u32::try_from(st.now - since).unwrap_or(u32::MAX));
+        }
+    }
+}
+
+/// One second of the controller. Returns nothing; updates state and outcome.
+#[inline(always)]
+fn step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
+    let c = &s.controller;
+    let before = st.applied;
+    if let Pausing::WithLeader = s.pausing {
+        if !input.leader_running {
+            if !st.paused {
+                st.paused = true;
+                out.pauses += 1;
+            }
+            set_applied(s, st, 0, out);
+            st.level = 0.0;
+            account(st, input, 1);
+            note_change(st, before, out);
+            st.now += 1;
+            return;
+        }
+        if st.paused {
+            st.paused = false;
+            out.resumes += 1;
+            st.level = resume_level(s);
+            set_applied(s, st, st.level as u32, out);
+        }
+    }
+    if st.paused {
+        if input.active {
+            st.paused = false;
+            out.resumes += 1;
+            st.resuming = if st.paused_for > DEEP_SLEEP_SECONDS {
+                out.deep_resumes += 1;
+                c.deep_resume_seconds
+            } else {
+                c.resume_seconds
+            };
+            st.paused_for = 0;
+        } else {
+            st.paused_for += 1;
+            account(st, input, 1);
+            st.now += 1;
+            return;
+        }
+    }
+    if st.resuming > 0 {
+        // Each resume second is spent at zero; capacity arrives after the last.
+        st.resuming -= 1;
+        account(st, input, 1);
+        if st.resuming == 0 {
+            st.level = resume_level(s);
+            set_applied(s, st, st.level as u32, out);
+            st.idle = 0;
+            note_change(st, before, out);
+        }
+        st.now += 1;
+        return;
+    }
+    if let Pausing::After(limit) = s.pausing {
+        st.idle = if input.active { 0 } else { st.idle + 1 };
+        // Paused once `limit` whole seconds have passed idle.
+        if st.idle > u64::from(limit) {
+            st.paused = true;
+            st.paused_for = 0;
+            set_applied(s, st, 0, out);
+            st.level = 0.0;
+            st.idle = 0;
+            st.up_wait = 0;
+            st.below = 0;
+            out.pauses += 1;
+            account(st, input, 1);
+            note_change(st, before, out);
+            st.now += 1;
+            return;
+        }
+    }
+    let t = target(s, input);
+    let mut grew = false;
+    if t > st.applied {
+        st.below = 0;
+        st.up_wait += 1;
+        if st.up_wait >= c.detect_up_seconds {
+            let step = (c.scale_up_rate * st.level)
+                .max(1.0)
+                .max(c.burst_step_acu * 2.0);
+            let next = ceil(st.level + step).min(f64::from(t));
+            st.level = next;
+            set_applied(s, st, next as u32, out);
+            grew = true;
+        }
+    } else if t < st.applied {
+        st.up_wait = 0;
+        st.below += 1;
+        if st.below >= c.hold_down_seconds {
+            let decayed = st.level * (1.0 - c.scale_down_rate);
+            st.level = decayed.max(f64::from(t));
+            set_applied(s, st, (floor(st.level) as u32).max(t), out);
+        }
+    } else {
+        st.up_wait = 0;
+        st.below = 0;
+    }
+    account(st, input, 1);
+    note_change(st, before, out);
+    note_lag(st, input, grew, out);
+    st.now += 1;
+}
+
+fn resume_level(s: &Settings) -> f64 {
+    let wanted = ceil(s.controller.resume_acu * 2.0) as u32;
+    f64::from(wanted.clamp(s.min, s.max))
+}
+
+/// Seconds (at most `left`) from the current state in which `input` changes
+/// nothing but counters; 0 when the next second must be stepped.
+fn quiet_seconds(s: &Settings, st: &State, input: &Input, left: u64) -> u64 {
+    let c = &s.controller;
+    if let Pausing::WithLeader = s.pausing {
+        if !input.leader_running {
+            return if st.paused { left } else { 0 };
+        }
+        if st.paused {
+            return 0;
+        }
+    }
+    if st.paused {
+        return if input.active { 0 } else { left };
+    }
+    if st.resuming > 0 {
+        return left.min(u64::from(st.resuming - 1));
+    }
+    // Seconds before the idle countdown pauses the instance.
+    let mut room = left;
+    if let (Pausing::After(limit), false) = (s.pausing, input.active) {
+        room = room.min(u64::from(limit).saturating_sub(st.idle));
+    }
+    let t = target(s, input);
+    let lag_open = input.need > st.applied;
+    if lag_open && st.lag_since.is_none() {
+        return 0; // the onset of a rise is recorded by a single step
+    }
+    if t == st.applied {
+        room
+    } else if t < st.applied {
+        room.min(u64::from(c.hold_down_seconds.saturating_sub(st.below + 1)))
+    } else {
+        room.min(u64::from(
+            c.detect_up_seconds.saturating_sub(st.up_wait + 1),
+        ))
+    }
+}
+
+/// Applies `k` quiet seconds (see [`quiet_seconds`]) at once.
+fn skip(s: &Settings, st: &mut State, input: &Input, k: u64) {
+    if st.paused {
+        if matches!(s.pausing, Pausing::After(_)) {
+            st.paused_for += k;
+        }
+    } else if st.resuming > 0 {
+        st.resuming -= k as u32;
+    } else {
+        if let Pausing::After(_) = s.pausing {
+            st.idle = if input.active { 0 } else { st.idle + k };
+        }
+        // As `note_lag` would each second: a need now met closes the rise
+        // without counting it (capacity did not change while skipping).
+        if input.need <= st.applied {
+            st.lag_since = None;
+        }
+        let t = target(s, input);
+        if t == st.applied {
+            st.up_wait = 0;
+            st.below = 0;
+        } else if t < st.applied {
+            st.up_wait = 0;
+            st.below += k as u32;
+        } else {
+            st.below = 0;
+            st.up_wait += k as u32;
+        }
+    }
+    account(st, input, k);
+    st.now += k;
+}
+
+/// Simulates one instance over `inputs`, jumping over quiet stretches.
+pub fn simulate(settings: &Settings, inputs: &[Input]) -> Outcome {
+    let mut out = Outcome::default();
+    let mut st = State::new(settings);
+    for input in inputs {
+        let mut left = input.seconds;
+        while left > 0 {
+            // A one-second stretch is cheapest stepped directly.
+            let k = if left == 1 {
+                0
+            } else {
+                quiet_seconds(settings, &st, input, left)
+            };
+            if k > 0 {
+                skip(settings, &mut st, input, k);
+                left -= k;
+            } else {
+                step(settings, &mut st, input, &mut out);
+                left -= 1;
+            }
+        }
+    }
+    flush(settings, &mut st, &mut out);
+    out
+}
+
+/// Simulates one instance second by second: the reference [`simulate`] must
+/// match exactly.
+pub fn simulate_reference(settings: &Settings, inputs: &[Input]) -> Outcome {
+    let mut out = Outcome::default();
+    let mut st = State::new(settings);
+    for input in inputs {
+        for _ in 0..input.seconds {
+            step(settings, &mut st, input, &mut out);
+        }
+    }
+    flush(settings, &mut st, &mut out);
+    out
+}
+
+/// The p-th percentile (0–100) of `values` by nearest rank; `None` if empty.
+pub fn percentile(values: &[u32], p: u32) -> Option<u32> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    let rank = (u64::from(p.min(100)) * sorted.len() as u64).div_ceil(100);
+    Some(sorted[(rank.max(1) - 1) as usize])
+}
+
+// Float helpers for non-negative values below 2^52, without a float library.
+fn floor(x: f64) -> f64 {
+    (x as u64) as f64
+}
+
+fn ceil(x: f64) -> f64 {
+    let t = floor(x);
+    if t < x { t + 1.0 } else { t }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(min: u32, max: u32, pausing: Pausing, initial: u32) -> Settings {
+        Settings {
+            min,
+            max,
+            pausing,
+            initial,
+            controller: Controller::default(),
+        }
+    }
+
+    fn run(need: u32, seconds: u64) -> Input {
+        Input {
+            seconds,
+            need,
+            floor: 0,
+            active: need > 0,
+            leader_running: true,
+        }
+    }
+
+    /// Seconds from the start until capacity first equals `level`.
+    fn time_to(out: &Outcome, level: u32) -> u64 {
+        let mut t = 0;
+        for (len, c) in &out.capacity {
+            if *c == level {
+                return t;
+            }
+            t += len;
+        }
+        panic!("never reached {level}: {:?}", out.capacity);
+    }
+
+    #[test]
+    fn steady_demand_at_the_start_level_is_one_step() {
+        let s = settings(1, 32, Pausing::Never, 8);
+        let out = simulate(&s, &[run(8, 30 * 86_400)]);
+        assert_eq!(out.capacity, [(30 * 86_400, 8)]);
+        assert_eq!(out.half_acu_seconds, 8 * 30 * 86_400);
+    }
+
+    #[test]
+    // Tolerance for the calibration: ±30 %. The AWS blog reports single runs
+    // to the nearest "approximately N minutes", so a tighter band would
+    // claim more precision than the evidence has.
+    fn scale_down_from_10_to_half_takes_about_ten_minutes() {
+        // AWS blog: 0.5–10 ACU, "reduced the capacity gradually within
+        // approximately 10 minutes". Model: hold 60 s, then the level decays
+        // from 20 half-ACUs until it snaps to 1 below 2: 60 + ln(10)/0.004 ≈ 636 s.
+        let s = settings(1, 20, Pausing::Never, 20);
+        let out = simulate(&s, &[run(1, 3_600)]);
+        let t = time_to(&out, 1);
+        assert!((420..=780).contains(&t), "10→0.5 took {t} s");
+    }
+
+    #[test]
+    fn scale_down_from_10_to_4_takes_about_five_minutes() {
+        // AWS blog: 4–10 ACU, "within approximately 5 minutes".
+        // Model: 60 + ln(20/9)/0.004 ≈ 260 s.
+        let s = settings(8, 20, Pausing::Never, 20);
+        let out = simulate(&s, &[run(8, 3_600)]);
+        let t = time_to(&out, 8);
+        assert!((210..=390).contains(&t), "10→4 took {t} s");
+        // And 20→4 is slower than 10→4, as the blog observed.
+        let s = settings(8, 40, Pausing::Never, 40);
+        let slower = time_to(&simulate(&s, &[run(8, 3_600)]), 8);
+        assert!(slower > t, "20→4 took {slower} s");
+    }
+
+    #[test]
+    fn scale_up_is_fast_and_proportional() {
+        let s = settings(1, 32, Pausing::Never, 1);
+        let out = simulate(&s, &[run(32, 600)]);
+        let t = time_to(&out, 32);
+        assert!((15..=40).contains(&t), "0.5→16 took {t} s");
+        assert_eq!(out.time_to_capacity, [t as u32]);
+        assert!(out.unmet_lag > 0 && out.unmet_cap == 0);
+    }
+
+    #[test]
+    fn pauses_after_the_timeout_and_resumes_in_15_or_30_seconds() {
+        let s = settings(1, 16, Pausing::After(300), 4);
+        let out = simulate(&s, &[run(0, 600), run(4, 100)]);
+        // Paused from second 300, resumes when demand returns at 600: 15 s at 0.
+        assert_eq!(out.pauses, 1);
+        assert_eq!(out.resumes, 1);
+        assert_eq!(out.paused_seconds, 300 + 15);
+        assert_eq!(out.unmet_resume, 4 * 15);
+        // After more than a day paused, a deep resume of 30 s.
+        let out = simulate(&s, &[run(0, 300 + 86_401 + 1), run(4, 100)]);
+        assert_eq!(out.deep_resumes, 1);
+        assert_eq!(out.unmet_resume, 4 * 30);
+    }
+
+    #[test]
+    fn resume_starts_small_and_scales_up() {
+        let s = settings(1, 32, Pausing::After(300), 0);
+        let out = simulate(&s, &[run(24, 200)]);
+        // 15 s paused, then 2 ACU (4 halves), then up to 12 ACU.
+        assert_eq!(out.capacity[0], (15, 0));
+        assert_eq!(out.capacity[1].1, 4);
+        assert_eq!(out.capacity.last().unwrap().1, 24);
+    }
+
+    #[test]
+    fn at_max_the_shortfall_is_cap() {
+        let s = settings(1, 8, Pausing::Never, 8);
+        let out = simulate(&s, &[run(12, 100)]);
+        assert_eq!(out.unmet_cap, 4 * 100);
+        assert_eq!(out.at_max_seconds, 100);
+        assert!(out.time_to_capacity.is_empty());
+    }
+
+    #[test]
+    fn follower_pauses_with_its_leader() {
+        let s = settings(1, 16, Pausing::WithLeader, 4);
+        let input = |running: bool, seconds| Input {
+            seconds,
+            need: 2,
+            floor: if running { 4 } else { 0 },
+            active: true,
+            leader_running: running,
+        };
+        let out = simulate(&s, &[input(true, 10), input(false, 20), input(true, 10)]);
+        assert_eq!(out.paused_seconds, 20);
+        assert_eq!((out.pauses, out.resumes), (1, 1));
+        assert!(out.capacity.iter().all(|(_, c)| *c == 0 || *c >= 4));
+    }
+
+    #[test]
+    fn percentiles_by_nearest_rank() {
+        assert_eq!(percentile(&[], 50), None);
+        assert_eq!(percentile(&[5, 1, 3], 50), Some(3));
+        assert_eq!(percentile(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95), Some(10));
+        assert_eq!(percentile(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50), Some(5));
+    }
+}

@@ -1,0 +1,94 @@
+//! The fast simulator against the second-by-second reference.
+
+use acumen::sim::{Controller, Input, Pausing, Settings, simulate, simulate_reference};
+use proptest::prelude::*;
+
+fn inputs() -> impl Strategy<Value = Vec<Input>> {
+    prop::collection::vec(
+        (
+            1u64..2_000,
+            0u32..80,
+            0u32..20,
+            any::<bool>(),
+            prop::bool::weighted(0.9),
+        ),
+        1..40,
+    )
+    .prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(seconds, need, floor, idle, leader_running)| Input {
+                seconds,
+                // A third of the stretches are idle, so pauses happen.
+                need: if idle { 0 } else { need },
+                floor: if leader_running { floor } else { 0 },
+                active: !idle,
+                leader_running,
+            })
+            .collect()
+    })
+}
+
+fn settings() -> impl Strategy<Value = Settings> {
+    (
+        1u32..8,
+        8u32..64,
+        prop_oneof![
+            Just(Pausing::Never),
+            (300u32..900).prop_map(Pausing::After),
+            Just(Pausing::WithLeader),
+        ],
+        0u32..64,
+        1u32..6,
+        0.02f64..0.2,
+        0u32..3,
+        10u32..120,
+        0.002f64..0.01,
+    )
+        .prop_map(
+            |(min, max, pausing, initial, detect, up, burst, hold, down)| Settings {
+                min,
+                max,
+                pausing,
+                initial: if matches!(pausing, Pausing::Never) {
+                    initial.clamp(min, max)
+                } else {
+                    initial
+                },
+                controller: Controller {
+                    detect_up_seconds: detect,
+                    scale_up_rate: up,
+                    burst_step_acu: f64::from(burst * 4),
+                    hold_down_seconds: hold,
+                    scale_down_rate: down,
+                    ..Controller::default()
+                },
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn fast_path_matches_the_reference_exactly(s in settings(), input in inputs()) {
+        let fast = simulate(&s, &input);
+        let reference = simulate_reference(&s, &input);
+        prop_assert_eq!(fast, reference);
+    }
+
+    #[test]
+    fn capacity_stays_on_the_grid_within_bounds(s in settings(), input in inputs()) {
+        let out = simulate(&s, &input);
+        let total: u64 = input.iter().map(|i| i.seconds).sum();
+        prop_assert_eq!(out.capacity.iter().map(|(len, _)| len).sum::<u64>(), total);
+        for (_, c) in &out.capacity {
+            prop_assert!(*c == 0 || (*c >= s.min.min(s.max) && *c <= s.max), "{} outside {}..={}", c, s.min, s.max);
+        }
+        if matches!(s.pausing, Pausing::Never) {
+            prop_assert_eq!(out.paused_seconds, 0);
+        }
+        let usage: u64 = out.capacity.iter().map(|(len, c)| len * u64::from(*c)).sum();
+        prop_assert_eq!(usage, out.half_acu_seconds);
+    }
+}

@@ -1,0 +1,97 @@
+// Benchmarks the built npm package (pkg/dist) from Node: the median time of
+// one call for a few scenarios, and the size of the wasm. Prints numbers
+// only; nothing here passes or fails on timing.
+//
+//   node scripts/bench-wasm.mjs            (after `node scripts/build-pkg.mjs`)
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { estimate, validate, version } from "acumen";
+
+/** Median milliseconds per call of `fn`, after warming up. */
+function median(fn, { warmup, samples, batch = 1 }) {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = [];
+  for (let s = 0; s < samples; s++) {
+    const start = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    times.push((performance.now() - start) / batch);
+  }
+  times.sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  return times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+}
+
+/** A deterministic pseudo-random generator (mulberry32) giving floats in [0, 1). */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * 30 days of one-second demand in 0..16 ACU: a daily cycle plus a random
+ * walk and noise, so nearly every second differs from the one before (the
+ * worst case for a simulator whose cost follows the number of changes).
+ */
+function trace(seconds) {
+  const next = random(42);
+  const acu = new Array(seconds);
+  let walk = 0;
+  for (let i = 0; i < seconds; i++) {
+    const day = (i % 86_400) / 86_400;
+    walk = Math.max(-3, Math.min(3, walk + (next() - 0.5) * 0.05));
+    const value = 6 + 5 * Math.sin(2 * Math.PI * (day - 0.25)) + walk + (next() - 0.5) * 2;
+    acu[i] = Math.round(Math.max(0, Math.min(15.99, value)) * 100) / 100;
+  }
+  return acu;
+}
+
+const pageScenario = {
+  workload: { businessHours: {} },
+  readers: [{ promotionTier: 1 }, { promotionTier: 2 }],
+};
+const samples = trace(2_592_000);
+const traceScenario = { workload: { trace: { intervalSeconds: 1, acu: samples } }, hoursPerMonth: 720 };
+// Fails on the unknown first field after the whole input has been converted
+// from JS, so its time is that of the JS-to-Rust conversion alone.
+const conversionOnly = { aaaUnknown: 1, ...traceScenario };
+
+const rows = [
+  ["estimate({})", () => estimate({}), { warmup: 200, samples: 31, batch: 50 }],
+  ["estimate(page default: business hours, writer + 2 readers)", () => estimate(pageScenario), { warmup: 50, samples: 31, batch: 10 }],
+  ["estimate(30-day 1-s trace, 2,592,000 samples)", () => estimate(traceScenario), { warmup: 2, samples: 9 }],
+  [
+    "  of which: JS-to-Rust conversion of the trace",
+    () => {
+      try {
+        estimate(conversionOnly);
+      } catch (e) {
+        if (e.code !== "unknown_field") throw e;
+      }
+    },
+    { warmup: 2, samples: 9 },
+  ],
+  ["validate(30-day 1-s trace)", () => validate(traceScenario), { warmup: 2, samples: 9 }],
+];
+
+console.log(`acumen ${version()} (wasm), Node ${process.version}, ${process.arch}`);
+const check = estimate(traceScenario);
+console.log(`trace estimate: total ${check.totalMicroUsd / 1e6} USD, model ${check.model.name}`);
+console.log("");
+console.log("median ms per call");
+for (const [name, fn, options] of rows) {
+  const ms = median(fn, options);
+  console.log(`${ms.toFixed(ms < 1 ? 4 : 2).padStart(12)}  ${name}`);
+}
+
+const wasm = readFileSync(new URL("../pkg/dist/web/acumen_bg.wasm", import.meta.url));
+const gzip = gzipSync(wasm, { level: 9 }).length;
+const brotli = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+console.log("");
+console.log(`wasm: ${wasm.length} bytes raw (${(wasm.length / 1024).toFixed(1)} KiB), ${gzip} bytes gzip -9, ${brotli} bytes brotli`);

@@ -1,0 +1,116 @@
+// Accessibility of the calculator page: axe-core (pinned in package.json) run
+// in headless Chromium on the page in its main states, light and dark, at
+// desktop and phone widths. The page's CSP forbids injected scripts, so this
+// file alone uses a context that bypasses it; page.test.mjs keeps the CSP.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const siteDir = join(root, "target", "site");
+const chromiumPath = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const READY = 'body[data-ready="true"]';
+
+let server;
+let context;
+let userDataDir;
+
+before(async () => {
+  if (!existsSync(join(siteDir, "index.html"))) throw new Error("target/site is missing: node scripts/build-site.mjs");
+  server = await startServer({ dir: siteDir });
+  userDataDir = mkdtempSync(join(tmpdir(), "acumen-axe-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** Runs axe on the page; returns the violations, printing a summary. */
+async function axe(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const { violations, passes, incomplete } = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      resultTypes: ["violations"],
+    });
+    return {
+      passes: passes.length,
+      incomplete: incomplete.length,
+      violations: violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) })),
+    };
+  });
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(", ") || "none";
+  console.log(`axe ${label}: ${result.passes} rules pass, ${result.incomplete} need review, violations: ${summary}`);
+  return result.violations;
+}
+
+function assertClean(violations, label) {
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(serious, [], `${label}: serious or critical axe violations`);
+}
+
+test("axe: no serious or critical violations in the page's main states", async () => {
+  const scenario = {
+    workload: { levels: [{ acu: 16, hours: 220 }, { acu: 2, hours: 520 }] },
+    readers: [{ promotionTier: 1 }, { promotionTier: 4, workload: { steady: { acu: 1 } } }],
+    spikes: [{ extraAcu: 4, everyHours: 24, startMinute: 540, durationMinutes: 15 }],
+    io: { monthly: { requests: 50000000 } },
+    storageType: "io-optimized",
+    priceOverrides: { serverlessStandard: 0.12 },
+  };
+  for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 375, height: 812 }]]) {
+    for (const colorScheme of ["light", "dark"]) {
+      const page = await context.newPage();
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      const name = `${label} ${colorScheme}`;
+
+      await page.goto(server.url);
+      await page.waitForSelector(READY);
+      assertClean(await axe(page, `${name}, default`), `${name}, default`);
+
+      await page.goto(`${server.url}#s=${encodeURIComponent(JSON.stringify(scenario))}`);
+      await page.waitForSelector(READY);
+      await page.evaluate(() => document.querySelectorAll("details").forEach((details) => (details.open = true)));
+      assertClean(await axe(page, `${name}, everything open, warnings`), `${name}, expanded`);
+
+      // Errors shown: an invalid maximum and a missing price.
+      await page.locator("#max-acu").fill("3.3");
+      assertClean(await axe(page, `${name}, invalid input`), `${name}, invalid`);
+      await page.locator("#max-acu").fill("16");
+      await page.locator('label[for="kind-weekly"]').click();
+      assertClean(await axe(page, `${name}, weekly grid`), `${name}, weekly`);
+      await page.close();
+    }
+  }
+  const page = await context.newPage();
+  await page.goto(`${server.url}#s=${encodeURIComponent(JSON.stringify({ region: "eu-central-1" }))}`);
+  await page.waitForSelector(READY);
+  assertClean(await axe(page, "missing price prompt"), "missing price");
+  await page.close();
+});

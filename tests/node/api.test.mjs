@@ -1,0 +1,366 @@
+// Every export of the built package, and the catalogue of errors each one
+// that takes input throws.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as acumen from "acumen";
+import {
+  capabilities,
+  catalog,
+  defaultScenario,
+  estimate,
+  maxConnections,
+  regions,
+  validate,
+  version,
+} from "acumen";
+
+const PG = "aurora-postgresql";
+const MYSQL = "aurora-mysql";
+
+test("defaultScenario() is the scenario estimate({}) prices, in full", () => {
+  const scenario = defaultScenario();
+  assert.equal(scenario.region, "us-east-1");
+  assert.equal(scenario.engine, PG);
+  assert.equal(scenario.storageType, "standard");
+  assert.equal(scenario.hoursPerMonth, 730);
+  assert.deepEqual(scenario.scaling, { minAcu: 0.5, maxAcu: 16 });
+  assert.deepEqual(scenario.workload, { steady: { acu: 4 } });
+  assert.equal(scenario.storageGb, 100);
+  assert.deepEqual(scenario.readers, []);
+  assert.deepEqual(estimate(scenario), estimate({}));
+  // A fresh object each call: editing one does not change the next.
+  scenario.scaling.maxAcu = 2;
+  assert.equal(defaultScenario().scaling.maxAcu, 16);
+  // It survives JSON, as a saved scenario would.
+  assert.deepEqual(estimate(JSON.parse(JSON.stringify(defaultScenario()))), estimate({}));
+});
+
+test("regions() lists each catalog region once, us-east-1 first", () => {
+  const list = regions();
+  assert.ok(Array.isArray(list));
+  assert.equal(list[0], "us-east-1");
+  assert.ok(list.length >= 10, `${list.length} regions`);
+  assert.equal(new Set(list).size, list.length);
+  for (const region of list) assert.match(region, /^[a-z]{2}(-gov)?-[a-z]+-\d$/);
+  // Every listed region is accepted by estimate (with overrides where a
+  // price is unknown there, as the error says).
+  for (const region of list) {
+    try {
+      estimate({ region });
+    } catch (e) {
+      assert.equal(e.code, "unknown_price", region);
+    }
+  }
+});
+
+test("catalog() has every price with provenance, and the instance classes", () => {
+  const c = catalog();
+  assert.equal(c.name, "acumen built-in catalog");
+  assert.equal(c.asOf, "2026-10-09");
+  assert.equal(c.asOf, estimate({}).catalog.asOf);
+  assert.deepEqual([...new Set(c.entries.map((e) => e.region))], regions());
+  const compute = c.entries.find(
+    (e) => e.region === "us-east-1" && e.item === "serverlessStandard" && (e.engine === null || e.engine === PG),
+  );
+  assert.equal(compute.priceNanoUsd, 120_000_000);
+  assert.equal(compute.confidence, "high");
+  for (const e of c.entries) {
+    assert.ok(Number.isSafeInteger(e.priceNanoUsd) && e.priceNanoUsd >= 0, JSON.stringify(e));
+    assert.ok(["low", "medium", "high"].includes(e.confidence));
+    assert.equal(typeof e.source, "string");
+    assert.ok(e.source.length > 0);
+  }
+  // The report's unit prices are the catalog's.
+  const line = estimate({}).lines.find((l) => l.item === "serverlessStandard");
+  assert.equal(line.unitPriceNanoUsd, compute.priceNanoUsd);
+  assert.ok(c.instanceClasses.length > 0);
+  for (const k of c.instanceClasses) {
+    assert.match(k.class, /^db\.[a-z0-9]+\.[a-z0-9]+$/);
+    assert.ok(Number.isSafeInteger(k.onDemandHourlyNanoUsd) && k.onDemandHourlyNanoUsd > 0);
+    assert.ok(k.vcpu > 0 && k.memoryGib > 0);
+  }
+});
+
+test("maxConnections() follows AWS's table, the cap and interpolation", () => {
+  assert.deepEqual(maxConnections({ engine: PG, minAcu: 1, maxAcu: 16 }), {
+    value: 3360,
+    basis: "published",
+    cappedByMin: false,
+  });
+  assert.deepEqual(maxConnections({ engine: PG, minAcu: 0.5, maxAcu: 16 }), {
+    value: 2000,
+    basis: "published",
+    cappedByMin: true,
+  });
+  assert.deepEqual(maxConnections({ engine: MYSQL, minAcu: 0.5, maxAcu: 16 }), {
+    value: 2000,
+    basis: "published",
+    cappedByMin: false,
+  });
+  assert.equal(maxConnections({ engine: MYSQL, minAcu: 0, maxAcu: 1 }).value, 90);
+  assert.equal(maxConnections({ engine: PG, minAcu: 2, maxAcu: 12 }).basis, "interpolated");
+  assert.equal(maxConnections({ engine: PG, minAcu: 2, maxAcu: 256 }).basis, "extrapolated");
+  // The same figure the report gives for the same range.
+  assert.deepEqual(
+    maxConnections({ engine: PG, minAcu: 0.5, maxAcu: 16 }),
+    estimate({}).maxConnections,
+  );
+});
+
+test("capabilities() says what an engine version allows", () => {
+  assert.deepEqual(capabilities({ engine: PG }), { serverless: true, autoPause: true, maxAcu: 256 });
+  assert.deepEqual(capabilities({ engine: PG, engineVersion: "16.3" }), {
+    serverless: true,
+    autoPause: true,
+    maxAcu: 256,
+  });
+  assert.deepEqual(capabilities({ engine: PG, engineVersion: "15.4" }), {
+    serverless: true,
+    autoPause: false,
+    maxAcu: 128,
+  });
+  assert.deepEqual(capabilities({ engine: PG, engineVersion: "13.5" }).serverless, false);
+  assert.deepEqual(capabilities({ engine: MYSQL, engineVersion: "3.04.0" }), {
+    serverless: true,
+    autoPause: false,
+    maxAcu: 128,
+  });
+  assert.deepEqual(capabilities({ engine: MYSQL, engineVersion: "8.0.mysql_aurora.3.08.0" }), {
+    serverless: true,
+    autoPause: true,
+    maxAcu: 256,
+  });
+  assert.deepEqual(capabilities({ engine: MYSQL, engineVersion: undefined }), capabilities({ engine: MYSQL }));
+});
+
+test("validate() passes good scenarios with the report's warnings", () => {
+  assert.deepEqual(validate({}), { valid: true, warnings: [] });
+  assert.deepEqual(validate(defaultScenario()), { valid: true, warnings: [] });
+  const io = validate({ storageType: "io-optimized" });
+  assert.equal(io.valid, true);
+  assert.deepEqual(io.warnings, estimate({ storageType: "io-optimized" }).warnings);
+  assert.ok(io.warnings.some((w) => w.kind === "low-confidence-price"));
+  const over = validate({ scaling: { maxAcu: 8 }, workload: { steady: { acu: 12 } } });
+  assert.ok(over.warnings.some((w) => w.kind === "demand-above-max"), JSON.stringify(over));
+});
+
+test("version() is the package version", () => {
+  assert.match(version(), /^\d+\.\d+\.\d+/);
+});
+
+// ---------------------------------------------------------------------------
+// The error catalogue: [input, code, field, message] per function. Scenario
+// cases are checked against both estimate() and validate(), which must throw
+// the very same error.
+
+const scenarioCases = [
+  // wrong types
+  [[], "wrong_type", "", /invalid type: array, expected an object/],
+  [5, "wrong_type", "", /invalid type: number, expected an object/],
+  ["{}", "wrong_type", "", /invalid type: string, expected an object/],
+  [{ storageGb: "100" }, "wrong_type", "storageGb", /invalid type: string/],
+  [{ storageGb: true }, "wrong_type", "storageGb", /invalid type: boolean/],
+  [{ hoursPerMonth: 730.5 }, "wrong_type", "hoursPerMonth", /expected a whole number/],
+  [{ scaling: { minAcu: 1n } }, "wrong_type", "scaling.minAcu", /bigint/],
+  [{ scaling: { minAcu: () => 1 } }, "wrong_type", "scaling.minAcu", /function/],
+  [{ scaling: { minAcu: Symbol("x") } }, "wrong_type", "scaling.minAcu", /symbol/],
+  [{ readers: {} }, "wrong_type", "readers", /invalid type: map/],
+  [{ workload: { trace: { acu: [1, "2"] } } }, "wrong_type", "workload.trace.acu[1]", /invalid type: string/],
+  // missing fields
+  [{ workload: { steady: {} } }, "missing_field", "workload.steady", /missing field `acu`/],
+  [{ workload: {} }, "out_of_range", "workload", /expected map with a single key/],
+  // NaN, Infinity
+  [{ workload: { steady: { acu: NaN } } }, "not_a_number", "workload.steady.acu", /finite/],
+  [{ workload: { steady: { acu: Infinity } } }, "not_a_number", "workload.steady.acu", /finite/],
+  [{ scaling: { maxAcu: -Infinity } }, "not_a_number", "scaling.maxAcu", /finite/],
+  [{ storageGb: NaN }, "not_a_number", "storageGb", /finite/],
+  [{ workload: { trace: { acu: [1, 2, NaN] } } }, "not_a_number", "workload.trace.acu[2]", /finite/],
+  [{ readers: [{ workload: { steady: { acu: NaN } } }] }, "not_a_number", "readers[0].workload.steady.acu", /finite/],
+  // negative
+  [{ workload: { steady: { acu: -1 } } }, "out_of_range", "workload.steady.acu", /between 0 and 100000 ACU, got -1/],
+  [{ scaling: { minAcu: -0.5 } }, "out_of_range", "scaling.minAcu", /between 0 and 256/],
+  [{ storageGb: -1 }, "out_of_range", "storageGb", /between 0 and 1000000/],
+  [{ workload: { levels: [{ acu: 2, hours: -3 }] } }, "out_of_range", "workload.levels[0].hours", /between 0 and 744/],
+  [{ hoursPerMonth: -1 }, "out_of_range", "hoursPerMonth", /invalid value/],
+  [{ priceOverrides: { serverlessStandard: -1 } }, "out_of_range", "priceOverrides.serverlessStandard", /between 0/],
+  [{ workload: { businessHours: { peakAcu: -2 } } }, "out_of_range", "workload.businessHours.peakAcu", /between 0/],
+  // huge
+  [{ storageGb: 1e12 }, "out_of_range", "storageGb", /between 0 and 1000000/],
+  [{ scaling: { maxAcu: 512 } }, "out_of_range", "scaling.maxAcu", /between 0 and 256/],
+  [{ workload: { steady: { acu: 1e300 } } }, "out_of_range", "workload.steady.acu", /between 0 and 100000/],
+  [{ hoursPerMonth: 745 }, "out_of_range", "hoursPerMonth", /between 1 and 744/],
+  [{ hoursPerMonth: 2 ** 40 }, "out_of_range", "hoursPerMonth", /invalid value/],
+  [{ readers: Array.from({ length: 16 }, () => ({})) }, "out_of_range", "readers", /at most 15/],
+  [{ readers: [{ promotionTier: 16 }] }, "out_of_range", "readers[0].promotionTier", /between 0 and 15/],
+  [{ scaling: { secondsUntilAutoPause: 1e6 } }, "out_of_range", "scaling.secondsUntilAutoPause", /between 300 and 86400/],
+  // off the 0.5-ACU grid
+  [{ scaling: { maxAcu: 3.3 } }, "off_grid", "scaling.maxAcu", /multiple of 0\.5/],
+  [{ scaling: { minAcu: 0.25 } }, "off_grid", "scaling.minAcu", /multiple of 0\.5/],
+  // conflicts and engine-version limits
+  [{ scaling: { minAcu: 8, maxAcu: 4 } }, "conflict", "scaling.minAcu", /must not exceed maxAcu/],
+  [{ scaling: { maxAcu: 0.5 } }, "out_of_range", "scaling.maxAcu", /between 1 and 256/],
+  [{ engineVersion: "15.4", scaling: { minAcu: 0 } }, "out_of_range", "scaling.minAcu", /auto-pause/],
+  [{ engineVersion: "15.4", scaling: { maxAcu: 256 } }, "out_of_range", "scaling.maxAcu", /at most 128/],
+  [{ engineVersion: "12.9" }, "out_of_range", "engineVersion", /does not support Serverless v2/],
+  [{ engineVersion: "sixteen" }, "out_of_range", "engineVersion", /engine version such as/],
+  // unknown region, engine, variant, field
+  [{ region: "xx-1" }, "unknown_region", "region", /xx-1/],
+  [{ region: "US-EAST-1" }, "unknown_region", "region", /US-EAST-1/],
+  [{ region: "eu-central-1" }, "unknown_price", "priceOverrides.storageStandard", /supply one/],
+  [{ engine: "oracle" }, "unknown_variant", "engine", /aurora-postgresql/],
+  [{ engine: "aurora" }, "unknown_variant", "engine", /aurora-mysql/],
+  [{ storageType: "gp3" }, "unknown_variant", "storageType", /io-optimized/],
+  [{ workload: { sine: {} } }, "unknown_variant", "workload", /steady/],
+  [{ storageGB: 5 }, "unknown_field", "storageGB", /storageGb/],
+  [{ scaling: { maxAcus: 3 } }, "unknown_field", "scaling.maxAcus", /maxAcu/],
+];
+
+const maxConnectionsCases = [
+  // wrong types
+  [undefined, "wrong_type", "", /invalid type: null, expected an object/],
+  [null, "wrong_type", "", /invalid type: null, expected an object/],
+  [[PG, 0.5, 16], "wrong_type", "", /invalid type: array, expected an object/],
+  [16, "wrong_type", "", /invalid type: number, expected an object/],
+  [{ engine: PG, minAcu: "1", maxAcu: 16 }, "wrong_type", "minAcu", /invalid type: string/],
+  [{ engine: PG, minAcu: 1, maxAcu: 16n }, "wrong_type", "maxAcu", /bigint/],
+  [{ engine: 1, minAcu: 1, maxAcu: 16 }, "wrong_type", "engine", /invalid type/],
+  // missing fields
+  [{}, "missing_field", "", /missing field `engine`/],
+  [{ engine: PG, minAcu: 1 }, "missing_field", "", /missing field `maxAcu`/],
+  [{ engine: PG, maxAcu: 16 }, "missing_field", "", /missing field `minAcu`/],
+  [{ engine: PG, minAcu: 1, maxAcu: undefined }, "missing_field", "", /missing field `maxAcu`/],
+  // NaN, Infinity
+  [{ engine: PG, minAcu: NaN, maxAcu: 16 }, "not_a_number", "minAcu", /finite/],
+  [{ engine: PG, minAcu: 1, maxAcu: Infinity }, "not_a_number", "maxAcu", /finite/],
+  // negative
+  [{ engine: PG, minAcu: -1, maxAcu: 16 }, "out_of_range", "minAcu", /between 0 and 256 ACU, got -1/],
+  [{ engine: PG, minAcu: 1, maxAcu: -16 }, "out_of_range", "maxAcu", /between 0 and 256 ACU, got -16/],
+  // huge
+  [{ engine: PG, minAcu: 1, maxAcu: 1e9 }, "out_of_range", "maxAcu", /between 0 and 256 ACU/],
+  [{ engine: PG, minAcu: 1, maxAcu: 256.5 }, "out_of_range", "maxAcu", /between 0 and 256 ACU/],
+  // too small a maximum, min above max
+  [{ engine: PG, minAcu: 0, maxAcu: 0.5 }, "out_of_range", "maxAcu", /between 1 and 256 ACU, got 0\.5/],
+  [{ engine: MYSQL, minAcu: 0, maxAcu: 0 }, "out_of_range", "maxAcu", /between 1 and 256 ACU, got 0/],
+  [{ engine: PG, minAcu: 32, maxAcu: 16 }, "conflict", "minAcu", /must not exceed maxAcu \(16\), got 32/],
+  // off the 0.5-ACU grid
+  [{ engine: PG, minAcu: 0.75, maxAcu: 16 }, "off_grid", "minAcu", /multiple of 0\.5 ACU, got 0\.75/],
+  [{ engine: PG, minAcu: 1, maxAcu: 3.3 }, "off_grid", "maxAcu", /multiple of 0\.5 ACU, got 3\.3/],
+  // unknown engine, unknown field
+  [{ engine: "oracle", minAcu: 1, maxAcu: 16 }, "unknown_variant", "engine", /aurora-postgresql/],
+  [{ engine: PG, minAcu: 1, maxAcu: 16, region: "us-east-1" }, "unknown_field", "region", /unknown field `region`/],
+  [{ engine: PG, minACU: 1, maxAcu: 16 }, "unknown_field", "minACU", /minAcu/],
+];
+
+const capabilitiesCases = [
+  // wrong types
+  [undefined, "wrong_type", "", /expected an object/],
+  ["aurora-mysql", "wrong_type", "", /invalid type: string, expected an object/],
+  [{ engine: PG, engineVersion: 16.3 }, "wrong_type", "engineVersion", /invalid type: number/],
+  [{ engine: PG, engineVersion: ["16", "3"] }, "wrong_type", "engineVersion", /invalid type: sequence/],
+  [{ engine: true }, "wrong_type", "engine", /invalid type: boolean/],
+  // missing fields
+  [{}, "missing_field", "", /missing field `engine`/],
+  [{ engineVersion: "16.3" }, "missing_field", "", /missing field `engine`/],
+  // NaN, Infinity
+  [{ engine: PG, engineVersion: NaN }, "not_a_number", "engineVersion", /finite/],
+  [{ engine: PG, engineVersion: Infinity }, "not_a_number", "engineVersion", /finite/],
+  // malformed, negative, huge versions
+  [{ engine: PG, engineVersion: "" }, "out_of_range", "engineVersion", /engine version such as/],
+  [{ engine: PG, engineVersion: "16" }, "out_of_range", "engineVersion", /engine version such as/],
+  [{ engine: PG, engineVersion: "-16.3" }, "out_of_range", "engineVersion", /got "-16\.3"/],
+  [{ engine: PG, engineVersion: "99999999.1" }, "out_of_range", "engineVersion", /engine version such as/],
+  [{ engine: MYSQL, engineVersion: "3.08.0.1" }, "out_of_range", "engineVersion", /engine version such as/],
+  // unknown engine, unknown field
+  [{ engine: "postgres" }, "unknown_variant", "engine", /aurora-postgresql/],
+  [{ engine: PG, version: "16.3" }, "unknown_field", "version", /engineVersion/],
+];
+
+function assertThrows(fn, name, input, [code, field, message]) {
+  const shown = `${name}(${describe(input)})`;
+  let caught;
+  try {
+    fn(input);
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught, `${shown} throws`);
+  assert.ok(caught instanceof Error, `${shown}: a real Error`);
+  assert.equal(caught.name, "AcumenError", shown);
+  assert.equal(caught.code, code, `${shown}: code (${caught.message})`);
+  assert.equal(caught.field, field, `${shown}: field (${caught.message})`);
+  assert.match(caught.message, message, shown);
+  if (field !== "") assert.ok(caught.message.startsWith(`${field}: `), `${shown}: message names the field`);
+  return caught;
+}
+
+function describe(value) {
+  try {
+    return JSON.stringify(value, (_, v) =>
+      typeof v === "bigint" || typeof v === "function" || typeof v === "symbol" || (typeof v === "number" && !Number.isFinite(v))
+        ? String(v)
+        : v,
+    )?.slice(0, 120) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+const catalogue = {
+  estimate: scenarioCases,
+  validate: scenarioCases,
+  maxConnections: maxConnectionsCases,
+  capabilities: capabilitiesCases,
+};
+
+test("the error catalogue covers every export that takes input", () => {
+  const takesInput = Object.entries(acumen)
+    .filter(([name, f]) => typeof f === "function" && f.length > 0 && name !== "default" && name !== "initSync")
+    .map(([name]) => name)
+    .sort();
+  assert.deepEqual(takesInput, Object.keys(catalogue).sort());
+});
+
+for (const [name, cases] of Object.entries(catalogue)) {
+  test(`${name}() throws an AcumenError with the right code and field for each bad input`, () => {
+    const codes = new Set();
+    for (const [input, ...expected] of cases) {
+      assertThrows(acumen[name], name, input, expected);
+      codes.add(expected[0]);
+    }
+    for (const needed of ["wrong_type", "missing_field", "not_a_number", "out_of_range", "unknown_variant", "unknown_field"]) {
+      assert.ok(codes.has(needed), `${name} is tried with ${needed}`);
+    }
+  });
+}
+
+test("validate() throws exactly what estimate() throws", () => {
+  for (const [input] of scenarioCases) {
+    const grab = (f) => {
+      try {
+        f(input);
+      } catch (e) {
+        return { code: e.code, field: e.field, message: e.message };
+      }
+      return null;
+    };
+    assert.deepEqual(grab(validate), grab(estimate), describe(input));
+  }
+});
+
+test("a failed call leaves the module usable", () => {
+  for (const [input] of scenarioCases) assert.throws(() => estimate(input));
+  for (const [input] of maxConnectionsCases) assert.throws(() => maxConnections(input));
+  for (const [input] of capabilitiesCases) assert.throws(() => capabilities(input));
+  assert.equal(estimate({}).totalMicroUsd, 360_400_000);
+  assert.equal(maxConnections({ engine: PG, minAcu: 1, maxAcu: 16 }).value, 3360);
+});
+
+test("cyclic and deeply nested inputs are refused, not overflowed", () => {
+  const cyclic = { scaling: {} };
+  cyclic.scaling.self = cyclic;
+  assert.throws(() => estimate(cyclic), { name: "AcumenError", code: "out_of_range" });
+  let deep = {};
+  for (let i = 0; i < 10_000; i++) deep = { workload: deep };
+  assert.throws(() => estimate(deep), { name: "AcumenError", code: "out_of_range" });
+  assert.throws(() => maxConnections({ engine: PG, minAcu: 1, maxAcu: 16, x: deep }), { name: "AcumenError" });
+});
