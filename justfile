@@ -37,8 +37,29 @@ fmt:
     cargo fmt --all
 
 # The whole suite: lints, every test layer, the no_std proof.
-test: lint test-rust nostd test-wasm test-js test-browser
+test: lint test-rust nostd test-wasm test-js test-browser test-iac
     @echo "all test layers passed"
+
+# The CloudFormation and Terraform exports of a few scenarios, checked by
+# cfn-lint and parsed with python-hcl2 (pinned in tests/iac/requirements.txt).
+test-iac:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    venv=.cache/iac-venv
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    "$venv/bin/python" tests/iac/validate.py --check-requirements tests/iac/requirements.txt \
+        || "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/iac/requirements.txt
+    out=$(mktemp -d)
+    trap 'rm -rf "$out"' EXIT
+    cargo run --quiet --locked -p acumen --example export -- "$out"
+    shopt -s nullglob
+    templates=("$out"/*.yaml)
+    [ ${#templates[@]} -ge 2 ] || { echo "test-iac: the export example wrote no templates" >&2; exit 1; }
+    for yaml in "${templates[@]}"; do
+        name=${yaml%.yaml}
+        "$venv/bin/python" tests/iac/validate.py "$yaml" "$name.tf" --expect "$name.expect.json"
+    done
+    echo "test-iac: ${#templates[@]} CloudFormation templates and Terraform files valid"
 
 # Formatting and clippy with warnings as errors; generated types and catalog up to date.
 lint:

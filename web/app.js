@@ -32,6 +32,8 @@ const FALLBACK_DEFAULTS = {
     extendedSupport: false,
   },
   priceOverrides: {},
+  compare: { classes: [] },
+  application: { appInstances: 0, poolSize: 0, performanceInsights: false, globalDatabase: false, logicalReplication: false, zeroEtl: false },
 };
 /** Starting values of the workload kinds that are not the default. */
 const BUSINESS_HOURS = { peakAcu: 8, offPeakAcu: 1, hoursPerDay: 10, startHour: 8, daysPerWeek: 5 };
@@ -47,9 +49,11 @@ const PRESETS = {
       workload: { levels: [{ acu: 16, hours: 220 }, { acu: 2, hours: 520 }] },
       storageGb: 0,
       priceOverrides: { serverlessStandard: 0.12 },
+      compare: { classes: [{ class: "db.r6g.xlarge", onDemandHourly: 0.58, reserved: [{ termYears: 1, hourly: 0.37 }] }] },
     },
     note:
-      "Seed article example: 16 ACU for 220 h and 2 ACU for 520 h at an overridden $0.12 per ACU-hour, no storage. " +
+      "Seed article example: 16 ACU for 220 h and 2 ACU for 520 h at an overridden $0.12 per ACU-hour, no storage, " +
+      "against a db.r6g.xlarge at $0.58 an hour on demand or $0.37 reserved for a year. " +
       "Its levels add up to 740 h, 10 more than the 730-hour month: the estimate bills the levels' hours and warns about it.",
   },
 };
@@ -99,7 +103,7 @@ let lastGood = null;
 let kept = {};
 const FORM_KEYS = new Set([
   "region", "engine", "engineVersion", "storageType", "hoursPerMonth", "scaling", "workload",
-  "spikes", "readers", "storageGb", "io", "backupStorageGb", "extras", "priceOverrides",
+  "spikes", "readers", "storageGb", "io", "backupStorageGb", "extras", "priceOverrides", "compare", "application",
 ]);
 
 // ---------------------------------------------------------------- formatting
@@ -138,8 +142,13 @@ function capitalise(text) {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
+/** An option's name as a label: instance classes keep their lower-case "db." prefix. */
+function optionLabel(text) {
+  return text.startsWith("db.") ? text : capitalise(text);
+}
+
 function sentence(text) {
-  const body = capitalise(text);
+  const body = optionLabel(text);
   return /[.!?]$/.test(body) ? body : `${body}.`;
 }
 
@@ -409,6 +418,180 @@ function removeRow(list, index) {
   update();
 }
 
+// ------------------------------------------------------- classes to compare
+
+const MAX_CLASSES = 10;
+const PAYMENTS = [
+  ["no-upfront", "No upfront"],
+  ["partial-upfront", "Partial upfront"],
+  ["all-upfront", "All upfront"],
+];
+/** A new reserved offer's inputs. */
+const BLANK_OFFER = { term: "1", payment: "no-upfront", hourly: "", upfront: "", discount: "" };
+
+/** The application's feature flags: scenario key, checkbox id. */
+const APP_FLAGS = [
+  ["performanceInsights", "app-pi"],
+  ["globalDatabase", "app-global"],
+  ["logicalReplication", "app-logical"],
+  ["zeroEtl", "app-zero-etl"],
+];
+
+const classPath = (i) => `compare.classes[${i}]`;
+const offerPath = (i) => `${classPath(i)}.reserved[0]`;
+const asText = (value) => (value === undefined || value === null ? "" : String(value));
+
+/** A scenario's class option as the strings the row shows; what the row cannot show is kept. */
+function classRow(option) {
+  const { class: name, onDemandHourly, savingsPlanDiscount, reserved, ...rest } = isPlainObject(option) ? option : {};
+  const offers = Array.isArray(reserved) ? reserved : [];
+  const first = offers[0];
+  const row = {
+    name: asText(name),
+    onDemand: asText(onDemandHourly),
+    savingsPlan: asText(savingsPlanDiscount),
+    offer: isPlainObject(first)
+      ? { term: asText(first.termYears ?? 1), payment: first.payment ?? "no-upfront", hourly: asText(first.hourly), upfront: asText(first.upfront), discount: asText(first.discount) }
+      : null,
+  };
+  const keep = { ...rest };
+  if (offers.length > 1) keep.moreReserved = offers.slice(1);
+  if (Object.keys(keep).length) row.keep = JSON.stringify(keep);
+  return row;
+}
+
+/** The class rows as shown now. */
+function classValues() {
+  return [...$("class-list").children].map((row, i) => {
+    const value = (key) => /** @type {HTMLInputElement} */ ($(`class-${i}-${key}`)).value;
+    const hasOffer = document.getElementById(`class-${i}-term`) !== null;
+    return {
+      name: value("name"),
+      onDemand: value("onDemand"),
+      savingsPlan: value("savingsPlan"),
+      offer: hasOffer ? { term: value("term"), payment: value("payment"), hourly: value("hourly"), upfront: value("upfront"), discount: value("discount") } : null,
+      keep: /** @type {HTMLElement} */ (row).dataset.keep,
+    };
+  });
+}
+
+function renderClasses(rows) {
+  const container = $("class-list");
+  container.replaceChildren(
+    ...rows.map((values, i) => {
+      const field = (options, value) => {
+        const node = options.options ? selectField(options) : inputField(options);
+        /** @type {HTMLInputElement} */ (node.querySelector("input, select")).value = value;
+        return node;
+      };
+      const children = [
+        el("legend", { text: `Class ${i + 1}` }),
+        el("div", { className: "row-fields" }, [
+          field({ id: `class-${i}-name`, type: "text", path: `${classPath(i)}.class`, label: "Instance class", hint: "For example db.r6g.xlarge.", placeholder: "db.r6g.xlarge", inputmode: "text" }, values.name),
+          field({ id: `class-${i}-onDemand`, path: `${classPath(i)}.onDemandHourly`, label: "On-demand rate", unit: "$ / hour", hint: "Optional: empty uses the catalog's rate.", min: 0, optional: true, placeholder: "catalog" }, values.onDemand),
+          field({ id: `class-${i}-savingsPlan`, path: `${classPath(i)}.savingsPlanDiscount`, label: "Savings Plan discount", unit: "0–0.9", hint: "Optional: 0.2 is 20 % off on-demand.", min: 0, max: 0.9, optional: true }, values.savingsPlan),
+        ]),
+      ];
+      if (values.offer) {
+        const offer = values.offer;
+        children.push(
+          el("fieldset", { className: "offer field", attrs: { "data-path": offerPath(i), "data-testid": `offer-${i}` } }, [
+            el("legend", { text: "Reserved Instance offer" }),
+            el("div", { className: "row-fields" }, [
+              field({ id: `class-${i}-term`, path: `${offerPath(i)}.termYears`, label: "Term", unit: "years", hint: "1 or 3.", min: 1, max: 3, step: 2, inputmode: "numeric" }, offer.term),
+              field({ id: `class-${i}-payment`, path: `${offerPath(i)}.payment`, label: "Payment", hint: "How the reservation is paid.", options: PAYMENTS }, offer.payment),
+              field({ id: `class-${i}-hourly`, path: `${offerPath(i)}.hourly`, label: "Hourly rate", unit: "$ / hour", hint: "Effective recurring rate per instance.", min: 0, optional: true }, offer.hourly),
+              field({ id: `class-${i}-upfront`, path: `${offerPath(i)}.upfront`, label: "Upfront fee", unit: "$", hint: "Per instance, spread over the term.", min: 0, optional: true }, offer.upfront),
+              field({ id: `class-${i}-discount`, path: `${offerPath(i)}.discount`, label: "Or a discount", unit: "0–0.9", hint: "Instead of rates: off on-demand; 0.3 is 30 %.", min: 0, max: 0.9, optional: true }, offer.discount),
+            ]),
+            el("button", {
+              className: "button-link remove-row",
+              text: "Remove reserved offer",
+              attrs: { type: "button", "data-class-action": "remove-offer", "data-index": String(i), "data-testid": `remove-offer-${i}` },
+            }),
+            errorSlot(`class-${i}-offer`),
+          ]),
+        );
+      } else {
+        children.push(
+          el("button", {
+            className: "button-secondary add-offer",
+            text: "Add reserved offer",
+            attrs: { type: "button", "data-class-action": "add-offer", "data-index": String(i), "data-testid": `add-offer-${i}` },
+          }),
+        );
+      }
+      if (values.keep) {
+        const kept = JSON.parse(values.keep);
+        const more = kept.moreReserved?.length ?? 0;
+        const parts = [];
+        if (kept.memoryGib !== undefined) parts.push(`memory ${kept.memoryGib} GiB`);
+        if (more) parts.push(`${more} more reserved offer${more === 1 ? "" : "s"}`);
+        if (parts.length) children.push(el("p", { className: "hint", text: `Also from the link: ${parts.join(", ")}.` }));
+      }
+      children.push(
+        el("button", {
+          className: "button-link remove-row",
+          text: `Remove class ${i + 1}`,
+          attrs: { type: "button", "data-class-action": "remove", "data-index": String(i), "data-testid": `remove-class-${i}` },
+        }),
+        errorSlot(`class-${i}`),
+      );
+      const row = el("fieldset", { className: "list-row field", attrs: { "data-path": classPath(i), "data-testid": `class-${i}` } }, children);
+      if (values.keep) row.dataset.keep = values.keep;
+      return row;
+    }),
+  );
+  /** @type {HTMLButtonElement} */ ($("add-class")).disabled = rows.length >= MAX_CLASSES;
+}
+
+function classAction(action, index) {
+  const rows = classValues();
+  let focus;
+  if (action === "add") {
+    if (rows.length >= MAX_CLASSES) return;
+    rows.push({ name: "db.r6g.large", onDemand: "", savingsPlan: "", offer: null });
+    focus = `class-${rows.length - 1}-name`;
+  } else if (action === "remove") {
+    rows.splice(index, 1);
+    focus = "add-class";
+  } else if (action === "add-offer") {
+    rows[index].offer = { ...BLANK_OFFER };
+    focus = `class-${index}-term`;
+  } else if (action === "remove-offer") {
+    rows[index].offer = null;
+    focus = `add-offer-${index}`;
+  }
+  renderClasses(rows);
+  document.getElementById(focus)?.focus();
+  update();
+}
+
+/** The classes to compare, read from the rows. */
+function readClasses(num) {
+  return classValues().map((row, i) => {
+    const { moreReserved, ...kept } = row.keep ? JSON.parse(row.keep) : {};
+    const option = { ...kept, class: row.name.trim() };
+    const onDemand = num(`class-${i}-onDemand`);
+    if (onDemand !== undefined) option.onDemandHourly = onDemand;
+    const savingsPlan = num(`class-${i}-savingsPlan`);
+    if (savingsPlan !== undefined) option.savingsPlanDiscount = savingsPlan;
+    const reserved = [];
+    if (row.offer) {
+      const offer = { termYears: num(`class-${i}-term`) };
+      if (row.offer.payment !== "no-upfront") offer.payment = row.offer.payment;
+      for (const key of ["hourly", "upfront", "discount"]) {
+        const value = num(`class-${i}-${key}`);
+        if (value !== undefined) offer[key] = value;
+      }
+      reserved.push(offer);
+    }
+    if (Array.isArray(moreReserved)) reserved.push(...moreReserved);
+    if (reserved.length) option.reserved = reserved;
+    return option;
+  });
+}
+
 // ------------------------------------------------------------------ the form
 
 function buildWeeklyGrid() {
@@ -586,6 +769,30 @@ function buildForm() {
     inputField({ id: "global-write-ios", path: "extras.globalWriteIos", label: "Global Database writes", unit: "a month", hint: "Replicated write I/Os to other regions.", min: 0, step: 1, optional: true, inputmode: "numeric" }),
   ]);
 
+  const compare = group({ id: "group-compare", title: "Compare with", summaryId: "compare-summary" }, [
+    el("p", {
+      className: "hint group-intro",
+      text: "Provisioned instance classes to weigh serverless against. With none listed, the smallest class of each family with memory for the peak is compared at catalog on-demand rates.",
+    }),
+    el("div", { className: "field list-field", attrs: { "data-path": "compare.classes" } }, [
+      el("div", { className: "list", attrs: { id: "class-list", "data-testid": "class-list" } }),
+      errorSlot("class-list"),
+    ]),
+    el("button", { className: "button-secondary add-row", text: "Add class", attrs: { type: "button", id: "add-class", "data-class-action": "add", "data-testid": "add-class" } }),
+    inputField({ id: "serverless-sp", path: "compare.serverlessSavingsPlanDiscount", label: "Serverless Savings Plan discount", unit: "0–0.9", hint: "Optional: a Database Savings Plan's discount on ACU-hours; 0.2 is 20 % off.", min: 0, max: 0.9, optional: true }),
+  ]);
+
+  const application = group({ id: "group-application", title: "Application", summaryId: "application-summary" }, [
+    el("p", { className: "hint group-intro", text: "Optional facts about the application, for the configuration advice." }),
+    inputField({ id: "app-working-set", path: "application.workingSetGib", label: "Working set", unit: "GiB", hint: "Optional: hot data that should stay in memory.", min: 0, optional: true }),
+    inputField({ id: "app-instances", path: "application.appInstances", label: "Application instances", unit: "instances", hint: "Optional: pods, tasks or functions holding a connection pool.", min: 0, step: 1, optional: true, inputmode: "numeric", placeholder: "0" }),
+    inputField({ id: "app-pool", path: "application.poolSize", label: "Pool size", unit: "connections", hint: "Optional: connections in each instance's pool.", min: 0, step: 1, optional: true, inputmode: "numeric", placeholder: "0" }),
+    checkboxField({ id: "app-pi", path: "application.performanceInsights", label: "Performance Insights is on", hint: "AWS recommends a minimum of 2 ACU with it." }),
+    checkboxField({ id: "app-global", path: "application.globalDatabase", label: "Primary of a Global Database", hint: "A minimum of 8 ACU is recommended; no auto-pause." }),
+    checkboxField({ id: "app-logical", path: "application.logicalReplication", label: "Logical or binlog replication", hint: "Keeps instances from auto-pausing." }),
+    checkboxField({ id: "app-zero-etl", path: "application.zeroEtl", label: "Zero-ETL integration", hint: "Keeps instances from auto-pausing." }),
+  ]);
+
   const overrides = group({ id: "group-overrides", title: "Price overrides", summaryId: "overrides-summary" }, [
     el("p", { className: "hint group-intro", text: "Optional unit prices in USD that replace the catalog's; needed where the catalog has no price. The placeholder shows the price used now." }),
     ...PRICE_ITEMS.map(([key, label, unit]) =>
@@ -593,7 +800,7 @@ function buildForm() {
     ),
   ]);
 
-  $("form-groups").replaceChildren(capacity, workload, storage, cluster, readers, io, extras, overrides);
+  $("form-groups").replaceChildren(capacity, workload, storage, cluster, readers, io, extras, compare, application, overrides);
 }
 
 /** Shows the panel of the chosen workload kind and I/O mode. */
@@ -717,6 +924,16 @@ function fillForm(scenario) {
   setValue("snapshot-export-gb", extras.snapshotExportGb);
   setValue("backtrack-records", extras.backtrackChangeRecords);
   setValue("global-write-ios", extras.globalWriteIos);
+
+  const compare = isPlainObject(s.compare) ? s.compare : {};
+  renderClasses((Array.isArray(compare.classes) ? compare.classes : []).map(classRow));
+  setValue("serverless-sp", compare.serverlessSavingsPlanDiscount);
+
+  const app = { ...d.application, ...(isPlainObject(s.application) ? s.application : {}) };
+  setValue("app-working-set", app.workingSetGib);
+  setValue("app-instances", app.appInstances || "");
+  setValue("app-pool", app.poolSize || "");
+  for (const [key, id] of APP_FLAGS) $(id).checked = Boolean(app[key]);
 
   const overrides = isPlainObject(s.priceOverrides) ? s.priceOverrides : {};
   for (const [key] of PRICE_ITEMS) setValue(`price-${key}`, overrides[key]);
@@ -843,6 +1060,25 @@ function readScenario() {
     if (value !== undefined && value !== (d.extras[key] ?? 0)) extras[key] = value;
   }
   if (Object.keys(extras).length) s.extras = extras;
+
+  const compare = {};
+  const classes = readClasses(num);
+  if (classes.length) compare.classes = classes;
+  const serverlessPlan = num("serverless-sp");
+  if (serverlessPlan !== undefined) compare.serverlessSavingsPlanDiscount = serverlessPlan;
+  if (Object.keys(compare).length) s.compare = compare;
+
+  const application = {};
+  const workingSet = num("app-working-set");
+  if (workingSet !== undefined) application.workingSetGib = workingSet;
+  for (const [key, id] of [["appInstances", "app-instances"], ["poolSize", "app-pool"]]) {
+    const value = num(id);
+    if (value !== undefined && value !== (d.application?.[key] ?? 0)) application[key] = value;
+  }
+  for (const [key, id] of APP_FLAGS) {
+    if ($(id).checked) application[key] = true;
+  }
+  if (Object.keys(application).length) s.application = application;
 
   const overrides = {};
   for (const [key] of PRICE_ITEMS) {
@@ -1104,8 +1340,349 @@ function renderSummaries(scenario, report) {
   $("io-summary").textContent = ioText;
   const extras = Object.keys(scenario.extras ?? {}).length;
   $("extras-summary").textContent = extras ? `${extras} set` : "none";
+  const classes = scenario.compare?.classes?.length ?? 0;
+  $("compare-summary").textContent = classes ? `${classes} class${classes === 1 ? "" : "es"}` : "catalog classes";
+  const facts = Object.keys(scenario.application ?? {}).length;
+  $("application-summary").textContent = facts ? `${facts} set` : "none";
   const overrides = Object.keys(scenario.priceOverrides ?? {}).length;
   $("overrides-summary").textContent = overrides ? `${overrides} set` : "none";
+}
+
+// -------------------------------------------------- comparison and advice
+
+/** Micro-dollars for a comparison cell: an amount or "unknown". */
+function moneyCell(micro, label) {
+  const known = typeof micro === "number";
+  return el("td", { className: `num${known ? "" : " unknown"}`, attrs: { "data-label": label }, text: known ? formatMicroUsd(micro) : "unknown" });
+}
+
+/** The path a note asks for ("unknown: supply compare.classes[0].onDemandHourly"). */
+function pathInNote(note) {
+  return /\b((?:compare|priceOverrides|application)[\w.[\]]*[\w\]])/.exec(note ?? "")?.[1];
+}
+
+function renderVerdict(comparison) {
+  const box = $("verdict");
+  if (!isPlainObject(comparison) || !comparison.verdict) {
+    box.hidden = true;
+    return;
+  }
+  const split = comparison.verdict.indexOf(": ");
+  const choice = split > 0 ? comparison.verdict.slice(0, split) : "";
+  const reason = split > 0 ? comparison.verdict.slice(split + 2) : comparison.verdict;
+  box.dataset.choice = choice;
+  $("verdict-choice").textContent = choice ? `Verdict: ${choice}` : "Verdict";
+  const cheapest = comparison.rows.find((row) => row.option === comparison.cheapest);
+  $("verdict-cheapest").textContent = comparison.cheapest
+    ? `Cheapest: ${comparison.cheapest}${typeof cheapest?.monthlyMicroUsd === "number" ? `, ${formatMicroUsd(cheapest.monthlyMicroUsd)} a month` : ""}`
+    : "";
+  $("verdict-text").textContent = sentence(reason);
+  box.hidden = false;
+}
+
+function renderComparison(comparison) {
+  const section = $("comparison");
+  if (!isPlainObject(comparison)) {
+    section.hidden = true;
+    return;
+  }
+  const rows = comparison.rows.map((row, i) => {
+    const known = typeof row.monthlyMicroUsd === "number";
+    const path = known ? undefined : pathInNote(row.note);
+    const name = [el("span", { className: "line-name", text: optionLabel(row.option) })];
+    if (row.instances > 1) name.push(el("small", { className: "provenance", text: `${row.instances} instances` }));
+    name.push(el("small", { className: `provenance${known ? "" : " note-unknown"}`, text: `${capitalise(row.note)} · ${row.confidence} confidence` }));
+    if (path && fieldForPath(path)) {
+      name.push(el("button", { className: "button-link", text: "Enter the rate", attrs: { type: "button", "data-goto": path } }));
+    }
+    return el(
+      "tr",
+      {
+        className: row.option === comparison.cheapest ? "cheapest" : "",
+        attrs: { "data-kind": row.kind, "data-option": row.option, "data-known": String(known), "data-rank": known ? String(i + 1) : undefined },
+      },
+      [
+        el("th", { attrs: { scope: "row" } }, [
+          ...(row.option === comparison.cheapest ? [el("span", { className: "badge badge-best", text: "cheapest" })] : []),
+          ...name,
+        ]),
+        moneyCell(row.monthlyMicroUsd, "Monthly"),
+        moneyCell(row.yearlyMicroUsd, "Yearly"),
+      ],
+    );
+  });
+  $("comparison-rows").replaceChildren(...rows);
+  $("storage-verdict").textContent = sentence(comparison.storage?.verdict ?? "");
+  section.hidden = false;
+}
+
+const TOPICS = [
+  ["purchase", "What to buy"],
+  ["min-acu", "Minimum capacity"],
+  ["max-acu", "Maximum capacity"],
+  ["auto-pause", "Auto-pause"],
+  ["connections", "Connections"],
+  ["storage", "Storage"],
+  ["alarm", "Alarms"],
+];
+
+function renderAdvice(advice) {
+  const items = Array.isArray(advice) ? advice : [];
+  const known = new Map(TOPICS);
+  const topics = [...TOPICS.map(([topic]) => topic), ...new Set(items.map((item) => item.topic).filter((topic) => !known.has(topic)))];
+  const groups = topics
+    .map((topic) => [topic, items.filter((item) => item.topic === topic)])
+    .filter(([, list]) => list.length)
+    .map(([topic, list]) =>
+      el("section", { className: "advice-group", attrs: { "data-topic": topic, "aria-labelledby": `advice-${topic}` } }, [
+        el("h4", { className: "subtitle", text: known.get(topic) ?? capitalise(topic.replaceAll("-", " ")), attrs: { id: `advice-${topic}` } }),
+        el(
+          "ul",
+          {},
+          list.map((item) =>
+            el("li", {}, [el("strong", { text: sentence(item.recommendation) }), " ", el("span", { className: "muted", text: sentence(item.reason) })]),
+          ),
+        ),
+      ]),
+    );
+  $("advice-groups").replaceChildren(...groups);
+  $("advice").hidden = groups.length === 0;
+}
+
+// ------------------------------------------------------------------ charts
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function svgEl(tag, attrs = {}, children = []) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined && value !== null) node.setAttribute(name, String(value));
+  node.append(...children);
+  return node;
+}
+
+/** Up to about `count` round tick values from 0 to at least `max`. */
+function ticks(max, count) {
+  const raw = Math.max(max, 1e-9) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const out = [];
+  for (let v = 0; out.length < 2 || out.at(-1) < max - step * 1e-9; v += step) out.push(Number(v.toFixed(10)));
+  return out;
+}
+
+/**
+ * An empty chart frame of the container's width: axes, grid and labels.
+ * Returns the SVG and the scale functions.
+ */
+function chartFrame(container, { xMax, yMax, xTicks, xLabel, yLabel, yFormat, yTickCount, labelledBy }) {
+  // The width comes from the resize observer where it can: reading it here would force a layout.
+  const width = Math.max(260, chartWidth || Math.round(container.clientWidth) || 560);
+  const narrow = width < 420;
+  const height = narrow ? 220 : 260;
+  const pad = { left: narrow ? 46 : 58, right: 12, top: 24, bottom: 40 };
+  const yValues = ticks(yMax, yTickCount ?? (narrow ? 4 : 5));
+  const top = yValues.at(-1);
+  const x = (v) => pad.left + (v / xMax) * (width - pad.left - pad.right);
+  const y = (v) => height - pad.bottom - (v / top) * (height - pad.top - pad.bottom);
+  const grid = svgEl("g", { class: "chart-grid" });
+  for (const v of yValues) {
+    grid.append(
+      svgEl("line", { x1: pad.left, x2: width - pad.right, y1: y(v), y2: y(v) }),
+      svgEl("text", { x: pad.left - 6, y: y(v), "text-anchor": "end", "dominant-baseline": "middle", class: "chart-tick" }, [yFormat(v)]),
+    );
+  }
+  for (const [v, label, at = v] of xTicks(narrow)) {
+    grid.append(
+      svgEl("line", { x1: x(at), x2: x(at), y1: pad.top, y2: height - pad.bottom, class: "chart-grid-x" }),
+      svgEl("text", { x: x(v), y: height - pad.bottom + 16, "text-anchor": "middle", class: "chart-tick" }, [label]),
+    );
+  }
+  grid.append(
+    svgEl("text", { x: pad.left + (width - pad.left - pad.right) / 2, y: height - 4, "text-anchor": "middle", class: "chart-axis-label" }, [xLabel]),
+    svgEl("text", { x: 4, y: 11, class: "chart-axis-label" }, [yLabel]),
+  );
+  const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-labelledby": labelledBy, focusable: "false", class: "chart-svg" }, [grid]);
+  return { svg, x, y, width, height, pad, top };
+}
+
+/** The charts' width in CSS pixels, kept by a resize observer (0 until it reports). */
+let chartWidth = 0;
+
+const DAY_SECONDS = 86_400;
+/** The capacity chart's choices: instance name and period ("week" or a day index). */
+const chartState = { instance: "writer", period: "week" };
+
+function renderCapacityChart(report) {
+  const section = $("capacity-section");
+  const timelines = Array.isArray(report.timeline) ? report.timeline.filter((t) => t.points?.length) : [];
+  if (!timelines.length) {
+    section.hidden = true;
+    return;
+  }
+  section.hidden = false;
+  const instance = /** @type {HTMLSelectElement} */ ($("chart-instance"));
+  const names = timelines.map((t) => t.name);
+  if (instance.dataset.names !== JSON.stringify(names)) {
+    instance.replaceChildren(...names.map((name) => el("option", { text: capitalise(name), attrs: { value: name } })));
+    instance.dataset.names = JSON.stringify(names);
+  }
+  if (!names.includes(chartState.instance)) chartState.instance = names[0];
+  instance.value = chartState.instance;
+  instance.disabled = names.length < 2;
+  const timeline = timelines.find((t) => t.name === chartState.instance);
+
+  const span = timeline.points.at(-1).startSecond + timeline.bucketSeconds;
+  const days = Math.max(1, Math.ceil(span / DAY_SECONDS - 1e-9));
+  const periods = [["week", days >= 7 ? "Whole week" : "Whole period"], ...Array.from({ length: Math.min(days, 7) }, (_, d) => [String(d), DAYS[d]])];
+  const period = /** @type {HTMLSelectElement} */ ($("chart-period"));
+  if (period.dataset.options !== JSON.stringify(periods)) {
+    period.replaceChildren(...periods.map(([value, label]) => el("option", { text: label, attrs: { value } })));
+    period.dataset.options = JSON.stringify(periods);
+  }
+  if (!periods.some(([value]) => value === chartState.period)) chartState.period = "week";
+  period.value = chartState.period;
+
+  const day = chartState.period === "week" ? null : Number(chartState.period);
+  const from = day === null ? 0 : day * DAY_SECONDS;
+  const to = day === null ? span : Math.min(span, from + DAY_SECONDS);
+  const points = timeline.points.filter((p) => p.startSecond + timeline.bucketSeconds > from && p.startSecond < to);
+  const yMax = Math.max(0.5, ...points.map((p) => Math.max(p.capacityMax, p.demandMax)));
+  const container = $("capacity-chart");
+  const hours = (to - from) / 3600;
+  const { svg, x, y } = chartFrame(container, {
+    xMax: hours,
+    yMax,
+    xLabel: day === null ? "Day" : "Hour of the day",
+    yLabel: "ACU",
+    yFormat: (v) => acuFormat.format(v),
+    labelledBy: "capacity-caption",
+    xTicks: (narrow) => {
+      if (day === null) return Array.from({ length: Math.ceil(hours / 24) }, (_, d) => [d * 24 + 12, narrow ? DAYS[d].slice(0, 2) : DAYS[d].slice(0, 3), d * 24]).filter(([v]) => v < hours);
+      const step = narrow ? 6 : 3;
+      return Array.from({ length: Math.floor(hours / step) + 1 }, (_, i) => [i * step, `${String(i * step).padStart(2, "0")}:00`]);
+    },
+  });
+  const hx = (second) => x((Math.min(Math.max(second, from), to) - from) / 3600);
+  const upper = [];
+  const lower = [];
+  const demand = [];
+  for (const p of points) {
+    const x0 = hx(p.startSecond);
+    const x1 = hx(p.startSecond + timeline.bucketSeconds);
+    upper.push(`${x0.toFixed(1)},${y(p.capacityMax).toFixed(1)}`, `${x1.toFixed(1)},${y(p.capacityMax).toFixed(1)}`);
+    lower.unshift(`${x1.toFixed(1)},${y(p.capacityMin).toFixed(1)}`, `${x0.toFixed(1)},${y(p.capacityMin).toFixed(1)}`);
+    demand.push(`${x0.toFixed(1)},${y(p.demandMax).toFixed(1)}`, `${x1.toFixed(1)},${y(p.demandMax).toFixed(1)}`);
+  }
+  svg.append(
+    svgEl("polygon", { points: [...upper, ...lower].join(" "), class: "series-band", "data-series": "capacity" }),
+    svgEl("polyline", { points: upper.join(" "), class: "series-band-edge" }),
+    svgEl("polyline", { points: demand.join(" "), class: "series-demand", "data-series": "demand" }),
+  );
+  container.replaceChildren(svg);
+
+  const capMin = Math.min(...points.map((p) => p.capacityMin));
+  const capMax = Math.max(...points.map((p) => p.capacityMax));
+  const demMin = Math.min(...points.map((p) => p.demandMin));
+  const demMax = Math.max(...points.map((p) => p.demandMax));
+  const usage = report.instances?.find((i) => i.name === timeline.name);
+  const unmet = isPlainObject(usage?.unmetAcuHours)
+    ? Object.values(usage.unmetAcuHours).reduce((sum, value) => sum + (Number(value) || 0), 0)
+    : Number(usage?.unmetAcuHours) || 0;
+  const interval = timeline.bucketSeconds % 3600 === 0 ? `${timeline.bucketSeconds / 3600} h` : `${Math.round(timeline.bucketSeconds / 60)} min`;
+  const when = day === null ? (days >= 7 ? "over the first week" : "over the whole period") : `on ${DAYS[day]}`;
+  $("capacity-caption").textContent =
+    `${capitalise(timeline.name)} ${when}: capacity between ${acuFormat.format(capMin)} and ${acuFormat.format(capMax)} ACU, ` +
+    `demand between ${acuFormat.format(demMin)} and ${acuFormat.format(demMax)} ACU. ` +
+    (unmet > 0 ? `Over the month, ${quantityFormat.format(unmet)} ACU-hours of demand went unserved. ` : "Over the month, capacity served all demand. ") +
+    `Each interval is ${interval}.`;
+}
+
+const dollarsShort = (micro) => {
+  const dollars = micro / 1e6;
+  return dollars >= 10_000 ? `$${integerFormat.format(Math.round(dollars / 1000))}k` : `$${integerFormat.format(Math.round(dollars))}`;
+};
+const hoursFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+
+function renderBreakEvenChart(comparison) {
+  const container = $("break-even-chart");
+  const curve = Array.isArray(comparison?.curve) ? comparison.curve : [];
+  const options = Array.isArray(comparison?.breakEven) ? comparison.breakEven : [];
+  const figure = container.closest("figure");
+  if (curve.length < 2) {
+    figure.hidden = true;
+    return;
+  }
+  figure.hidden = false;
+  const xMax = Math.max(24, ...curve.map((p) => p.hoursPerDay));
+  const yMax = Math.max(...curve.map((p) => p.serverlessMicroUsd), ...options.map((o) => o.monthlyMicroUsd));
+  const { svg, x, y, width, pad } = chartFrame(container, {
+    xMax,
+    yMax,
+    xLabel: "Hours a day at peak",
+    yLabel: "$ a month",
+    yFormat: dollarsShort,
+    labelledBy: "break-even-caption",
+    xTicks: (narrow) => Array.from({ length: xMax / (narrow ? 6 : 3) + 1 }, (_, i) => [i * (narrow ? 6 : 3), String(i * (narrow ? 6 : 3))]),
+  });
+  options.forEach((option, i) => {
+    const series = `series-${(i % 6) + 1}`;
+    svg.append(
+      svgEl("line", { x1: pad.left, x2: width - pad.right, y1: y(option.monthlyMicroUsd), y2: y(option.monthlyMicroUsd), class: `series-option ${series}`, "data-series": option.option }),
+    );
+    if (typeof option.hoursPerDay === "number" && option.hoursPerDay > 0 && option.hoursPerDay < xMax) {
+      svg.append(svgEl("circle", { cx: x(option.hoursPerDay), cy: y(option.monthlyMicroUsd), r: 4, class: `series-cross ${series}` }));
+    }
+  });
+  svg.append(svgEl("polyline", { points: curve.map((p) => `${x(p.hoursPerDay).toFixed(1)},${y(p.serverlessMicroUsd).toFixed(1)}`).join(" "), class: "series-serverless", "data-series": "serverless" }));
+  const now = comparison.currentPeakHoursPerDay;
+  if (typeof now === "number") {
+    const nx = x(Math.min(Math.max(now, 0), xMax));
+    svg.append(
+      svgEl("line", { x1: nx, x2: nx, y1: pad.top, y2: y(0), class: "series-now", "data-series": "now" }),
+      svgEl("text", { x: nx + (nx > width - 90 ? -4 : 4), y: pad.top + 10, "text-anchor": nx > width - 90 ? "end" : "start", class: "chart-now-label" }, [`now ${hoursFormat.format(now)} h`]),
+    );
+  }
+  container.replaceChildren(svg);
+
+  const legend = [
+    el("li", {}, [el("span", { className: "swatch swatch-serverless", attrs: { "aria-hidden": "true" } }), "Serverless, by hours a day at peak"]),
+    ...options.map((option, i) => {
+      const h = option.hoursPerDay;
+      const when = h === null || h === undefined ? "never cheaper than serverless here" : h <= 0 ? "cheaper at any hours a day" : `cheaper above ${hoursFormat.format(h)} h a day at peak`;
+      return el("li", { attrs: { "data-option": option.option } }, [
+        el("span", { className: `swatch swatch-option series-${(i % 6) + 1}`, attrs: { "aria-hidden": "true" } }),
+        `${optionLabel(option.option)}: ${formatMicroUsd(option.monthlyMicroUsd)} a month, ${when}`,
+      ]);
+    }),
+    ...(typeof now === "number" ? [el("li", {}, [el("span", { className: "swatch swatch-now", attrs: { "aria-hidden": "true" } }), `Now: about ${hoursFormat.format(now)} h a day at peak`])] : []),
+  ];
+  $("break-even-legend").replaceChildren(...legend);
+
+  const first = curve[0];
+  const last = curve.at(-1);
+  const best = [...options].sort((a, b) => a.monthlyMicroUsd - b.monthlyMicroUsd)[0];
+  const parts = [
+    `Serverless costs ${formatMicroUsd(first.serverlessMicroUsd)} a month with no time at the peak of ${acuFormat.format(comparison.peakAcu)} ACU ` +
+      `(${acuFormat.format(comparison.offPeakAcu)} ACU otherwise) and ${formatMicroUsd(last.serverlessMicroUsd)} at the peak all day.`,
+  ];
+  if (typeof now === "number") parts.push(`The workload is near its peak about ${hoursFormat.format(now)} h a day now.`);
+  if (best) {
+    const h = best.hoursPerDay;
+    parts.push(
+      `The cheapest provisioned option, ${best.option} at ${formatMicroUsd(best.monthlyMicroUsd)} a month, ` +
+        (h === null || h === undefined ? "is never cheaper." : h <= 0 ? "is cheaper at any hours a day." : `is cheaper above ${hoursFormat.format(h)} h a day.`),
+    );
+  } else {
+    parts.push("No provisioned option could be priced.");
+  }
+  $("break-even-caption").textContent = parts.join(" ");
+}
+
+/** Redraws the charts for the last good report, e.g. when their width changes. */
+function redrawCharts() {
+  if (!lastGood) return;
+  renderCapacityChart(lastGood.report);
+  renderBreakEvenChart(lastGood.report.comparison);
 }
 
 function render(scenario, report) {
@@ -1148,7 +1725,11 @@ function render(scenario, report) {
     ideal.hidden = true;
   }
 
+  renderVerdict(report.comparison);
+  renderComparison(report.comparison);
+  renderAdvice(report.advice);
   lastGood = { scenario, report };
+  redrawCharts();
   renderExport();
   hasResult = true;
   results.removeAttribute("aria-busy");
@@ -1368,7 +1949,8 @@ async function main() {
   form.addEventListener("click", (event) => {
     const button = /** @type {HTMLElement} */ (event.target).closest("button");
     if (!button) return;
-    if (button.dataset.add) addRow(button.dataset.add);
+    if (button.dataset.classAction) classAction(button.dataset.classAction, Number(button.dataset.index));
+    else if (button.dataset.add) addRow(button.dataset.add);
     else if (button.dataset.remove) removeRow(button.dataset.remove, Number(button.dataset.index));
     else if (button.id === "weekly-fill-apply") {
       const value = /** @type {HTMLInputElement} */ ($("weekly-fill")).value;
@@ -1383,6 +1965,25 @@ async function main() {
     const button = /** @type {HTMLElement} */ (event.target).closest("button[data-goto]");
     if (button) goToField(button.dataset.goto);
   });
+  for (const [id, key] of [["chart-instance", "instance"], ["chart-period", "period"]]) {
+    $(id).addEventListener("change", (event) => {
+      chartState[key] = /** @type {HTMLSelectElement} */ (event.target).value;
+      if (lastGood) renderCapacityChart(lastGood.report);
+    });
+  }
+  $("comparison").addEventListener("click", (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest("button[data-goto]");
+    if (button) goToField(button.dataset.goto);
+  });
+  if (typeof ResizeObserver === "function") {
+    // The charts fill the results' content box: redraw them when its width changes.
+    new ResizeObserver(([entry]) => {
+      const width = Math.round(entry.contentRect.width);
+      if (width === chartWidth) return;
+      chartWidth = width;
+      requestAnimationFrame(redrawCharts);
+    }).observe(/** @type {HTMLElement} */ (results.querySelector(".figures")));
+  }
   $("export").addEventListener("toggle", renderExport);
   $("export").addEventListener("click", (event) => {
     const button = /** @type {HTMLElement} */ (event.target).closest("button");

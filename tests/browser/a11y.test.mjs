@@ -76,12 +76,21 @@ function assertClean(violations, label) {
 
 test("axe: no serious or critical violations in the page's main states", async () => {
   const scenario = {
-    workload: { levels: [{ acu: 16, hours: 220 }, { acu: 2, hours: 520 }] },
+    // Levels covering the month: a reader's own workload must cover the same hours as the writer's.
+    workload: { levels: [{ acu: 16, hours: 220 }, { acu: 2, hours: 510 }] },
     readers: [{ promotionTier: 1 }, { promotionTier: 4, workload: { steady: { acu: 1 } } }],
     spikes: [{ extraAcu: 4, everyHours: 24, startMinute: 540, durationMinutes: 15 }],
     io: { monthly: { requests: 50000000 } },
     storageType: "io-optimized",
     priceOverrides: { serverlessStandard: 0.12 },
+    compare: {
+      classes: [
+        { class: "db.r6g.xlarge", onDemandHourly: 0.58, reserved: [{ termYears: 1, hourly: 0.37 }], savingsPlanDiscount: 0.2 },
+        { class: "db.x9z.large" },
+      ],
+      serverlessSavingsPlanDiscount: 0.25,
+    },
+    application: { appInstances: 10, poolSize: 20, workingSetGib: 8, performanceInsights: true },
   };
   for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 375, height: 812 }]]) {
     for (const colorScheme of ["light", "dark"]) {
@@ -96,13 +105,21 @@ test("axe: no serious or critical violations in the page's main states", async (
 
       await page.goto(`${server.url}#s=${encodeURIComponent(JSON.stringify(scenario))}`);
       await page.waitForSelector(READY);
+      assert.equal(await page.locator("#notice").isHidden(), true, "the scenario is accepted");
       await page.evaluate(() => document.querySelectorAll("details").forEach((details) => (details.open = true)));
       assertClean(await axe(page, `${name}, everything open, warnings`), `${name}, expanded`);
 
-      // Errors shown: an invalid maximum and a missing price.
+      // Errors shown: an invalid maximum, then an invalid reserved term.
       await page.locator("#max-acu").fill("3.3");
       assertClean(await axe(page, `${name}, invalid input`), `${name}, invalid`);
       await page.locator("#max-acu").fill("16");
+      await page.locator("#class-0-term").fill("2");
+      assertClean(await axe(page, `${name}, invalid term`), `${name}, invalid term`);
+      await page.locator("#class-0-term").fill("1");
+      // The capacity chart showing one day of a reader.
+      await page.locator("#chart-instance").selectOption({ index: 1 });
+      await page.locator("#chart-period").selectOption("2");
+      assertClean(await axe(page, `${name}, chart of a day`), `${name}, chart`);
       await page.locator('label[for="kind-weekly"]').click();
       assertClean(await axe(page, `${name}, weekly grid`), `${name}, weekly`);
       await page.close();

@@ -4,10 +4,11 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
 
@@ -108,6 +109,12 @@ function microToCents(micro) {
   return Math.floor((micro + 5000) / 10000);
 }
 
+/** Micro-dollars as the page shows them: "$1,234.57". */
+function formatCents(micro) {
+  const cents = microToCents(micro);
+  return `$${Math.floor(cents / 100).toLocaleString("en-US")}.${String(cents % 100).padStart(2, "0")}`;
+}
+
 const text = (page, testId) => page.getByTestId(testId).textContent();
 
 function cliEstimate(scenario) {
@@ -140,6 +147,18 @@ async function openGroup(page, id) {
   await page.locator(`#${id}`).evaluate((details) => {
     details.open = true;
   });
+}
+
+/** The comparison table's rows as shown: kind, option, monthly and yearly text. */
+async function comparisonRows(page) {
+  return page.locator("#comparison-rows tr").evaluateAll((trs) =>
+    trs.map((tr) => ({
+      kind: tr.dataset.kind,
+      option: tr.dataset.option,
+      monthly: tr.querySelector('td[data-label="Monthly"]').textContent,
+      yearly: tr.querySelector('td[data-label="Yearly"]').textContent,
+    })),
+  );
 }
 
 /** The scenario in the page's URL hash (read in the page: `page.url()` can lag a replaceState). */
@@ -243,7 +262,35 @@ test("the seed article example shows $547.20 and the 740-hour warning", async ()
     workload: { levels: [{ acu: 16, hours: 220 }, { acu: 2, hours: 520 }] },
     storageGb: 0,
     priceOverrides: { serverlessStandard: 0.12 },
+    compare: { classes: [{ class: "db.r6g.xlarge", onDemandHourly: 0.58, reserved: [{ termYears: 1, hourly: 0.37 }] }] },
   });
+
+  // The comparison: ideal serverless $547.20, on-demand $423.40, 1-year reserved $270.10, cheapest first.
+  const compared = await comparisonRows(page);
+  assert.deepEqual(
+    compared.filter((row) => row.kind !== "serverless").map((row) => [row.kind, row.option, row.monthly]),
+    [
+      ["reserved", "db.r6g.xlarge, 1-year reserved, no upfront", "$270.10"],
+      ["on-demand", "db.r6g.xlarge on-demand", "$423.40"],
+      ["serverless-ideal", "serverless (ideal tracking)", "$547.20"],
+    ],
+  );
+  assert.deepEqual(compared.map((row) => displayedCents(row.monthly)), report.comparison.rows.map((row) => microToCents(row.monthlyMicroUsd)));
+  assert.equal(await page.locator("#comparison-rows tr.cheapest").getAttribute("data-option"), "db.r6g.xlarge, 1-year reserved, no upfront");
+  // The verdict, near the headline.
+  assert.equal(await page.getByTestId("verdict").isVisible(), true);
+  assert.match(await text(page, "verdict-choice"), /provisioned/i);
+  assert.equal(await text(page, "verdict-cheapest"), "Cheapest: db.r6g.xlarge, 1-year reserved, no upfront, $270.10 a month");
+  assert.match(await text(page, "verdict-text"), /\$270\.10 a month against \$547\.30 for serverless/);
+  // The inputs show the class and its offer.
+  assert.equal(await page.locator("#class-0-name").inputValue(), "db.r6g.xlarge");
+  assert.equal(await page.locator("#class-0-onDemand").inputValue(), "0.58");
+  assert.equal(await page.locator("#class-0-term").inputValue(), "1");
+  assert.equal(await page.locator("#class-0-hourly").inputValue(), "0.37");
+  // Advice, grouped by topic, and the storage verdict.
+  assert.match(await page.locator('.advice-group[data-topic="purchase"]').textContent(), /db\.r6g\.xlarge, 1-year reserved/);
+  assert.equal(await page.locator('.advice-group[data-topic="alarm"] li').count(), report.advice.filter((a) => a.topic === "alarm").length);
+  assert.match(await text(page, "storage-verdict"), /^Standard: \$547\.30 against \$729\.74 on I\/O-Optimized/);
 
   // "Show input" takes the keyboard to the levels.
   await page.locator('#warning-list li[data-field="workload.levels"] button').click();
@@ -257,6 +304,156 @@ test("the seed article example shows $547.20 and the 740-hour warning", async ()
   await page.getByTestId("preset-steady").click();
   assert.equal(await text(page, "total-monthly"), "$360.40");
   assert.equal(await page.evaluate(() => location.hash), "");
+  await page.close();
+});
+
+test("the capacity and break-even charts draw the report's data and describe it in text", async () => {
+  const scenario = {
+    workload: { businessHours: { peakAcu: 8, offPeakAcu: 1, hoursPerDay: 10, startHour: 8, daysPerWeek: 5 } },
+    readers: [{ promotionTier: 4, workload: { steady: { acu: 2 } } }],
+    compare: { classes: [{ class: "db.r6g.large", reserved: [{ termYears: 1, discount: 0.3 }] }] },
+  };
+  for (const [label, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+    const page = await newPage(viewport);
+    await open(page, scenario);
+    const report = await shownReport(page);
+    const writer = report.timeline.find((t) => t.name === "writer");
+
+    // Capacity chart: an SVG with a capacity band and a demand line over the week, labelled by its caption.
+    const chart = page.locator("#capacity-chart svg");
+    assert.equal(await chart.count(), 1, `${label}: capacity chart`);
+    assert.equal(await chart.getAttribute("role"), "img");
+    assert.equal(await chart.getAttribute("aria-labelledby"), "capacity-caption");
+    const box = await chart.boundingBox();
+    assert.ok(box.width > 250 && box.height > 150, `${label}: capacity chart size ${box.width}×${box.height}`);
+    const band = (await chart.locator('[data-series="capacity"]').getAttribute("points")).split(" ");
+    const demand = (await chart.locator('[data-series="demand"]').getAttribute("points")).split(" ");
+    assert.equal(band.length, writer.points.length * 4, "the band has an upper and a lower edge, two corners per interval");
+    assert.equal(demand.length, writer.points.length * 2);
+    const ys = new Set(demand.map((point) => point.split(",")[1]));
+    assert.ok(ys.size >= 2, "the demand line moves (business hours)");
+    const caption = await text(page, "capacity-caption");
+    assert.match(caption, /^Writer over the first week: capacity between 1 and \d+(\.\d+)? ACU, demand between 1 and \d+ ACU\./);
+    assert.match(caption, /Each interval is 1 h\./);
+    // Readers have their own chart; a day can be shown alone.
+    assert.deepEqual(await page.locator("#chart-instance option").evaluateAll((o) => o.map((x) => x.value)), report.timeline.map((t) => t.name));
+    await page.locator("#chart-instance").selectOption(report.timeline[1].name);
+    assert.match(await text(page, "capacity-caption"), /^Reader 1 over the first week: capacity between 2 and 2 ACU/i);
+    await page.locator("#chart-period").selectOption("0");
+    assert.match(await text(page, "capacity-caption"), /on Monday/);
+    assert.equal((await chart.locator('[data-series="demand"]').getAttribute("points")).split(" ").length, 48, "one day of hourly intervals");
+    await page.locator("#chart-instance").selectOption("writer");
+    await page.locator("#chart-period").selectOption("week");
+
+    // Break-even chart: the serverless curve, one line per provisioned option, the current hours.
+    const comparison = report.comparison;
+    const breakEven = page.locator("#break-even-chart svg");
+    assert.equal(await breakEven.getAttribute("role"), "img");
+    assert.equal(await breakEven.getAttribute("aria-labelledby"), "break-even-caption");
+    const curve = (await breakEven.locator('[data-series="serverless"]').getAttribute("points")).split(" ");
+    assert.equal(curve.length, comparison.curve.length);
+    const xs = curve.map((point) => Number(point.split(",")[0]));
+    const curveYs = curve.map((point) => Number(point.split(",")[1]));
+    assert.ok(xs.every((x, i) => i === 0 || x > xs[i - 1]), "hours increase along the curve");
+    assert.ok(curveYs[0] > curveYs.at(-1), "cost rises with hours at peak (SVG y points down)");
+    assert.equal(await breakEven.locator("line.series-option").count(), comparison.breakEven.length);
+    assert.equal(await breakEven.locator('[data-series="now"]').count(), 1);
+    assert.equal(await page.locator("#break-even-legend li[data-option]").count(), comparison.breakEven.length);
+    const legend = await page.locator("#break-even-legend").textContent();
+    for (const option of comparison.breakEven) assert.ok(legend.includes(formatCents(option.monthlyMicroUsd)), `${option.option} in the legend`);
+    assert.match(await text(page, "break-even-caption"), /^Serverless costs \$[\d,.]+ a month with no time at the peak of 8 ACU \(1 ACU otherwise\)/);
+    assert.match(await text(page, "break-even-caption"), /near its peak about \d+(\.\d)? h a day now/);
+    // Dark mode: the chart's lines take the dark palette.
+    await page.emulateMedia({ colorScheme: "dark" });
+    const darkStroke = await breakEven.locator('[data-series="serverless"]').evaluate((line) => getComputedStyle(line).stroke);
+    await page.emulateMedia({ colorScheme: "light" });
+    const lightStroke = await breakEven.locator('[data-series="serverless"]').evaluate((line) => getComputedStyle(line).stroke);
+    assert.notEqual(darkStroke, lightStroke);
+    // The pinned total would cover part of a scrolled-to section; hide it for these (the CSP forbids injected styles).
+    await page.getByTestId("mini-total").evaluate((bar) => bar.setAttribute("hidden", ""));
+    await page.getByTestId("comparison").screenshot({ path: join(artifacts, `calculator-${label}-comparison.png`) });
+    await page.getByTestId("capacity-chart").screenshot({ path: join(artifacts, `calculator-${label}-capacity-chart.png`) });
+    await page.close();
+  }
+});
+
+test("classes to compare: adding a reserved offer adds a row; a bad term is explained beside it", async () => {
+  const page = await newPage();
+  await open(page);
+  // By default the catalog's classes are compared on demand.
+  assert.ok((await comparisonRows(page)).some((row) => row.kind === "on-demand"));
+  assert.equal(await page.locator('#comparison-rows tr[data-kind="reserved"]').count(), 0);
+
+  await openGroup(page, "group-compare");
+  await page.getByTestId("add-class").click();
+  await page.locator("#class-0-name").fill("db.r6g.xlarge");
+  await page.locator("#class-0-onDemand").fill("0.58");
+  assert.deepEqual((await comparisonRows(page)).map((row) => row.kind).sort(), ["on-demand", "serverless", "serverless-ideal"]);
+  assert.equal((await comparisonRows(page)).find((row) => row.kind === "on-demand").monthly, "$433.40"); // 0.58 × 730 + $10.00 storage
+  await page.getByTestId("add-offer-0").click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "class-0-term");
+  await page.locator("#class-0-hourly").fill("0.37");
+  const rows = await comparisonRows(page);
+  assert.equal(rows.length, 4, "the offer adds a row");
+  const reserved = rows.find((row) => row.kind === "reserved");
+  assert.equal(reserved.option, "db.r6g.xlarge, 1-year reserved, no upfront");
+  assert.equal(reserved.monthly, "$280.10"); // 0.37 × 730 + $10.00
+  assert.equal(rows[0].kind, "reserved", "cheapest first");
+  assert.deepEqual((await hashScenario(page)).compare, { classes: [{ class: "db.r6g.xlarge", onDemandHourly: 0.58, reserved: [{ termYears: 1, hourly: 0.37 }] }] });
+  // Another payment and term.
+  await page.locator("#class-0-payment").selectOption("all-upfront");
+  await page.locator("#class-0-term").fill("3");
+  await page.locator("#class-0-hourly").fill("");
+  await page.locator("#class-0-upfront").fill("9000");
+  assert.equal((await comparisonRows(page)).find((row) => row.kind === "reserved").option, "db.r6g.xlarge, 3-year reserved, all upfront");
+  assert.deepEqual((await hashScenario(page)).compare.classes[0].reserved, [{ termYears: 3, payment: "all-upfront", upfront: 9000 }]);
+
+  // A term of 2 years: the core's message beside the term, the rest kept.
+  await page.locator("#class-0-term").fill("2");
+  const error = page.getByTestId("error-class-0-term");
+  assert.equal(await error.isVisible(), true);
+  assert.equal(await error.textContent(), "Must be 1 or 3, got 2.");
+  assert.equal(await page.locator("#class-0-term").getAttribute("aria-invalid"), "true");
+  assert.ok((await page.locator("#class-0-term").getAttribute("aria-describedby")).split(" ").includes("class-0-term-error"));
+  assert.equal(await page.locator("[aria-invalid=true]").count(), 1);
+  assert.equal(await page.getByTestId("stale").isVisible(), true);
+  assert.equal(await page.locator("#comparison-rows tr").count(), 4, "the last good comparison stays");
+  await page.locator("#class-0-term").fill("1");
+  assert.equal(await error.isHidden(), true);
+  // A discount out of range, on the class's Savings Plan.
+  await page.locator("#class-0-savingsPlan").fill("2");
+  assert.match(await page.getByTestId("error-class-0-savingsPlan").textContent(), /between 0 and 0\.9/);
+  await page.locator("#class-0-savingsPlan").fill("0.2");
+  assert.ok((await comparisonRows(page)).some((row) => row.kind === "savings-plan"));
+
+  // An unknown class: "unknown" with what to supply, and a way to the field.
+  await page.getByTestId("add-class").click();
+  await page.locator("#class-1-name").fill("db.x9z.large");
+  const unknown = page.locator('#comparison-rows tr[data-option="db.x9z.large on-demand"]');
+  assert.equal(await unknown.locator('td[data-label="Monthly"]').textContent(), "unknown");
+  assert.match(await unknown.textContent(), /supply compare\.classes\[1\]\.onDemandHourly/);
+  await unknown.getByRole("button", { name: "Enter the rate" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "class-1-onDemand");
+  await page.getByTestId("remove-class-1").click();
+  await page.getByTestId("remove-offer-0").click();
+  assert.equal(await page.locator('#comparison-rows tr[data-kind="reserved"]').count(), 0);
+
+  // A serverless Savings Plan adds its own row.
+  await page.locator("#serverless-sp").fill("0.3");
+  assert.ok((await comparisonRows(page)).some((row) => row.kind === "serverless-savings-plan"));
+  await page.locator("#serverless-sp").fill("");
+
+  // Application facts change the advice.
+  await openGroup(page, "group-application");
+  assert.equal(await page.locator('.advice-group[data-topic="min-acu"]').count(), 0);
+  await page.locator("#app-global").check();
+  await page.locator("#app-instances").fill("20");
+  await page.locator("#app-pool").fill("50");
+  assert.deepEqual((await hashScenario(page)).application, { appInstances: 20, poolSize: 50, globalDatabase: true });
+  assert.match(await page.locator('.advice-group[data-topic="min-acu"]').textContent(), /8 ACU/);
+  assert.equal(await page.locator('.advice-group[data-topic="connections"]').count(), 1);
+  await page.locator("#app-pool").fill("1.5");
+  assert.match(await page.getByTestId("error-app-pool").textContent(), /whole number/);
   await page.close();
 });
 
@@ -646,6 +843,7 @@ test("screenshots at desktop and phone widths, light and dark, without sideways 
     io: { monthly: { requests: 50000000 } },
     extras: { rdsProxy: true },
     priceOverrides: { serverlessStandard: 0.12 },
+    compare: { classes: [{ class: "db.r6g.xlarge", onDemandHourly: 0.58, reserved: [{ termYears: 1, hourly: 0.37 }] }] },
   };
   for (const [label, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
     const page = await newPage(viewport);
@@ -668,6 +866,23 @@ test("screenshots at desktop and phone widths, light and dark, without sideways 
     await page.screenshot({ path: join(artifacts, `calculator-${label}-expanded.png`), fullPage: true });
     await page.close();
   }
+});
+
+test("asset sizes, raw and gzip", () => {
+  const files = ["index.html", "app.js", "style.css", "pkg/acumen.js", "pkg/acumen_bg.wasm"];
+  let raw = 0;
+  let gzip = 0;
+  for (const file of readdirSync(siteDir, { recursive: true }).filter((f) => statSync(join(siteDir, f)).isFile()).sort()) {
+    const bytes = readFileSync(join(siteDir, file));
+    const zipped = gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length;
+    gzip += zipped;
+    console.log(`  ${file.padEnd(22)} ${String(bytes.length).padStart(8)} B raw ${String(zipped).padStart(8)} B gzip`);
+  }
+  console.log(`  ${"total".padEnd(22)} ${String(raw).padStart(8)} B raw ${String(gzip).padStart(8)} B gzip (budget 122,880 B gzip)`);
+  for (const file of files) assert.ok(existsSync(join(siteDir, file)), file);
+  // No chart library or other third-party asset is shipped: only the page's own files and the package.
+  assert.deepEqual(readdirSync(siteDir, { recursive: true }).filter((f) => statSync(join(siteDir, f)).isFile()).sort(), [...files].sort());
 });
 
 test("recompute time: an input event to the next paint (default scenario)", async () => {

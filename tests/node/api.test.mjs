@@ -9,6 +9,9 @@ import {
   defaultScenario,
   estimate,
   maxConnections,
+  optimize,
+  cloudformation,
+  terraform,
   regions,
   validate,
   version,
@@ -142,6 +145,30 @@ test("validate() passes good scenarios with the report's warnings", () => {
   assert.ok(io.warnings.some((w) => w.kind === "low-confidence-price"));
   const over = validate({ scaling: { maxAcu: 8 }, workload: { steady: { acu: 12 } } });
   assert.ok(over.warnings.some((w) => w.kind === "demand-above-max"), JSON.stringify(over));
+});
+
+test("optimize() finds the cheapest range and the frontier", () => {
+  const o = optimize({ workload: { steady: { acu: 6 } }, storageGb: 0 });
+  // 6 ACU × 730 h × $0.12 = $525.60 at a maximum of exactly 6 ACU.
+  assert.equal(o.best.maxAcu, 6);
+  assert.equal(o.best.computeMicroUsd, 525_600_000);
+  assert.equal(o.best.unmetShare, 0);
+  assert.ok(o.frontier.length >= 2);
+  assert.throws(() => optimize({}, { maxUnmetShare: 2 }), { code: "out_of_range", field: "maxUnmetShare" });
+});
+
+test("cloudformation() and terraform() describe the cluster", () => {
+  const scenario = { scaling: { minAcu: 0, maxAcu: 8 }, readers: [{ promotionTier: 1 }] };
+  const yaml = cloudformation(scenario);
+  assert.match(yaml, /AWS::RDS::DBCluster/);
+  assert.match(yaml, /MinCapacity: 0\b/);
+  assert.match(yaml, /MaxCapacity: 8\b/);
+  assert.match(yaml, /SecondsUntilAutoPause: 300/);
+  const hcl = terraform(scenario);
+  assert.match(hcl, /resource "aws_rds_cluster"/);
+  assert.match(hcl, /max_capacity\s*=\s*8/);
+  assert.match(hcl, /promotion_tier\s*=\s*1/);
+  assert.doesNotMatch(yaml + hcl, /^\s*(MasterUserPassword:|master_password\s*=)/m);
 });
 
 test("version() is the package version", () => {
@@ -305,9 +332,16 @@ function describe(value) {
   }
 }
 
+// Exports that validate a scenario without pricing all of it refuse the same
+// inputs, except a price the catalog lacks.
+const unpricedCases = scenarioCases.filter(([, code]) => code !== "unknown_price");
+
 const catalogue = {
   estimate: scenarioCases,
   validate: scenarioCases,
+  optimize: unpricedCases,
+  cloudformation: unpricedCases,
+  terraform: unpricedCases,
   maxConnections: maxConnectionsCases,
   capabilities: capabilitiesCases,
 };

@@ -2,13 +2,19 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, rust_2018_idioms, unused_qualifications)]
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use acumen::{Acu, Engine, Scenario, StorageType};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod cloudwatch;
+mod decisions;
 mod input;
 mod output;
+mod replay;
+mod table;
 
 /// Exit status for an invalid scenario (a field breaks a rule, or the file
 /// does not parse).
@@ -21,66 +27,592 @@ const EXIT_IO: u8 = 3;
     name = "acumen",
     version,
     about = "Capacity and cost maths for Amazon Aurora Serverless v2",
-    after_help = "Exit status: 0 success, 1 invalid scenario, 2 usage error, 3 unreadable file.\n\n\
-Examples:\n  acumen estimate scenario.toml\n  acumen estimate scenario.json --format json\n  echo '{}' | acumen estimate -"
+    after_help = "Exit status: 0 success, 1 invalid input, 2 usage error, 3 unreadable file.\n\n\
+Examples:\n  acumen estimate scenario.toml\n  acumen estimate scenario.json --format json\n  echo '{}' | acumen estimate -\n  \
+acumen simulate scenario.toml --format csv\n  acumen validate scenario.toml\n  acumen prices show eu-west-1\n  \
+acumen max-connections --engine aurora-postgresql --min-acu 1 --max-acu 16\n  \
+acumen replay writer.csv reader.csv --min-acu 0 --max-acu 8"
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+/// Values that replace the scenario file's, before it is validated.
+#[derive(Args, Clone, Debug, Default)]
+struct Overrides {
+    /// AWS region code, e.g. `eu-west-1`.
+    #[arg(long)]
+    region: Option<String>,
+    /// Minimum capacity in ACUs (a multiple of 0.5; 0 turns on auto-pause).
+    #[arg(long, value_name = "ACU")]
+    min_acu: Option<f64>,
+    /// Maximum capacity in ACUs (a multiple of 0.5, 1 to 256).
+    #[arg(long, value_name = "ACU")]
+    max_acu: Option<f64>,
+    /// Hours in the billed month, 1 to 744.
+    #[arg(long, value_name = "HOURS")]
+    hours_per_month: Option<u32>,
+}
+
+impl Overrides {
+    fn apply(&self, scenario: &mut Scenario) {
+        if let Some(region) = &self.region {
+            scenario.region.clone_from(region);
+        }
+        if let Some(min) = self.min_acu {
+            scenario.scaling.min_acu = min;
+        }
+        if let Some(max) = self.max_acu {
+            scenario.scaling.max_acu = max;
+        }
+        if let Some(hours) = self.hours_per_month {
+            scenario.hours_per_month = hours;
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Itemised monthly bill for a scenario file (TOML or JSON).
-    #[command(
-        after_help = "Examples:\n  acumen estimate scenario.toml\n  acumen estimate - --format json < scenario.json"
-    )]
+    #[command(after_help = "Examples:\n  acumen estimate scenario.toml\n  \
+acumen estimate - --format json < scenario.json\n  \
+acumen estimate scenario.toml --region eu-west-1 --max-acu 32 --format markdown")]
     Estimate {
         /// Scenario file (.toml or .json), or `-` for standard input.
         /// Omitted: the default scenario.
         file: Option<PathBuf>,
+        #[command(flatten)]
+        overrides: Overrides,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Per-instance usage and the capacity/demand timeline (first week,
+    /// downsampled) of a scenario.
+    #[command(
+        after_help = "CSV prints the timeline, one row per instance and bucket \
+(instance,start_second,capacity_min,capacity_max,demand_min,demand_max); add --usage for the usage table instead.\n\n\
+Examples:\n  acumen simulate scenario.toml\n  acumen simulate scenario.toml --format csv > timeline.csv\n  \
+acumen simulate scenario.toml --format csv --usage"
+    )]
+    Simulate {
+        /// Scenario file (.toml or .json), or `-` for standard input.
+        /// Omitted: the default scenario.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        overrides: Overrides,
+        /// CSV only: print the per-instance usage instead of the timeline.
+        #[arg(long)]
+        usage: bool,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Checks a scenario file: prints "valid" and any warnings, or the error.
+    #[command(after_help = "Examples:\n  acumen validate scenario.toml\n  \
+acumen validate - < scenario.json && echo ok")]
+    Validate {
+        /// Scenario file (.toml or .json), or `-` for standard input.
+        /// Omitted: the default scenario.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        overrides: Overrides,
+        /// Output format (table or json).
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The built-in price catalog, with each price's source, date and confidence.
+    Prices {
+        #[command(subcommand)]
+        command: PricesCommand,
+    },
+    /// The default `max_connections` for a scaling range.
+    #[command(
+        after_help = "Examples:\n  acumen max-connections --engine aurora-postgresql --min-acu 1 --max-acu 16\n  \
+acumen max-connections --engine aurora-mysql --min-acu 0.5 --max-acu 64 --format json"
+    )]
+    MaxConnections {
+        /// Database engine.
+        #[arg(long, value_enum, default_value_t = EngineArg::AuroraPostgresql)]
+        engine: EngineArg,
+        /// Engine version, e.g. 16.4 or 3.08.0 (checks the range is allowed).
+        #[arg(long, value_name = "VERSION")]
+        engine_version: Option<String>,
+        /// Minimum capacity in ACUs.
+        #[arg(long, value_name = "ACU")]
+        min_acu: f64,
+        /// Maximum capacity in ACUs.
+        #[arg(long, value_name = "ACU")]
+        max_acu: f64,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Serverless against provisioned classes and commitments: the ranked
+    /// options, the break-even hours a day at peak, and the verdict.
+    #[command(
+        after_help = "Classes and Reserved/Savings Plans rates come from the scenario's \
+[compare] section; rates the catalog lacks are shown as unknown.\n\nExamples:\n  acumen compare scenario.toml\n  \
+acumen compare scenario.json --format json"
+    )]
+    Compare {
+        /// Scenario file (.toml or .json), or `-` for standard input.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        overrides: Overrides,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Configuration advice: minimum and maximum capacity, auto-pause,
+    /// connections and RDS Proxy, alarms, storage and purchase.
+    #[command(
+        after_help = "Facts about the application (working set, pools, features) come \
+from the scenario's [application] section.\n\nExamples:\n  acumen advise scenario.toml\n  acumen advise - --format json < s.json"
+    )]
+    Advise {
+        /// Scenario file (.toml or .json), or `-` for standard input.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        overrides: Overrides,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The cheapest (min, max) scaling range whose simulated unmet demand
+    /// stays under a limit, and the cost/unmet frontier.
+    #[command(
+        after_help = "Examples:\n  acumen optimize scenario.toml\n  acumen optimize trace.json --max-unmet-share 0.01 --format json"
+    )]
+    Optimize {
+        /// Scenario file (.toml or .json), or `-` for standard input.
+        file: Option<PathBuf>,
+        /// Largest acceptable unmet demand, as a share of all demand (0 to 1).
+        #[arg(long, default_value_t = 0.001)]
+        max_unmet_share: f64,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Infrastructure as code for the scenario's cluster: CloudFormation
+    /// (YAML) or Terraform (HCL).
+    #[command(
+        after_help = "Examples:\n  acumen export cfn scenario.toml > cluster.yaml\n  acumen export tf scenario.toml > cluster.tf"
+    )]
+    Export {
+        /// `cfn` (CloudFormation YAML) or `tf` (Terraform HCL).
+        #[arg(value_enum)]
+        kind: ExportKind,
+        /// Scenario file (.toml or .json), or `-` for standard input.
+        file: Option<PathBuf>,
+    },
+    /// Replays CloudWatch `ServerlessDatabaseCapacity` exports (CSV, per
+    /// instance): what the recorded capacity cost beside what the same
+    /// demand would cost with other settings.
+    #[command(
+        after_help = "Input: the console's \"Download as CSV\" (a timestamp column, then one \
+column per instance) or get-metric-data output as CSV (Timestamp,Value, optionally with an Id or Label \
+column). Several files or columns are several instances; the first is the writer, the others readers. \
+Samples are sorted, resampled to their median spacing, and held across gaps up to --max-gap.\n\n\
+The cluster-level metric (DBClusterIdentifier) is an AVERAGE over the instances, not the billed sum: \
+give --cluster-average N to multiply it by the instance count.\n\n\
+Examples:\n  acumen replay capacity.csv\n  acumen replay writer.csv reader.csv --min-acu 0 --max-acu 8\n  \
+acumen replay cluster.csv --cluster-average 3 --format json"
+    )]
+    Replay {
+        /// CSV files (one or more instances each).
+        #[arg(required = true, value_name = "CSV")]
+        files: Vec<PathBuf>,
+        /// Minimum capacity for the replay, ACUs (default: the recorded lowest).
+        #[arg(long, value_name = "ACU")]
+        min_acu: Option<f64>,
+        /// Maximum capacity for the replay, ACUs (default: the recorded peak).
+        #[arg(long, value_name = "ACU")]
+        max_acu: Option<f64>,
+        /// Idle seconds before pausing when --min-acu is 0 (300 to 86400).
+        #[arg(long, value_name = "SECONDS")]
+        seconds_until_auto_pause: Option<u32>,
+        /// AWS region whose ACU-hour price both bills use.
+        #[arg(long, default_value = "us-east-1")]
+        region: String,
+        /// Database engine.
+        #[arg(long, value_enum, default_value_t = EngineArg::AuroraPostgresql)]
+        engine: EngineArg,
+        /// Engine version, e.g. 16.4 or 3.08.0.
+        #[arg(long, value_name = "VERSION")]
+        engine_version: Option<String>,
+        /// Storage configuration (sets the ACU-hour price).
+        #[arg(long, value_enum, default_value_t = StorageArg::Standard)]
+        storage_type: StorageArg,
+        /// Promotion tier of the readers (0-1 follow the writer; 2-15 scale on their own).
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=15))]
+        reader_tier: u8,
+        /// Longest stretch, in seconds, a value is held across a gap; beyond
+        /// it the instance counts as not running.
+        #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
+        max_gap: u64,
+        /// The input is the cluster-level metric, averaged over N instances:
+        /// multiply by N (N instances at the average).
+        #[arg(long, value_name = "N")]
+        cluster_average: Option<u8>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
 }
 
-/// How to print a report.
+#[derive(Subcommand)]
+enum PricesCommand {
+    /// Every catalog row (all regions, or one).
+    #[command(after_help = "Examples:\n  acumen prices list\n  \
+acumen prices list --region eu-west-1 --format csv")]
+    List {
+        /// Only this region.
+        #[arg(long)]
+        region: Option<String>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Every billable item in one region, unknown prices shown as unknown,
+    /// and the provisioned instance classes.
+    #[command(after_help = "Examples:\n  acumen prices show us-east-1\n  \
+acumen prices show ap-southeast-1 --format json")]
+    Show {
+        /// AWS region code.
+        region: String,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+/// How to print results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// An aligned, readable table.
     Table,
-    /// The report as JSON, identical in shape to the npm package's result.
+    /// JSON, in the same shapes as the core library's (and the npm package's).
     Json,
+    /// GitHub-flavoured Markdown tables.
+    Markdown,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+/// A database engine on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum EngineArg {
+    /// Aurora PostgreSQL.
+    #[value(alias = "postgresql", alias = "postgres")]
+    AuroraPostgresql,
+    /// Aurora MySQL.
+    #[value(alias = "mysql")]
+    AuroraMysql,
+}
+
+impl From<EngineArg> for Engine {
+    fn from(e: EngineArg) -> Engine {
+        match e {
+            EngineArg::AuroraPostgresql => Engine::AuroraPostgresql,
+            EngineArg::AuroraMysql => Engine::AuroraMysql,
+        }
+    }
+}
+
+/// Which infrastructure-as-code text to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ExportKind {
+    /// AWS CloudFormation, YAML.
+    Cfn,
+    /// Terraform (AWS provider), HCL.
+    Tf,
+}
+
+/// A storage configuration on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum StorageArg {
+    /// Aurora Standard.
+    Standard,
+    /// Aurora I/O-Optimized.
+    IoOptimized,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Estimate { file, format } => run_estimate(file, format),
-    }
-}
-
-fn run_estimate(file: Option<PathBuf>, format: Format) -> ExitCode {
-    let scenario = match input::read_scenario(file.as_deref()) {
-        Ok(s) => s,
-        Err(input::Failure::Io(message)) => return fail(EXIT_IO, &message),
-        Err(input::Failure::Invalid(message)) => return fail(EXIT_INVALID, &message),
-    };
-    let report = match acumen::estimate(&scenario) {
-        Ok(r) => r,
-        Err(e) => {
-            let origin = input::origin(file.as_deref());
-            return fail(EXIT_INVALID, &format!("{origin}: {e}"));
+    let result = match cli.command {
+        Command::Estimate {
+            file,
+            overrides,
+            format,
+        } => run_estimate(file.as_deref(), &overrides, format),
+        Command::Simulate {
+            file,
+            overrides,
+            usage,
+            format,
+        } => run_simulate(file.as_deref(), &overrides, usage, format),
+        Command::Validate {
+            file,
+            overrides,
+            format,
+        } => run_validate(file.as_deref(), &overrides, format),
+        Command::Compare {
+            file,
+            overrides,
+            format,
+        } => load(file.as_deref(), &overrides)
+            .and_then(|r| written(decisions::print_comparison(&r, format))),
+        Command::Advise {
+            file,
+            overrides,
+            format,
+        } => load(file.as_deref(), &overrides)
+            .and_then(|r| written(decisions::print_advice(&r, format))),
+        Command::Optimize {
+            file,
+            max_unmet_share,
+            format,
+        } => run_optimize(file.as_deref(), max_unmet_share, format),
+        Command::Export { kind, file } => run_export(kind, file.as_deref()),
+        Command::Prices { command } => match command {
+            PricesCommand::List { region, format } => run_prices_list(region.as_deref(), format),
+            PricesCommand::Show { region, format } => run_prices_show(&region, format),
+        },
+        Command::MaxConnections {
+            engine,
+            engine_version,
+            min_acu,
+            max_acu,
+            format,
+        } => run_max_connections(
+            engine.into(),
+            engine_version.as_deref(),
+            min_acu,
+            max_acu,
+            format,
+        ),
+        Command::Replay {
+            files,
+            min_acu,
+            max_acu,
+            seconds_until_auto_pause,
+            region,
+            engine,
+            engine_version,
+            storage_type,
+            reader_tier,
+            max_gap,
+            cluster_average,
+            format,
+        } => {
+            let options = replay::Options {
+                region,
+                engine: engine.into(),
+                engine_version,
+                storage_type: match storage_type {
+                    StorageArg::Standard => StorageType::Standard,
+                    StorageArg::IoOptimized => StorageType::IoOptimized,
+                },
+                min_acu,
+                max_acu,
+                seconds_until_auto_pause,
+                reader_tier,
+                max_gap_seconds: max_gap,
+                cluster_average,
+            };
+            run_replay(&files, &options, format)
         }
     };
-    match output::print_report(&report, format) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(EXIT_IO, &format!("cannot write the report: {e}")),
+        Err(Failure(code, message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(code)
+        }
     }
 }
 
-fn fail(code: u8, message: &str) -> ExitCode {
-    eprintln!("error: {message}");
-    ExitCode::from(code)
+/// An exit status and the one-line message for standard error.
+struct Failure(u8, String);
+
+fn invalid(message: impl Into<String>) -> Failure {
+    Failure(EXIT_INVALID, message.into())
+}
+
+fn written(result: std::io::Result<()>) -> Result<(), Failure> {
+    match result {
+        Ok(()) => Ok(()),
+        // A closed pipe (`acumen … | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure(EXIT_IO, format!("cannot write the output: {e}"))),
+    }
+}
+
+/// Reads the scenario, applies the overrides and estimates it.
+fn load(file: Option<&Path>, overrides: &Overrides) -> Result<acumen::Report, Failure> {
+    let mut scenario = match input::read_scenario(file) {
+        Ok(s) => s,
+        Err(input::Failure::Io(message)) => return Err(Failure(EXIT_IO, message)),
+        Err(input::Failure::Invalid(message)) => return Err(invalid(message)),
+    };
+    overrides.apply(&mut scenario);
+    acumen::estimate(&scenario).map_err(|e| invalid(format!("{}: {e}", input::origin(file))))
+}
+
+fn run_estimate(file: Option<&Path>, overrides: &Overrides, format: Format) -> Result<(), Failure> {
+    let report = load(file, overrides)?;
+    written(output::print_report(&report, format))
+}
+
+fn run_simulate(
+    file: Option<&Path>,
+    overrides: &Overrides,
+    usage: bool,
+    format: Format,
+) -> Result<(), Failure> {
+    let report = load(file, overrides)?;
+    written(output::print_simulation(&report, usage, format))
+}
+
+fn run_validate(file: Option<&Path>, overrides: &Overrides, format: Format) -> Result<(), Failure> {
+    let report = load(file, overrides)?;
+    written(output::print_validation(&report, format))
+}
+
+fn read(file: Option<&Path>) -> Result<Scenario, Failure> {
+    match input::read_scenario(file) {
+        Ok(s) => Ok(s),
+        Err(input::Failure::Io(message)) => Err(Failure(EXIT_IO, message)),
+        Err(input::Failure::Invalid(message)) => Err(invalid(message)),
+    }
+}
+
+fn run_optimize(file: Option<&Path>, share: f64, format: Format) -> Result<(), Failure> {
+    let scenario = read(file)?;
+    let options = acumen::optimize::OptimizeOptions {
+        max_unmet_share: share,
+    };
+    let result = acumen::optimize::optimize(&scenario, &options).map_err(|e| {
+        if e.field() == "maxUnmetShare" {
+            invalid(format!("--max-unmet-share: {}", e.message()))
+        } else {
+            invalid(format!("{}: {e}", input::origin(file)))
+        }
+    })?;
+    written(decisions::print_optimization(&result, share, format))
+}
+
+fn run_export(kind: ExportKind, file: Option<&Path>) -> Result<(), Failure> {
+    let scenario = read(file)?;
+    let text = match kind {
+        ExportKind::Cfn => acumen::export::cloudformation(&scenario),
+        ExportKind::Tf => acumen::export::terraform(&scenario),
+    }
+    .map_err(|e| invalid(format!("{}: {e}", input::origin(file))))?;
+    written(std::io::Write::write_all(
+        &mut std::io::stdout().lock(),
+        text.as_bytes(),
+    ))
+}
+
+fn check_region(region: &str) -> Result<(), Failure> {
+    if acumen::prices::knows_region(region) {
+        Ok(())
+    } else {
+        let known: Vec<&str> = acumen::prices::regions().collect();
+        Err(invalid(format!(
+            "region: the price catalog has no prices for region {region:?} (known: {})",
+            known.join(", ")
+        )))
+    }
+}
+
+fn run_prices_list(region: Option<&str>, format: Format) -> Result<(), Failure> {
+    if let Some(r) = region {
+        check_region(r)?;
+    }
+    written(output::print_price_list(region, format))
+}
+
+fn run_prices_show(region: &str, format: Format) -> Result<(), Failure> {
+    check_region(region)?;
+    written(output::print_price_region(region, format))
+}
+
+fn run_max_connections(
+    engine: Engine,
+    version: Option<&str>,
+    min_acu: f64,
+    max_acu: f64,
+    format: Format,
+) -> Result<(), Failure> {
+    let flag = |e: acumen::Error, name: &str| invalid(format!("{name}: {}", e.message()));
+    let min = Acu::from_f64(min_acu, "minAcu").map_err(|e| flag(e, "--min-acu"))?;
+    let max = Acu::from_f64(max_acu, "maxAcu").map_err(|e| flag(e, "--max-acu"))?;
+    if max.halves() < 2 {
+        return Err(invalid(format!(
+            "--max-acu: must be between 1 and 256 ACU, got {max_acu}"
+        )));
+    }
+    if min > max {
+        return Err(invalid(format!(
+            "--min-acu: must not exceed --max-acu ({max}), got {min}"
+        )));
+    }
+    let version = version
+        .map(|v| acumen::Version::parse(v, "engineVersion"))
+        .transpose()
+        .map_err(|e| flag(e, "--engine-version"))?;
+    acumen::engine::check_scaling(engine, version, min, max, "scaling").map_err(|e| {
+        let name = match e.field() {
+            "scaling.minAcu" => "--min-acu",
+            "scaling.maxAcu" => "--max-acu",
+            _ => "--engine-version",
+        };
+        flag(e, name)
+    })?;
+    let value = acumen::engine::max_connections(engine, min, max);
+    written(output::print_max_connections(
+        engine, min, max, &value, format,
+    ))
+}
+
+fn run_replay(files: &[PathBuf], options: &replay::Options, format: Format) -> Result<(), Failure> {
+    let show_progress = std::io::stderr().is_terminal();
+    let mut series = Vec::new();
+    let mut names = Vec::new();
+    for path in files {
+        let large = std::fs::metadata(path).is_ok_and(|m| m.len() > 1 << 20);
+        let shown = path.display().to_string();
+        let mut last = 0;
+        let mut progress = |fraction: f64| {
+            if show_progress && large {
+                let percent = (fraction * 100.0) as u32;
+                if percent != last {
+                    last = percent;
+                    eprint!("\rreading {shown}: {percent}%");
+                    if percent >= 100 {
+                        eprint!("\r\x1b[K");
+                    }
+                }
+            }
+        };
+        match cloudwatch::read_file(path, &mut progress) {
+            Ok(s) => series.extend(s),
+            Err(cloudwatch::ReadError::Io(m)) => return Err(Failure(EXIT_IO, m)),
+            Err(cloudwatch::ReadError::Invalid(m)) => return Err(invalid(m)),
+        }
+        names.push(shown);
+    }
+    if show_progress && series.iter().map(|s| s.samples.len()).sum::<usize>() > 100_000 {
+        eprint!("simulating…");
+    }
+    let result = replay::replay(names, series, options);
+    if show_progress {
+        eprint!("\r\x1b[K");
+    }
+    let result = result.map_err(invalid)?;
+    written(output::print_replay(&result, format))
 }

@@ -1,21 +1,763 @@
-//! Printing reports: an aligned table for people, JSON for programs.
+//! Printing results: aligned tables for people, JSON for programs, Markdown
+//! for documents and CSV for spreadsheets.
 
 use std::io::{self, Write};
 
-use acumen::Report;
-use acumen::report::WarningKind;
+use acumen::engine::{ConnectionsBasis, MaxConnections};
+use acumen::prices::{self, CatalogEntry, Confidence, PriceItem};
+use acumen::report::{Warning, WarningKind};
+use acumen::{Acu, Engine, Report};
+use serde::Serialize;
 
 use crate::Format;
+use crate::replay::{Replay, duration};
+use crate::table::{Align, Table, num};
+
+pub(crate) fn json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// Prints `table` as `format` (never JSON, which each caller handles).
+pub(crate) fn emit(out: &mut dyn Write, table: &Table, format: Format) -> io::Result<()> {
+    match format {
+        Format::Markdown => table.write_markdown(out),
+        Format::Csv => table.write_csv(out),
+        Format::Table | Format::Json => table.write_text(out),
+    }
+}
 
 /// Writes `report` to standard output in `format`.
 pub fn print_report(report: &Report, format: Format) -> io::Result<()> {
     let mut out = io::stdout().lock();
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, report)?;
-            writeln!(out)
-        }
+        Format::Json => json(&mut out, report),
         Format::Table => write_table(&mut out, report),
+        Format::Markdown => write_report_markdown(&mut out, report),
+        Format::Csv => emit(&mut out, &lines_table(report, true), Format::Csv),
+    }
+}
+
+/// The bill's lines (and, when `total`, a last "Total per month" row).
+fn lines_table(report: &Report, total: bool) -> Table {
+    let mut t = Table::new(&[
+        ("item", Align::Left),
+        ("component", Align::Left),
+        ("quantity", Align::Right),
+        ("unit", Align::Left),
+        ("unit_price_nano_usd", Align::Right),
+        ("cost_micro_usd", Align::Right),
+        ("confidence", Align::Left),
+        ("overridden", Align::Left),
+    ]);
+    for l in &report.lines {
+        t.row(vec![
+            l.description.clone(),
+            serde_json::to_value(l.component)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default(),
+            num(l.quantity, 6),
+            l.unit.clone(),
+            l.unit_price_nano_usd.nanos().to_string(),
+            l.cost_micro_usd.micros().to_string(),
+            confidence(l.price.confidence).into(),
+            l.price.overridden.to_string(),
+        ]);
+    }
+    if total {
+        t.row(vec![
+            "Total per month".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            report.total_micro_usd.micros().to_string(),
+        ]);
+    }
+    t
+}
+
+fn write_report_markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    writeln!(
+        out,
+        "**Aurora Serverless v2 estimate:** {} {}, {}, {} h/month\n",
+        report.region,
+        report.engine,
+        storage_name(report),
+        report.hours_per_month
+    )?;
+    let mut t = Table::new(&[
+        ("Item", Align::Left),
+        ("Quantity", Align::Right),
+        ("Unit", Align::Left),
+        ("Unit price", Align::Right),
+        ("Cost", Align::Right),
+    ]);
+    for l in &report.lines {
+        t.row(vec![
+            l.description.clone(),
+            group(l.quantity),
+            l.unit.clone(),
+            l.unit_price_nano_usd.to_string(),
+            l.cost_micro_usd.to_string(),
+        ]);
+    }
+    t.row(vec![
+        "**Total per month**".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        format!("**{}**", report.total_micro_usd),
+    ]);
+    t.write_markdown(out)?;
+    writeln!(out)?;
+    writeln!(out, "- Per year: {}", report.yearly_micro_usd)?;
+    writeln!(
+        out,
+        "- Ideal tracking: {} ({})",
+        report.ideal.total_micro_usd, report.ideal.explanation
+    )?;
+    writeln!(
+        out,
+        "- Model: {} v{}. Prices: {} as of {}.",
+        report.model.name, report.model.version, report.catalog.name, report.catalog.as_of
+    )?;
+    for w in &report.warnings {
+        writeln!(out, "- Warning ({}): {}", warning_label(w), w.message)?;
+    }
+    Ok(())
+}
+
+fn warning_label(w: &Warning) -> &'static str {
+    match w.kind {
+        WarningKind::LowConfidencePrice => "low-confidence price",
+        WarningKind::DemandAboveMax => "demand above max",
+        WarningKind::UnknownPrice => "unknown price",
+        WarningKind::InputNote => "note",
+        WarningKind::PlatformVersion => "platform version",
+        WarningKind::PauseBlocked => "no auto-pause",
+        _ => "warning",
+    }
+}
+
+fn confidence(c: Confidence) -> &'static str {
+    match c {
+        Confidence::High => "high",
+        Confidence::Medium => "medium",
+        Confidence::Low => "low",
+    }
+}
+
+fn usage_table(report: &Report) -> Table {
+    let mut t = Table::new(&[
+        ("instance", Align::Left),
+        ("tier", Align::Right),
+        ("acu_hours", Align::Right),
+        ("average_acu", Align::Right),
+        ("peak_acu", Align::Right),
+        ("paused_hours", Align::Right),
+        ("hours_at_max", Align::Right),
+        ("unmet_acu_hours", Align::Right),
+        ("pauses", Align::Right),
+        ("resumes", Align::Right),
+        ("scale_ups", Align::Right),
+        ("scale_downs", Align::Right),
+        ("ideal_acu_hours", Align::Right),
+    ]);
+    for i in &report.instances {
+        let unmet = i.unmet_acu_hours.lag + i.unmet_acu_hours.cap + i.unmet_acu_hours.resume;
+        t.row(vec![
+            i.name.clone(),
+            i.promotion_tier
+                .map_or_else(|| "-".into(), |t| t.to_string()),
+            num(i.acu_hours, 3),
+            num(i.average_acu, 3),
+            num(i.peak_acu, 1),
+            num(i.paused_hours, 3),
+            num(i.hours_at_max, 3),
+            num(unmet, 3),
+            i.pauses.to_string(),
+            i.resumes.to_string(),
+            i.scale_up_episodes.to_string(),
+            i.scale_down_episodes.to_string(),
+            num(i.ideal_acu_hours, 3),
+        ]);
+    }
+    t
+}
+
+fn timeline_table(report: &Report) -> Table {
+    let mut t = Table::new(&[
+        ("instance", Align::Left),
+        ("start_second", Align::Right),
+        ("capacity_min", Align::Right),
+        ("capacity_max", Align::Right),
+        ("demand_min", Align::Right),
+        ("demand_max", Align::Right),
+    ]);
+    for series in &report.timeline {
+        for p in &series.points {
+            t.row(vec![
+                series.name.clone(),
+                p.start_second.to_string(),
+                num(p.capacity_min, 3),
+                num(p.capacity_max, 3),
+                num(p.demand_min, 3),
+                num(p.demand_max, 3),
+            ]);
+        }
+    }
+    t
+}
+
+/// The JSON of `simulate`: the report's own `instances` and `timeline`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Simulation<'a> {
+    model: &'a acumen::report::ModelInfo,
+    instances: &'a [acumen::report::InstanceUsage],
+    timeline: &'a [acumen::report::InstanceTimeline],
+}
+
+/// Prints per-instance usage and the chart timeline.
+pub fn print_simulation(report: &Report, usage_only: bool, format: Format) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    let bucket = report.timeline.first().map_or(0, |t| t.bucket_seconds);
+    match format {
+        Format::Json => json(
+            &mut out,
+            &Simulation {
+                model: &report.model,
+                instances: &report.instances,
+                timeline: &report.timeline,
+            },
+        ),
+        Format::Csv if usage_only => usage_table(report).write_csv(&mut out),
+        Format::Csv => timeline_table(report).write_csv(&mut out),
+        Format::Table => {
+            writeln!(
+                out,
+                "Simulated usage: {} {}, {} h/month, model {} v{}",
+                report.region,
+                report.engine,
+                report.hours_per_month,
+                report.model.name,
+                report.model.version
+            )?;
+            usage_table(report).write_text(&mut out)?;
+            writeln!(out)?;
+            writeln!(out, "Timeline ({bucket} s buckets, first week)")?;
+            timeline_table(report).write_text(&mut out)
+        }
+        Format::Markdown => {
+            writeln!(
+                out,
+                "**Simulated usage:** {} {}, {} h/month, model {} v{}\n",
+                report.region,
+                report.engine,
+                report.hours_per_month,
+                report.model.name,
+                report.model.version
+            )?;
+            usage_table(report).write_markdown(&mut out)?;
+            writeln!(out, "\n**Timeline** ({bucket} s buckets, first week)\n")?;
+            timeline_table(report).write_markdown(&mut out)
+        }
+    }
+}
+
+/// The JSON of `validate`.
+#[derive(Serialize)]
+struct Validation<'a> {
+    valid: bool,
+    warnings: &'a [Warning],
+}
+
+/// Prints "valid" and the warnings.
+pub fn print_validation(report: &Report, format: Format) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    if format == Format::Json {
+        return json(
+            &mut out,
+            &Validation {
+                valid: true,
+                warnings: &report.warnings,
+            },
+        );
+    }
+    writeln!(out, "valid")?;
+    for w in &report.warnings {
+        writeln!(
+            out,
+            "warning ({}): {}: {}",
+            warning_label(w),
+            w.field,
+            w.message
+        )?;
+    }
+    Ok(())
+}
+
+/// `$0.12` → `0.12`: the column header carries the currency.
+fn usd(price: acumen::UnitPrice) -> String {
+    price.to_string().trim_start_matches('$').to_string()
+}
+
+fn engine_cell(engine: Option<Engine>) -> String {
+    engine.map_or_else(|| "both".into(), |e| e.name().into())
+}
+
+fn entry_row(e: &CatalogEntry) -> Vec<String> {
+    vec![
+        e.region.into(),
+        engine_cell(e.engine),
+        e.item.key().into(),
+        e.item.unit().into(),
+        usd(e.price),
+        e.as_of.unwrap_or("unknown").into(),
+        confidence(e.confidence).into(),
+        e.source.into(),
+        e.note.unwrap_or("").into(),
+    ]
+}
+
+const PRICE_COLUMNS: [(&str, Align); 9] = [
+    ("region", Align::Left),
+    ("engine", Align::Left),
+    ("item", Align::Left),
+    ("unit", Align::Left),
+    ("price_usd", Align::Right),
+    ("as_of", Align::Left),
+    ("confidence", Align::Left),
+    ("source", Align::Left),
+    ("note", Align::Left),
+];
+
+/// Prints every catalog row (of one region, if given).
+pub fn print_price_list(region: Option<&str>, format: Format) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    let rows: Vec<&CatalogEntry> = prices::entries()
+        .iter()
+        .filter(|e| region.is_none_or(|r| e.region == r))
+        .collect();
+    if format == Format::Json {
+        return json(&mut out, &rows);
+    }
+    let mut t = Table::new(&PRICE_COLUMNS);
+    for e in &rows {
+        t.row(entry_row(e));
+    }
+    if format == Format::Table {
+        writeln!(
+            out,
+            "{} as of {}: {} prices",
+            prices::CATALOG_NAME,
+            prices::CATALOG_AS_OF,
+            t.len()
+        )?;
+    }
+    emit(&mut out, &t, format)
+}
+
+/// One billable item in a region for one engine: its catalog row, if any.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RegionPrice {
+    item: PriceItem,
+    engine: Option<Engine>,
+    unit: &'static str,
+    /// `null` when the catalog does not know the price.
+    entry: Option<&'static CatalogEntry>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RegionPrices<'a> {
+    region: &'a str,
+    catalog: acumen::report::CatalogInfo,
+    prices: Vec<RegionPrice>,
+    instance_classes: Vec<&'static prices::InstanceClass>,
+}
+
+fn region_prices(region: &str) -> Vec<RegionPrice> {
+    let mut rows = Vec::new();
+    for item in PriceItem::ALL {
+        let pg = prices::catalog_price(region, Engine::AuroraPostgresql, item);
+        let my = prices::catalog_price(region, Engine::AuroraMysql, item);
+        if pg == my {
+            rows.push(RegionPrice {
+                item,
+                engine: None,
+                unit: item.unit(),
+                entry: pg,
+            });
+        } else {
+            for (engine, entry) in [(Engine::AuroraPostgresql, pg), (Engine::AuroraMysql, my)] {
+                rows.push(RegionPrice {
+                    item,
+                    engine: Some(engine),
+                    unit: item.unit(),
+                    entry,
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// Prints every billable item in `region` ("unknown" where the catalog has
+/// no price) and its provisioned instance classes.
+pub fn print_price_region(region: &str, format: Format) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    let rows = region_prices(region);
+    let classes: Vec<&prices::InstanceClass> = prices::instance_classes()
+        .iter()
+        .filter(|c| c.region == region)
+        .collect();
+    if format == Format::Json {
+        return json(
+            &mut out,
+            &RegionPrices {
+                region,
+                catalog: acumen::report::CatalogInfo {
+                    name: prices::CATALOG_NAME.into(),
+                    as_of: prices::CATALOG_AS_OF.into(),
+                },
+                prices: rows,
+                instance_classes: classes,
+            },
+        );
+    }
+    let mut t = Table::new(&PRICE_COLUMNS[1..]);
+    for r in &rows {
+        match r.entry {
+            Some(e) => {
+                let mut cells = entry_row(e);
+                cells.remove(0);
+                cells[0] = engine_cell(r.engine);
+                t.row(cells);
+            }
+            None => t.row(vec![
+                engine_cell(r.engine),
+                r.item.key().into(),
+                r.unit.into(),
+                "unknown".into(),
+                "unknown".into(),
+                "unknown".into(),
+                "not in the catalog: give a price override".into(),
+            ]),
+        }
+    }
+    let mut c = Table::new(&[
+        ("class", Align::Left),
+        ("engine", Align::Left),
+        ("vcpu", Align::Right),
+        ("memory_gib", Align::Right),
+        ("on_demand_hourly_usd", Align::Right),
+        ("io_optimized_hourly_usd", Align::Right),
+        ("as_of", Align::Left),
+        ("confidence", Align::Left),
+        ("source", Align::Left),
+    ]);
+    for k in &classes {
+        c.row(vec![
+            k.class.into(),
+            engine_cell(k.engine),
+            k.vcpu.to_string(),
+            k.memory_gib.to_string(),
+            usd(k.on_demand_hourly),
+            k.io_optimized_hourly.map_or_else(|| "unknown".into(), usd),
+            k.as_of.unwrap_or("unknown").into(),
+            confidence(k.confidence).into(),
+            k.source.into(),
+        ]);
+    }
+    match format {
+        Format::Csv => t.write_csv(&mut out),
+        Format::Markdown => {
+            writeln!(
+                out,
+                "**{region}** prices ({} as of {})\n",
+                prices::CATALOG_NAME,
+                prices::CATALOG_AS_OF
+            )?;
+            t.write_markdown(&mut out)?;
+            if c.len() > 0 {
+                writeln!(out, "\n**Provisioned instance classes**\n")?;
+                c.write_markdown(&mut out)?;
+            }
+            Ok(())
+        }
+        _ => {
+            writeln!(
+                out,
+                "{region} prices ({} as of {})",
+                prices::CATALOG_NAME,
+                prices::CATALOG_AS_OF
+            )?;
+            t.write_text(&mut out)?;
+            if c.len() > 0 {
+                writeln!(out, "\nProvisioned instance classes")?;
+                c.write_text(&mut out)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Prints a `max_connections` value.
+pub fn print_max_connections(
+    engine: Engine,
+    min: Acu,
+    max: Acu,
+    value: &MaxConnections,
+    format: Format,
+) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    let basis = match value.basis {
+        ConnectionsBasis::Published => "published",
+        ConnectionsBasis::Interpolated => "interpolated",
+        ConnectionsBasis::Extrapolated => "extrapolated",
+    };
+    match format {
+        Format::Json => json(&mut out, value),
+        Format::Table => {
+            writeln!(
+                out,
+                "max_connections: {} ({basis}; {engine}, {min}-{max} ACU){}",
+                value.value,
+                if value.capped_by_min {
+                    "; capped at 2,000 by the 0.5 ACU minimum"
+                } else {
+                    ""
+                }
+            )
+        }
+        _ => {
+            let mut t = Table::new(&[
+                ("engine", Align::Left),
+                ("min_acu", Align::Right),
+                ("max_acu", Align::Right),
+                ("max_connections", Align::Right),
+                ("basis", Align::Left),
+                ("capped_by_min", Align::Left),
+            ]);
+            t.row(vec![
+                engine.name().into(),
+                min.to_string(),
+                max.to_string(),
+                value.value.to_string(),
+                basis.into(),
+                value.capped_by_min.to_string(),
+            ]);
+            emit(&mut out, &t, format)
+        }
+    }
+}
+
+fn signed(m: acumen::Money) -> String {
+    if m.cents_rounded() > 0 {
+        format!("+{m}")
+    } else {
+        m.to_string()
+    }
+}
+
+/// Prints a replay: recorded and replayed bills side by side.
+pub fn print_replay(r: &Replay, format: Format) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    if format == Format::Json {
+        return json(&mut out, r);
+    }
+    let csv = format == Format::Csv;
+    let money = |m: acumen::Money| {
+        if csv {
+            m.micros().to_string()
+        } else {
+            m.to_string()
+        }
+    };
+    let diff = |m: acumen::Money| {
+        if csv {
+            m.micros().to_string()
+        } else {
+            signed(m)
+        }
+    };
+    let mut t = Table::new(&[
+        ("instance", Align::Left),
+        ("role", Align::Left),
+        ("samples", Align::Right),
+        ("gaps", Align::Right),
+        (if csv { "gap_seconds" } else { "gap time" }, Align::Right),
+        (
+            if csv {
+                "recorded_acu_hours"
+            } else {
+                "recorded ACU-h"
+            },
+            Align::Right,
+        ),
+        (
+            if csv {
+                "recorded_micro_usd"
+            } else {
+                "recorded"
+            },
+            Align::Right,
+        ),
+        (
+            if csv {
+                "replayed_acu_hours"
+            } else {
+                "replayed ACU-h"
+            },
+            Align::Right,
+        ),
+        (
+            if csv {
+                "replayed_micro_usd"
+            } else {
+                "replayed"
+            },
+            Align::Right,
+        ),
+        (
+            if csv {
+                "difference_micro_usd"
+            } else {
+                "difference"
+            },
+            Align::Right,
+        ),
+    ]);
+    for i in &r.instances {
+        t.row(vec![
+            i.name.clone(),
+            i.role.clone(),
+            i.samples.to_string(),
+            i.gaps.to_string(),
+            if csv {
+                i.gap_seconds.to_string()
+            } else {
+                duration(i.gap_seconds)
+            },
+            num(i.recorded_acu_hours, 3),
+            money(i.recorded_cost_micro_usd),
+            num(i.replayed_acu_hours, 3),
+            money(i.replayed_cost_micro_usd),
+            diff(i.difference_micro_usd),
+        ]);
+    }
+    let recorded_hours: f64 = r.instances.iter().map(|i| i.recorded_acu_hours).sum();
+    let replayed_hours: f64 = r.instances.iter().map(|i| i.replayed_acu_hours).sum();
+    t.row(vec![
+        "total".into(),
+        String::new(),
+        r.instances
+            .iter()
+            .map(|i| i.samples)
+            .sum::<usize>()
+            .to_string(),
+        r.instances
+            .iter()
+            .map(|i| i.gaps)
+            .sum::<usize>()
+            .to_string(),
+        {
+            let gap: u64 = r.instances.iter().map(|i| i.gap_seconds).sum();
+            if csv { gap.to_string() } else { duration(gap) }
+        },
+        num(recorded_hours, 3),
+        money(r.recorded_total_micro_usd),
+        num(replayed_hours, 3),
+        money(r.replayed_total_micro_usd),
+        diff(r.difference_micro_usd),
+    ]);
+    if csv {
+        return t.write_csv(&mut out);
+    }
+    let scaling = |s: &acumen::Scaling| {
+        let pause = if s.min_acu == 0.0 {
+            format!(
+                ", auto-pause after {} s",
+                s.seconds_until_auto_pause
+                    .unwrap_or(acumen::scenario::DEFAULT_AUTO_PAUSE_SECONDS)
+            )
+        } else {
+            String::new()
+        };
+        format!("{}-{} ACU{pause}", num(s.min_acu, 1), num(s.max_acu, 1))
+    };
+    let md = format == Format::Markdown;
+    let lines = [
+        format!(
+            "Replay of ServerlessDatabaseCapacity: {} instance(s), {} to {} ({:.2} h), every {} s",
+            r.instances.len(),
+            r.start,
+            r.end,
+            r.recorded_hours,
+            r.interval_seconds
+        ),
+        format!(
+            "Recorded: {} (as seen in the samples). Replayed: {}, model {} v{}.",
+            scaling(&r.settings.recorded),
+            scaling(&r.settings.replayed),
+            r.report.model.name,
+            r.report.model.version
+        ),
+        format!(
+            "Both bills: {} h at {} per ACU-hour ({} {}, {} confidence, as of {}).",
+            r.compared_hours,
+            r.unit_price_nano_usd,
+            r.report.region,
+            r.report.engine,
+            confidence(r.price.confidence),
+            r.price.as_of.as_deref().unwrap_or("unknown")
+        ),
+    ];
+    for line in &lines {
+        if md {
+            writeln!(out, "- {line}")?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    writeln!(out)?;
+    emit(&mut out, &t, format)?;
+    writeln!(out)?;
+    let bullet = if md { "- " } else { "" };
+    writeln!(
+        out,
+        "{bullet}Recorded {}, replayed {}: {} ({}).",
+        r.recorded_total_micro_usd,
+        r.replayed_total_micro_usd,
+        signed(r.difference_micro_usd),
+        percent(r.difference_micro_usd, r.recorded_total_micro_usd)
+    )?;
+    writeln!(
+        out,
+        "{bullet}Ideal tracking of the same demand under the replayed settings: {}.",
+        r.ideal_total_micro_usd
+    )?;
+    for w in &r.warnings {
+        writeln!(out, "{bullet}warning: {w}")?;
+    }
+    Ok(())
+}
+
+fn percent(diff: acumen::Money, base: acumen::Money) -> String {
+    if base.micros() == 0 {
+        String::from("no recorded cost to compare")
+    } else {
+        let p = diff.micros() as f64 * 100.0 / base.micros() as f64;
+        let text = format!("{p:+.1} %");
+        if text == "-0.0 %" || text == "+0.0 %" {
+            String::from("0.0 %")
+        } else {
+            text
+        }
     }
 }
 
@@ -25,14 +767,14 @@ pub fn print_report(report: &Report, format: Format) -> io::Result<()> {
 /// Item             Quantity  Unit      Unit price      Cost
 /// writer compute   2,920.00  ACU-hour  $0.12       $350.40
 /// ```
-pub fn write_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
+pub fn write_table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let rows: Vec<[String; 5]> = report
         .lines
         .iter()
         .map(|l| {
             let flag = if l.price.overridden {
                 " (override)"
-            } else if l.price.confidence == acumen::prices::Confidence::Low {
+            } else if l.price.confidence == Confidence::Low {
                 " (low confidence)"
             } else {
                 ""
@@ -124,16 +866,7 @@ pub fn write_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
         report.model.name, report.model.version, report.catalog.name, report.catalog.as_of
     )?;
     for w in &report.warnings {
-        let label = match w.kind {
-            WarningKind::LowConfidencePrice => "low-confidence price",
-            WarningKind::DemandAboveMax => "demand above max",
-            WarningKind::UnknownPrice => "unknown price",
-            WarningKind::InputNote => "note",
-            WarningKind::PlatformVersion => "platform version",
-            WarningKind::PauseBlocked => "no auto-pause",
-            _ => "warning",
-        };
-        writeln!(out, "warning ({label}): {}", w.message)?;
+        writeln!(out, "warning ({}): {}", warning_label(w), w.message)?;
     }
     Ok(())
 }

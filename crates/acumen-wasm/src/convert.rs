@@ -63,12 +63,8 @@ pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, AcumenError> {
             format_args!("invalid type: {}, expected an object", json_kind(&json)),
         )));
     }
-    serde_path_to_error::deserialize(json).map_err(|e| {
-        AcumenError(Error::from_decode(
-            &e.path().to_string(),
-            &e.inner().to_string(),
-        ))
-    })
+    crate::de::from_value(json)
+        .map_err(|(path, e)| AcumenError(Error::from_decode(&path, &e.to_string())))
 }
 
 /// Encodes `value` as plain JS objects and arrays, exactly as JSON would.

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 mod convert;
+mod de;
 mod shapes;
 
 pub use convert::{AcumenError, decode, encode};
@@ -208,6 +209,72 @@ pub fn validate(
             valid: true,
             warnings: report.warnings,
         })
+    };
+    run().map_err(AcumenError::into_js)
+}
+
+/// The cheapest scaling range: the (min, max) pair on the 0.5-ACU grid whose
+/// simulated unmet demand stays under `maxUnmetShare` (default 0.001), with
+/// the cost/unmet frontier for a chart.
+///
+/// ```js
+/// import { optimize } from "acumen";
+/// const { best, frontier } = optimize({ workload: { steady: { acu: 6 } } });
+/// best.maxAcu; // 6
+/// ```
+///
+/// Throws an `AcumenError` naming the field on invalid input.
+#[wasm_bindgen(js_name = optimize, unchecked_return_type = "Optimization")]
+pub fn optimize(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "OptimizeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, AcumenError> {
+        let scenario: acumen::Scenario = decode_or_default(Some(&scenario))?;
+        let options: acumen::optimize::OptimizeOptions = decode_or_default(Some(&options))?;
+        encode(&acumen::optimize::optimize(&scenario, &options)?)
+    };
+    run().map_err(AcumenError::into_js)
+}
+
+/// A CloudFormation template (YAML) for the scenario's cluster: the
+/// scaling configuration, the writer and readers with their promotion tiers,
+/// the storage type, and production defaults (encryption, deletion
+/// protection, backups, log exports, a managed master password).
+///
+/// ```js
+/// import { cloudformation } from "acumen";
+/// const yaml = cloudformation({ scaling: { minAcu: 0, maxAcu: 8 } });
+/// ```
+///
+/// Throws an `AcumenError` naming the field on invalid input.
+#[wasm_bindgen(js_name = cloudformation)]
+pub fn cloudformation(
+    #[wasm_bindgen(unchecked_param_type = "Scenario | undefined")] scenario: JsValue,
+) -> Result<String, JsValue> {
+    let run = || -> Result<String, AcumenError> {
+        let scenario: acumen::Scenario = decode_or_default(Some(&scenario))?;
+        Ok(acumen::export::cloudformation(&scenario)?)
+    };
+    run().map_err(AcumenError::into_js)
+}
+
+/// Terraform (AWS provider, HCL) for the scenario's cluster, the
+/// counterpart of `cloudformation`.
+///
+/// ```js
+/// import { terraform } from "acumen";
+/// const hcl = terraform({ readers: [{ promotionTier: 1 }] });
+/// ```
+///
+/// Throws an `AcumenError` naming the field on invalid input.
+#[wasm_bindgen(js_name = terraform)]
+pub fn terraform(
+    #[wasm_bindgen(unchecked_param_type = "Scenario | undefined")] scenario: JsValue,
+) -> Result<String, JsValue> {
+    let run = || -> Result<String, AcumenError> {
+        let scenario: acumen::Scenario = decode_or_default(Some(&scenario))?;
+        Ok(acumen::export::terraform(&scenario)?)
     };
     run().map_err(AcumenError::into_js)
 }

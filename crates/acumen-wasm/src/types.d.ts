@@ -58,6 +58,21 @@ export type ErrorCode =
  */
 export type Money = number;
 /**
+ * What an advice item is about.
+ */
+export type Topic =
+  "min-acu" | "auto-pause" | "max-acu" | "connections" | "alarm" | "storage" | "purchase";
+/**
+ * What kind of option a comparison row is.
+ */
+export type OptionKind =
+  | "serverless"
+  | "serverless-ideal"
+  | "serverless-savings-plan"
+  | "on-demand"
+  | "reserved"
+  | "savings-plan";
+/**
  * The part of the bill a line belongs to.
  */
 export type Component =
@@ -91,6 +106,10 @@ export type WarningKind =
   | "input-note"
   | "platform-version"
   | "pause-blocked";
+/**
+ * How a Reserved Instance is paid.
+ */
+export type Payment = "no-upfront" | "partial-upfront" | "all-upfront";
 /**
  * I/O requests on Aurora Standard (none are billed on I/O-Optimized).
  */
@@ -310,6 +329,58 @@ export interface MaxConnectionsInput {
   minAcu: number;
 }
 /**
+ * The optimiser's answer.
+ */
+export interface Optimization {
+  /**
+   * The cheapest range meeting the limit, if any does.
+   */
+  best?: Candidate | null;
+  /**
+   * The scenario's own range, for comparison.
+   */
+  current: Candidate;
+  /**
+   * How many ranges were simulated.
+   */
+  evaluated: number;
+  /**
+   * Ranges no other beats on both cost and unmet demand, cheapest first.
+   */
+  frontier: Candidate[];
+}
+/**
+ * One evaluated scaling range.
+ */
+export interface Candidate {
+  /**
+   * Monthly serverless compute cost, micro-dollars.
+   */
+  computeMicroUsd: Money;
+  /**
+   * Maximum capacity, ACUs.
+   */
+  maxAcu: number;
+  /**
+   * Minimum capacity, ACUs.
+   */
+  minAcu: number;
+  /**
+   * Unmet demand as a share of all demand.
+   */
+  unmetShare: number;
+}
+/**
+ * What the optimiser may accept.
+ */
+export interface OptimizeOptions {
+  /**
+   * Largest acceptable unmet demand as a share of all demand, 0 to 1.
+   * Default 0.001 (0.1 %).
+   */
+  maxUnmetShare?: number;
+}
+/**
  * An itemised monthly estimate.
  */
 export interface Report {
@@ -318,9 +389,18 @@ export interface Report {
    */
   acumenVersion: string;
   /**
+   * Configuration advice, each item with its reason and numbers.
+   */
+  advice: Advice[];
+  /**
    * The price catalog used.
    */
   catalog: CatalogInfo;
+  /**
+   * Serverless against provisioned and commitments, with the break-even
+   * and a verdict (always present in a report from [`crate::estimate`]).
+   */
+  comparison?: Comparison | null;
   /**
    * Database engine.
    */
@@ -376,6 +456,30 @@ export interface Report {
   yearlyMicroUsd: Money;
 }
 /**
+ * One recommendation.
+ */
+export interface Advice {
+  /**
+   * Why, with the numbers.
+   */
+  reason: string;
+  /**
+   * What to do.
+   */
+  recommendation: string;
+  /**
+   * What it is about.
+   */
+  topic: Topic;
+  /**
+   * The recommended value, where there is one, in the unit the
+   * recommendation states: ACUs for capacity, percent for ACUUtilization,
+   * GiB for FreeableMemory, connections for max_connections, a 0–1 share
+   * for the I/O-Optimized break-even.
+   */
+  value?: number | null;
+}
+/**
  * The catalog the prices came from.
  */
 export interface CatalogInfo {
@@ -387,6 +491,142 @@ export interface CatalogInfo {
    * The catalog's name.
    */
   name: string;
+}
+/**
+ * The comparison and its verdict.
+ */
+export interface Comparison {
+  /**
+   * Per provisioned option, the hours a day at peak where it wins.
+   */
+  breakEven: BreakEven[];
+  /**
+   * The cheapest known option.
+   */
+  cheapest: string;
+  /**
+   * Hours a day the workload spends at (or near) its peak now.
+   */
+  currentPeakHoursPerDay: number;
+  /**
+   * Serverless cost against hours a day at peak, for a chart.
+   */
+  curve: CurvePoint[];
+  /**
+   * See `peakAcu`.
+   */
+  offPeakAcu: number;
+  /**
+   * The peak and off-peak capacity the break-even uses, ACUs.
+   */
+  peakAcu: number;
+  /**
+   * Every option, cheapest first; unknown rates last.
+   */
+  rows: ComparisonRow[];
+  /**
+   * Aurora Standard against I/O-Optimized.
+   */
+  storage: StorageChoice;
+  /**
+   * What to choose, and why, from these numbers.
+   */
+  verdict: string;
+}
+/**
+ * Where one provisioned option becomes cheaper than serverless.
+ */
+export interface BreakEven {
+  /**
+   * Hours a day at peak above which it is cheaper than serverless; 0 when
+   * it is always cheaper, `None` when it never is.
+   */
+  hoursPerDay?: number | null;
+  /**
+   * Its monthly total, micro-dollars.
+   */
+  monthlyMicroUsd: Money;
+  /**
+   * The provisioned option.
+   */
+  option: string;
+}
+/**
+ * Serverless cost at a given number of hours a day at peak.
+ */
+export interface CurvePoint {
+  /**
+   * Hours a day at peak.
+   */
+  hoursPerDay: number;
+  /**
+   * Serverless monthly total at that many hours, micro-dollars.
+   */
+  serverlessMicroUsd: Money;
+}
+/**
+ * One option of the comparison.
+ */
+export interface ComparisonRow {
+  /**
+   * The instance class, for provisioned options.
+   */
+  class?: string | null;
+  /**
+   * How far the compute rate can be trusted (low when derived or unknown).
+   */
+  confidence: Confidence;
+  /**
+   * Instances in the cluster.
+   */
+  instances: number;
+  /**
+   * The kind of option.
+   */
+  kind: OptionKind;
+  /**
+   * Monthly total (compute and everything else), micro-dollars; `None`
+   * when a rate is unknown.
+   */
+  monthlyMicroUsd?: Money | null;
+  /**
+   * Where the rate came from, or what to supply when it is unknown.
+   */
+  note: string;
+  /**
+   * A readable name, e.g. "db.r6g.xlarge, 1-year reserved, no upfront".
+   */
+  option: string;
+  /**
+   * Twelve months, micro-dollars.
+   */
+  yearlyMicroUsd?: Money | null;
+}
+/**
+ * Aurora Standard against Aurora I/O-Optimized for this workload.
+ */
+export interface StorageChoice {
+  /**
+   * The I/O share of the Standard bill above which I/O-Optimized is
+   * cheaper, if both are priced.
+   */
+  breakEvenIoShare?: number | null;
+  /**
+   * Monthly total on I/O-Optimized, micro-dollars (if priced).
+   */
+  ioOptimizedMicroUsd?: Money | null;
+  /**
+   * Share of the Standard bill that is I/O now (0 to 1).
+   */
+  ioShare: number;
+  /**
+   * Monthly total on Aurora Standard, micro-dollars (if priced).
+   */
+  standardMicroUsd?: Money | null;
+  /**
+   * Which is cheaper, and why.
+   */
+  verdict: string;
 }
 /**
  * The simulated bill against what ideal tracking would cost.
@@ -720,9 +960,17 @@ export interface Warning {
  */
 export interface Scenario {
   /**
+   * Facts about the application, for configuration advice.
+   */
+  application?: Application;
+  /**
    * Total backup storage in GB; the part up to the cluster volume size is free.
    */
   backupStorageGb?: number;
+  /**
+   * Provisioned classes and commitments to compare with.
+   */
+  compare?: CompareOptions;
   /**
    * Overrides of the scaling controller's parameters.
    */
@@ -780,6 +1028,104 @@ export interface Scenario {
    * The demand on the writer.
    */
   workload?: Workload;
+}
+/**
+ * Facts about the application that the advice needs. All optional.
+ */
+export interface Application {
+  /**
+   * Application instances (pods, tasks, functions) holding connection pools.
+   */
+  appInstances?: number;
+  /**
+   * The writer is the primary of a Global Database (8 ACU recommended; no auto-pause).
+   */
+  globalDatabase?: boolean;
+  /**
+   * Logical replication (PostgreSQL) or binlog replication (MySQL) is on (no auto-pause).
+   */
+  logicalReplication?: boolean;
+  /**
+   * Performance Insights is on (AWS recommends a minimum of 2 ACU).
+   */
+  performanceInsights?: boolean;
+  /**
+   * Connections in each instance's pool.
+   */
+  poolSize?: number;
+  /**
+   * The hot working set that should stay in the buffer pool, GiB.
+   */
+  workingSetGib?: number | null;
+  /**
+   * A zero-ETL integration is attached (no auto-pause).
+   */
+  zeroEtl?: boolean;
+}
+/**
+ * What to compare the serverless cluster with.
+ */
+export interface CompareOptions {
+  /**
+   * Classes to compare. Default: from the catalog, the smallest class
+   * of each family with enough memory for the peak.
+   */
+  classes?: ClassOption[];
+  /**
+   * Database Savings Plan discount on serverless ACU-hours, 0 to 0.9
+   * (AWS quotes "up to ~35 %"; the rate for a commitment is the user's).
+   */
+  serverlessSavingsPlanDiscount?: number | null;
+}
+/**
+ * A provisioned instance class to compare, with any rates to use.
+ */
+export interface ClassOption {
+  /**
+   * The class, e.g. `db.r6g.xlarge`.
+   */
+  class?: string;
+  /**
+   * Memory in GiB, for a class the catalog does not know.
+   */
+  memoryGib?: number | null;
+  /**
+   * On-demand USD per instance-hour; default: the catalog's.
+   */
+  onDemandHourly?: number | null;
+  /**
+   * Reserved Instance offers to compare.
+   */
+  reserved?: ReservedOffer[];
+  /**
+   * Database Savings Plan discount off on-demand for this class, 0 to 0.9.
+   */
+  savingsPlanDiscount?: number | null;
+}
+/**
+ * A Reserved Instance offer for a class: a rate, or a discount off on-demand.
+ */
+export interface ReservedOffer {
+  /**
+   * Instead of rates: the discount off on-demand, 0 to 0.9 (0.3 = 30 %).
+   */
+  discount?: number | null;
+  /**
+   * Effective hourly rate in USD (the recurring part).
+   */
+  hourly?: number | null;
+  /**
+   * Payment option. Default no upfront.
+   */
+  payment?: Payment;
+  /**
+   * Term in years: 1 or 3. Default 1.
+   */
+  termYears?: number;
+  /**
+   * Upfront fee in USD per instance, amortised over the term.
+   */
+  upfront?: number | null;
 }
 /**
  * Overrides of the scaling controller's parameters; each absent field

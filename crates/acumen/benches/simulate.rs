@@ -1,10 +1,12 @@
 //! Budgets from the design (medians printed by criterion; no assertions):
 //! - one instance, 30 days of a 1-second demand trace (2,592,000 samples): ≤ 5 ms;
-//! - the page's default scenario (writer + 2 readers, business hours, 30 days): ≤ 1 ms.
+//! - the page's default scenario (writer + 2 readers, business hours, 30 days): ≤ 1 ms;
+//! - the optimiser over every useful (min, max) pair, 1-week 1-minute trace: ≤ 100 ms.
 
 use std::hint::black_box;
 
-use acumen::scenario::{BusinessHours, Reader};
+use acumen::optimize::{OptimizeOptions, optimize};
+use acumen::scenario::{BusinessHours, Reader, Trace};
 use acumen::sim::{Controller, Input, Pausing, Settings, simulate, simulate_reference};
 use acumen::{Scenario, Workload, estimate};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -28,6 +30,21 @@ fn per_second_trace() -> Vec<Input> {
                 active: true,
                 leader_running: true,
             }
+        })
+        .collect()
+}
+
+/// A week of 1-minute demand: a daily cycle of 1–14 ACU with noise.
+fn week_trace() -> Vec<f64> {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    (0..7 * 24 * 60)
+        .map(|minute| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let hour = (minute / 60) % 24;
+            let base = if (8..18).contains(&hour) { 10.0 } else { 1.5 };
+            base + (state % 9) as f64 * 0.5
         })
         .collect()
 }
@@ -66,6 +83,21 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("one instance, 30 days, 1-second trace (reference)", |b| {
         b.iter(|| simulate_reference(black_box(&settings), black_box(&trace)))
+    });
+    group.finish();
+
+    let week = Scenario {
+        hours_per_month: 168,
+        workload: Workload::Trace(Trace {
+            interval_seconds: 60,
+            acu: week_trace(),
+        }),
+        ..Scenario::default()
+    };
+    let mut group = c.benchmark_group("optimize");
+    group.sample_size(10);
+    group.bench_function("1-week 1-minute trace, 0.1 % unmet", |b| {
+        b.iter(|| optimize(black_box(&week), &OptimizeOptions::default()))
     });
     group.finish();
 

@@ -29,6 +29,8 @@ fn main() {
         "catalogEntry": generator.subschema_for::<CatalogEntry>(),
         "instanceClass": generator.subschema_for::<InstanceClass>(),
         "catalog": generator.subschema_for::<shapes::Catalog>(),
+        "optimization": generator.subschema_for::<acumen::optimize::Optimization>(),
+        "optimizeOptions": generator.subschema_for::<acumen::optimize::OptimizeOptions>(),
         "validation": generator.subschema_for::<shapes::Validation>(),
         "maxConnectionsInput": generator.subschema_for::<shapes::MaxConnectionsInput>(),
         "capabilitiesInput": generator.subschema_for::<shapes::CapabilitiesInput>(),

@@ -14,6 +14,8 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use crate::acu::Acu;
+use crate::advise::{self, Advice};
+use crate::compare::{self, Comparison};
 use crate::engine::max_connections;
 use crate::error::{Error, ErrorCode};
 use crate::money::{Money, Quantity};
@@ -127,13 +129,18 @@ fn capacity_timeline(capacity: &[(u64, u32)]) -> Timeline {
 /// Simulates the cluster: the writer (pausing only when every instance is
 /// idle), then each reader (tiers 0–1 floored at and pausing with the writer;
 /// tiers 2–15 on their own).
-fn simulate_cluster(s: &ValidScenario, pause_blocked: bool, initial: &[Acu]) -> Vec<Outcome> {
+pub(crate) fn simulate_cluster(
+    s: &ValidScenario,
+    scaling: &ValidScaling,
+    pause_blocked: bool,
+    initial: &[Acu],
+) -> Vec<Outcome> {
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
-    let run_min = u32::from(s.scaling.min.halves()).max(1);
-    let max = u32::from(s.scaling.max.halves());
-    let can_pause = s.scaling.min == Acu::ZERO && !pause_blocked;
+    let run_min = u32::from(scaling.min.halves()).max(1);
+    let max = u32::from(scaling.max.halves());
+    let can_pause = scaling.min == Acu::ZERO && !pause_blocked;
     let own_pausing = if can_pause {
-        Pausing::After(s.scaling.seconds_until_auto_pause)
+        Pausing::After(scaling.seconds_until_auto_pause)
     } else {
         Pausing::Never
     };
@@ -157,7 +164,8 @@ fn simulate_cluster(s: &ValidScenario, pause_blocked: bool, initial: &[Acu]) -> 
         initial: u32::from(initial.halves()),
         controller: s.controller,
     };
-    let writer = simulate(&settings(own_pausing, initial[0]), &writer_inputs);
+    let start = |k: usize| initial.get(k).copied().unwrap_or(Acu::ZERO);
+    let writer = simulate(&settings(own_pausing, start(0)), &writer_inputs);
     let writer_capacity = capacity_timeline(&writer.capacity);
     let mut outcomes = Vec::with_capacity(s.instances.len());
     for (k, inst) in s.instances.iter().enumerate().skip(1) {
@@ -185,10 +193,43 @@ fn simulate_cluster(s: &ValidScenario, pause_blocked: bool, initial: &[Acu]) -> 
         } else {
             own_pausing
         };
-        outcomes.push(simulate(&settings(pausing, initial[k]), &inputs));
+        outcomes.push(simulate(&settings(pausing, start(k)), &inputs));
     }
     outcomes.insert(0, writer);
     outcomes
+}
+
+/// The ideal capacity of each instance in the first second, with the
+/// writer/reader rules: where the simulation starts (warm).
+pub(crate) fn first_capacities(s: &ValidScenario, scaling: &ValidScaling, floor: Acu) -> Vec<Acu> {
+    let mut capacity: Vec<Acu> = s
+        .instances
+        .iter()
+        .map(|i| {
+            let d = i.demand.segments().first().map_or(0.0, |seg| seg.acu);
+            ideal_capacity(d, scaling, floor)
+        })
+        .collect();
+    if capacity.first() == Some(&Acu::ZERO) && capacity[1..].iter().any(|c| *c > Acu::ZERO) {
+        capacity[0] = Acu::HALF;
+    }
+    let writer = capacity.first().copied().unwrap_or(Acu::ZERO);
+    for (k, inst) in s.instances.iter().enumerate().skip(1) {
+        if inst.follows_writer() && capacity[k] < writer {
+            capacity[k] = writer;
+        }
+    }
+    capacity
+}
+
+/// Demand in half-ACU-seconds summed over instances (each second's need
+/// rounded up to the grid).
+pub(crate) fn total_need(s: &ValidScenario) -> u64 {
+    s.instances
+        .iter()
+        .flat_map(|i| i.demand.segments())
+        .map(|seg| u64::from(need_halves(seg.acu)) * seg.seconds)
+        .sum()
 }
 
 /// Half-ACU-seconds billed by RDS Proxy: the cluster's capacity each
@@ -252,8 +293,15 @@ fn chart(name: &str, demand: &Timeline, capacity: &Timeline) -> InstanceTimeline
     }
 }
 
-/// Estimates the monthly bill for an already validated scenario.
+/// Estimates the monthly bill for an already validated scenario, with the
+/// comparison and the advice.
 pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
+    bill(s, true)
+}
+
+/// The bill; with `decisions`, also the comparison and the advice (which
+/// may price the scenario again with other settings, without decisions).
+fn bill(s: &ValidScenario, decisions: bool) -> Result<Report, Error> {
     let mut warnings = Vec::new();
     // RDS Proxy holds connections open, so the cluster never pauses.
     let pause_blocked = s.extras.rds_proxy && s.scaling.min == Acu::ZERO;
@@ -302,7 +350,7 @@ pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
 
     // The controller, started warm at the ideal capacity of the first second
     // (the cluster was already serving this load when the month began).
-    let outcomes = simulate_cluster(s, pause_blocked, &initial);
+    let outcomes = simulate_cluster(s, &s.scaling, pause_blocked, &initial);
     let capacities: Vec<Timeline> = outcomes
         .iter()
         .map(|o| capacity_timeline(&o.capacity))
@@ -310,8 +358,14 @@ pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
     let sim_usage: Vec<u64> = outcomes.iter().map(|o| o.half_acu_seconds).collect();
     let sim_proxy = proxy_usage(&capacities);
 
-    let lines = price_lines(s, &sim_usage, sim_proxy, &mut warnings)?;
-    let ideal_lines = price_lines(s, &ideal_usage, ideal_proxy, &mut Vec::new())?;
+    let lines = price_lines(s, s.storage_type, &sim_usage, sim_proxy, &mut warnings)?;
+    let ideal_lines = price_lines(
+        s,
+        s.storage_type,
+        &ideal_usage,
+        ideal_proxy,
+        &mut Vec::new(),
+    )?;
     let sum = |lines: &[LineItem]| {
         lines
             .iter()
@@ -422,6 +476,20 @@ pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
         .map(|(inst, cap)| chart(&inst.name, &inst.demand, cap))
         .collect();
     let difference = Money::from_micros(total.micros() - ideal_total.micros());
+    let (comparison, advice) = if decisions {
+        let (c, a) = decide(
+            s,
+            &lines,
+            total,
+            ideal_total,
+            &outcomes,
+            &sim_usage,
+            sim_proxy,
+        )?;
+        (Some(c), a)
+    } else {
+        (None, Vec::new())
+    };
 
     Ok(Report {
         acumen_version: String::from(crate::VERSION),
@@ -453,7 +521,173 @@ pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
             as_of: String::from(prices::CATALOG_AS_OF),
         },
         warnings,
+        comparison,
+        advice,
     })
+}
+
+/// The comparison with provisioned options and the configuration advice.
+fn decide(
+    s: &ValidScenario,
+    lines: &[LineItem],
+    total: Money,
+    ideal_total: Money,
+    outcomes: &[Outcome],
+    usage: &[u64],
+    proxy: u64,
+) -> Result<(Comparison, Vec<Advice>), Error> {
+    advise::check(&s.application)?;
+    let compute = Money::from_micros(
+        lines
+            .iter()
+            .filter(|l| l.component == Component::Compute)
+            .map(|l| l.cost_micro_usd.micros())
+            .sum(),
+    );
+    let peak_halves = outcomes
+        .iter()
+        .flat_map(|o| o.capacity.iter().map(|c| c.1))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    // The writer's ideal capacity gives the peak and off-peak for the break-even.
+    let writer = &s.instances[0].demand;
+    let caps: Vec<(u64, Acu)> = writer
+        .segments()
+        .iter()
+        .map(|seg| (seg.seconds, ideal_capacity(seg.acu, &s.scaling, Acu::ZERO)))
+        .collect();
+    let top = caps.iter().map(|c| c.1).max().unwrap_or(Acu::HALF);
+    let bottom = caps.iter().map(|c| c.1).min().unwrap_or(Acu::HALF);
+    let near_top: u64 = caps
+        .iter()
+        .filter(|c| u32::from(c.1.halves()) * 10 >= u32::from(top.halves()) * 9)
+        .map(|c| c.0)
+        .sum();
+    let days = writer.seconds().max(1) as f64 / 86_400.0;
+    let priced = |storage| -> Option<(Money, Money)> {
+        let lines = price_lines(s, storage, usage, proxy, &mut Vec::new()).ok()?;
+        let sum = lines.iter().map(|l| l.cost_micro_usd.micros()).sum();
+        let io = lines
+            .iter()
+            .filter(|l| l.component == Component::Io)
+            .map(|l| l.cost_micro_usd.micros())
+            .sum();
+        Some((Money::from_micros(sum), Money::from_micros(io)))
+    };
+    let comparison = compare::compare(
+        &compare::Billed {
+            serverless: total,
+            ideal: ideal_total,
+            compute,
+            peak_halves: u32::from(top.halves()).max(peak_halves),
+            off_peak_halves: u32::from(bottom.halves()),
+            peak_hours_per_day: near_top as f64 / 3600.0 / days,
+            standard: priced(StorageType::Standard),
+            io_optimized: priced(StorageType::IoOptimized).map(|p| p.0),
+            scenario: s,
+        },
+        &s.compare,
+    )?;
+
+    // Facts for the advice.
+    let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
+    let (mut idle, mut longest, mut peak_need) = (0u64, 0u64, 0u32);
+    for_each_stretch(&timelines, |seconds, demand| {
+        if demand.iter().all(|d| *d == 0.0) {
+            idle += seconds;
+            longest = longest.max(idle);
+        } else {
+            idle = 0;
+        }
+        for d in demand {
+            peak_need = peak_need.max(need_halves(*d));
+        }
+    });
+    let proxy_monthly = prices::resolve(
+        &s.region,
+        s.engine,
+        PriceItem::ProxyServerless,
+        &s.price_overrides,
+    )
+    .ok()
+    .and_then(|p| acu_hours(proxy).cost(p.price));
+    let can_try_pause = s.scaling.min > Acu::ZERO
+        && !s.extras.rds_proxy
+        && longest > u64::from(s.scaling.seconds_until_auto_pause)
+        && crate::engine::capabilities(s.engine, s.engine_version).auto_pause;
+    let total_with_pause = if can_try_pause {
+        let mut paused = s.clone();
+        paused.scaling.min = Acu::ZERO;
+        bill(&paused, false).ok().map(|r| r.total_micro_usd)
+    } else {
+        None
+    };
+    let run_min = u32::from(s.scaling.min.halves()).max(1);
+    let peak_capped = peak_need.min(u32::from(s.scaling.max.halves()));
+    let ramp_seconds = (peak_capped > run_min)
+        .then(|| {
+            let settings = Settings {
+                min: run_min,
+                max: u32::from(s.scaling.max.halves()),
+                pausing: Pausing::Never,
+                initial: run_min,
+                controller: s.controller,
+            };
+            let input = Input {
+                seconds: 3_600,
+                need: peak_capped,
+                floor: 0,
+                active: true,
+                leader_running: true,
+            };
+            simulate(&settings, &[input])
+                .time_to_capacity
+                .first()
+                .map(|t| u64::from(*t))
+        })
+        .flatten();
+    let facts = advise::Facts {
+        peak_need_halves: peak_need,
+        hours_at_max: outcomes
+            .iter()
+            .map(|o| o.at_max_seconds as f64 / 3600.0)
+            .sum(),
+        unmet_cap_acu_hours: outcomes
+            .iter()
+            .map(|o| o.unmet_cap as f64 / HALF_ACU_SECONDS_PER_ACU_HOUR as f64)
+            .sum(),
+        longest_idle_seconds: longest,
+        proxy_monthly,
+        max_connections: max_connections(s.engine, s.scaling.min, s.scaling.max),
+        total_with_pause,
+        total,
+        ramp_seconds,
+    };
+    let mut advice = advise::advise(s, &facts);
+    advice.push(Advice {
+        topic: advise::Topic::Purchase,
+        recommendation: comparison.cheapest.clone(),
+        reason: comparison.verdict.clone(),
+        value: None,
+    });
+    advice.push(Advice {
+        topic: advise::Topic::Storage,
+        recommendation: String::from(
+            match (
+                s.storage_type,
+                comparison.storage.standard_micro_usd,
+                comparison.storage.io_optimized_micro_usd,
+            ) {
+                (_, Some(std), Some(io)) if io < std => "Aurora I/O-Optimized",
+                (_, Some(_), Some(_)) => "Aurora Standard",
+                _ => "keep the current storage configuration",
+            },
+        ),
+        reason: comparison.storage.verdict.clone(),
+        value: comparison.storage.break_even_io_share,
+    });
+    Ok((comparison, advice))
 }
 
 /// Why the simulated bill differs from ideal tracking.
@@ -485,14 +719,15 @@ fn explain(difference: Money, outcomes: &[Outcome]) -> String {
 
 /// The bill's lines for the given compute usage (half-ACU-seconds per
 /// instance) and RDS Proxy usage.
-fn price_lines(
+pub(crate) fn price_lines(
     s: &ValidScenario,
+    storage_type: StorageType,
     usage: &[u64],
     proxy_half_acu_seconds: u64,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<LineItem>, Error> {
     let mut bill = Bill::new(s);
-    let compute = PriceItem::serverless(s.storage_type);
+    let compute = PriceItem::serverless(storage_type);
     for (inst, half_acu_seconds) in s.instances.iter().zip(usage) {
         let description = match inst.promotion_tier {
             None => format!("{} compute", inst.name),
@@ -510,10 +745,10 @@ fn price_lines(
     bill.add(
         Component::Storage,
         "cluster storage",
-        PriceItem::storage(s.storage_type),
+        PriceItem::storage(storage_type),
         Quantity::new(u128::from(u.storage_milli_gb), MILLI),
     )?;
-    match s.storage_type {
+    match storage_type {
         StorageType::Standard if u.io_requests > 0 => bill.add(
             Component::Io,
             "I/O requests",

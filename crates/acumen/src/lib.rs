@@ -42,10 +42,14 @@
 extern crate alloc;
 
 pub mod acu;
+pub mod advise;
 pub mod bill;
+pub mod compare;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod money;
+pub mod optimize;
 pub mod prices;
 pub mod report;
 pub mod scenario;

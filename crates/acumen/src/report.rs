@@ -270,6 +270,11 @@ pub struct Report {
     pub catalog: CatalogInfo,
     /// Things to check before relying on the figures.
     pub warnings: Vec<Warning>,
+    /// Serverless against provisioned and commitments, with the break-even
+    /// and a verdict (always present in a report from [`crate::estimate`]).
+    pub comparison: Option<crate::compare::Comparison>,
+    /// Configuration advice, each item with its reason and numbers.
+    pub advice: Vec<crate::advise::Advice>,
 }
 
 impl Report {

@@ -545,6 +545,10 @@ serde_struct! {
         pub price_overrides: PriceOverrides,
         /// Overrides of the scaling controller's parameters.
         pub controller: ControllerOverrides,
+        /// Provisioned classes and commitments to compare with.
+        pub compare: crate::compare::CompareOptions,
+        /// Facts about the application, for configuration advice.
+        pub application: crate::advise::Application,
     }
 }
 
@@ -566,6 +570,8 @@ impl Default for Scenario {
             extras: Extras::default(),
             price_overrides: PriceOverrides::default(),
             controller: ControllerOverrides::default(),
+            compare: crate::compare::CompareOptions::default(),
+            application: crate::advise::Application::default(),
         }
     }
 }
@@ -661,6 +667,10 @@ pub struct ValidScenario {
     pub price_overrides: PriceOverrides,
     /// The scaling controller's parameters.
     pub controller: crate::sim::Controller,
+    /// What to compare with (checked when compared).
+    pub compare: crate::compare::CompareOptions,
+    /// Facts about the application (checked when advising).
+    pub application: crate::advise::Application,
     /// Things the user should know about how the input was read.
     pub notes: Vec<(String, String)>,
 }
@@ -815,6 +825,13 @@ impl Workload {
                     t.push((hours * 3600.0 + 0.5) as u64, acu);
                 }
                 let total = t.seconds();
+                if total == 0 {
+                    return Err(Error::new(
+                        ErrorCode::OutOfRange,
+                        &format!("{path}.levels"),
+                        format_args!("must add up to more than 0 hours"),
+                    ));
+                }
                 if total != month {
                     notes.push((
                         format!("{path}.levels"),
@@ -1140,6 +1157,8 @@ impl Scenario {
             extras: self.extras.clone(),
             price_overrides: self.price_overrides.clone(),
             controller: self.controller.resolve()?,
+            compare: self.compare.clone(),
+            application: self.application.clone(),
             notes,
         })
     }

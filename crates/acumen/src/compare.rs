@@ -1,0 +1,726 @@
+//! Serverless against provisioned instances and commitments, the break-even
+//! hours at peak, and the I/O-Optimized break-even.
+//!
+//! Provisioned options run one instance per serverless instance (writer and
+//! readers), each class large enough by memory for the largest capacity the
+//! simulation reached (1 ACU ≈ 2 GiB). Everything but compute (storage, I/O,
+//! backups, the Data API…) costs the same either way and is included in both
+//! totals. Reserved and Savings Plans rates the catalog does not have are
+//! taken from the scenario (a rate or a discount) and are otherwise shown as
+//! unknown, never guessed.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::acu::check_finite;
+use crate::error::{Error, ErrorCode};
+use crate::money::{Money, Quantity, UnitPrice};
+use crate::prices::{self, Confidence};
+use crate::scenario::{StorageType, ValidScenario};
+
+/// How a Reserved Instance is paid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Payment {
+    /// Monthly only.
+    #[default]
+    NoUpfront,
+    /// Part upfront, part monthly.
+    PartialUpfront,
+    /// All upfront.
+    AllUpfront,
+}
+
+macro_rules! input_struct {
+    ($(#[$meta:meta])* pub struct $($rest:tt)*) => {
+        $(#[$meta])*
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(rename_all = "camelCase", default, deny_unknown_fields))]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        pub struct $($rest)*
+    };
+}
+
+input_struct! {
+    /// A Reserved Instance offer for a class: a rate, or a discount off on-demand.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ReservedOffer {
+        /// Term in years: 1 or 3. Default 1.
+        pub term_years: u8,
+        /// Payment option. Default no upfront.
+        pub payment: Payment,
+        /// Effective hourly rate in USD (the recurring part).
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub hourly: Option<f64>,
+        /// Upfront fee in USD per instance, amortised over the term.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub upfront: Option<f64>,
+        /// Instead of rates: the discount off on-demand, 0 to 0.9 (0.3 = 30 %).
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub discount: Option<f64>,
+    }
+}
+
+impl Default for ReservedOffer {
+    fn default() -> Self {
+        ReservedOffer {
+            term_years: 1,
+            payment: Payment::NoUpfront,
+            hourly: None,
+            upfront: None,
+            discount: None,
+        }
+    }
+}
+
+input_struct! {
+    /// A provisioned instance class to compare, with any rates to use.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ClassOption {
+        /// The class, e.g. `db.r6g.xlarge`.
+        pub class: String,
+        /// On-demand USD per instance-hour; default: the catalog's.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub on_demand_hourly: Option<f64>,
+        /// Memory in GiB, for a class the catalog does not know.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub memory_gib: Option<u32>,
+        /// Reserved Instance offers to compare.
+        pub reserved: Vec<ReservedOffer>,
+        /// Database Savings Plan discount off on-demand for this class, 0 to 0.9.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub savings_plan_discount: Option<f64>,
+    }
+}
+
+input_struct! {
+    /// What to compare the serverless cluster with.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CompareOptions {
+        /// Classes to compare. Default: from the catalog, the smallest class
+        /// of each family with enough memory for the peak.
+        pub classes: Vec<ClassOption>,
+        /// Database Savings Plan discount on serverless ACU-hours, 0 to 0.9
+        /// (AWS quotes "up to ~35 %"; the rate for a commitment is the user's).
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub serverless_savings_plan_discount: Option<f64>,
+    }
+}
+
+/// What kind of option a comparison row is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum OptionKind {
+    /// The serverless cluster as simulated.
+    Serverless,
+    /// Serverless if capacity tracked demand exactly.
+    ServerlessIdeal,
+    /// Serverless with a Database Savings Plan.
+    ServerlessSavingsPlan,
+    /// Provisioned, on-demand.
+    OnDemand,
+    /// Provisioned with a Reserved Instance.
+    Reserved,
+    /// Provisioned with a Database Savings Plan.
+    SavingsPlan,
+}
+
+/// One option of the comparison.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ComparisonRow {
+    /// A readable name, e.g. "db.r6g.xlarge, 1-year reserved, no upfront".
+    pub option: String,
+    /// The kind of option.
+    pub kind: OptionKind,
+    /// The instance class, for provisioned options.
+    pub class: Option<String>,
+    /// Instances in the cluster.
+    pub instances: u32,
+    /// Monthly total (compute and everything else), micro-dollars; `None`
+    /// when a rate is unknown.
+    pub monthly_micro_usd: Option<Money>,
+    /// Twelve months, micro-dollars.
+    pub yearly_micro_usd: Option<Money>,
+    /// How far the compute rate can be trusted (low when derived or unknown).
+    pub confidence: Confidence,
+    /// Where the rate came from, or what to supply when it is unknown.
+    pub note: String,
+}
+
+/// Where one provisioned option becomes cheaper than serverless.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BreakEven {
+    /// The provisioned option.
+    pub option: String,
+    /// Its monthly total, micro-dollars.
+    pub monthly_micro_usd: Money,
+    /// Hours a day at peak above which it is cheaper than serverless; 0 when
+    /// it is always cheaper, `None` when it never is.
+    pub hours_per_day: Option<f64>,
+}
+
+/// Serverless cost at a given number of hours a day at peak.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CurvePoint {
+    /// Hours a day at peak.
+    pub hours_per_day: f64,
+    /// Serverless monthly total at that many hours, micro-dollars.
+    pub serverless_micro_usd: Money,
+}
+
+/// Aurora Standard against Aurora I/O-Optimized for this workload.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StorageChoice {
+    /// Monthly total on Aurora Standard, micro-dollars (if priced).
+    pub standard_micro_usd: Option<Money>,
+    /// Monthly total on I/O-Optimized, micro-dollars (if priced).
+    pub io_optimized_micro_usd: Option<Money>,
+    /// Share of the Standard bill that is I/O now (0 to 1).
+    pub io_share: f64,
+    /// The I/O share of the Standard bill above which I/O-Optimized is
+    /// cheaper, if both are priced.
+    pub break_even_io_share: Option<f64>,
+    /// Which is cheaper, and why.
+    pub verdict: String,
+}
+
+/// The comparison and its verdict.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Comparison {
+    /// Every option, cheapest first; unknown rates last.
+    pub rows: Vec<ComparisonRow>,
+    /// The cheapest known option.
+    pub cheapest: String,
+    /// What to choose, and why, from these numbers.
+    pub verdict: String,
+    /// The peak and off-peak capacity the break-even uses, ACUs.
+    pub peak_acu: f64,
+    /// See `peakAcu`.
+    pub off_peak_acu: f64,
+    /// Hours a day the workload spends at (or near) its peak now.
+    pub current_peak_hours_per_day: f64,
+    /// Per provisioned option, the hours a day at peak where it wins.
+    pub break_even: Vec<BreakEven>,
+    /// Serverless cost against hours a day at peak, for a chart.
+    pub curve: Vec<CurvePoint>,
+    /// Aurora Standard against I/O-Optimized.
+    pub storage: StorageChoice,
+}
+
+/// Inputs the bill has already worked out.
+pub(crate) struct Billed<'a> {
+    pub serverless: Money,
+    pub ideal: Money,
+    /// Serverless compute (ACU-hours) part of `serverless`.
+    pub compute: Money,
+    /// Largest capacity any instance reached, in half-ACUs.
+    pub peak_halves: u32,
+    /// Smallest running capacity seen (off-peak), in half-ACUs.
+    pub off_peak_halves: u32,
+    /// Hours a day near the peak, averaged over the month.
+    pub peak_hours_per_day: f64,
+    /// Bill under each storage type: (standard total, its I/O part), I/O-Optimized total.
+    pub standard: Option<(Money, Money)>,
+    pub io_optimized: Option<Money>,
+    pub scenario: &'a ValidScenario,
+}
+
+fn discount_ppm(value: f64, field: &str) -> Result<i64, Error> {
+    check_finite(value, field)?;
+    if !(0.0..=0.9).contains(&value) {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            field,
+            format_args!("must be between 0 and 0.9 (a fraction), got {value}"),
+        ));
+    }
+    Ok((value * 1_000_000.0 + 0.5) as i64)
+}
+
+/// `amount × (1 − discount)`, the discount in parts per million, rounded once.
+fn discounted(amount: Money, ppm: i64) -> Money {
+    let kept = i128::from(amount.micros()) * i128::from(1_000_000 - ppm);
+    Money::from_micros(((kept + 500_000) / 1_000_000) as i64)
+}
+
+fn add(a: Money, b: Money) -> Result<Money, Error> {
+    a.checked_add(b).ok_or_else(|| {
+        Error::new(
+            ErrorCode::Overflow,
+            "",
+            format_args!("the comparison is too large to represent"),
+        )
+    })
+}
+
+fn yearly(m: Money) -> Option<Money> {
+    m.checked_mul(12)
+}
+
+/// Compares the billed serverless cluster with provisioned options.
+pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Comparison, Error> {
+    let s = b.scenario;
+    let n = s.instances.len() as u32;
+    let hours = u64::from(s.hours_per_month);
+    let rest = Money::from_micros(b.serverless.micros() - b.compute.micros());
+    let mut rows = Vec::new();
+    let row = |option: String,
+               kind,
+               class: Option<String>,
+               monthly: Option<Money>,
+               confidence,
+               note: String| {
+        ComparisonRow {
+            option,
+            kind,
+            class,
+            instances: n,
+            monthly_micro_usd: monthly,
+            yearly_micro_usd: monthly.and_then(yearly),
+            confidence,
+            note,
+        }
+    };
+    rows.push(row(
+        String::from("serverless (simulated)"),
+        OptionKind::Serverless,
+        None,
+        Some(b.serverless),
+        Confidence::High,
+        String::from("the bill above"),
+    ));
+    rows.push(row(
+        String::from("serverless (ideal tracking)"),
+        OptionKind::ServerlessIdeal,
+        None,
+        Some(b.ideal),
+        Confidence::High,
+        String::from("if capacity followed demand exactly"),
+    ));
+    if let Some(d) = options.serverless_savings_plan_discount {
+        let ppm = discount_ppm(d, "compare.serverlessSavingsPlanDiscount")?;
+        rows.push(row(
+            format!(
+                "serverless with a Database Savings Plan ({:.0} % off)",
+                d * 100.0
+            ),
+            OptionKind::ServerlessSavingsPlan,
+            None,
+            Some(add(discounted(b.compute, ppm), rest)?),
+            Confidence::High,
+            String::from("your Savings Plan discount"),
+        ));
+    }
+
+    // Candidate classes.
+    let required_gib = b.peak_halves; // halves × 1 GiB = ACUs × 2 GiB
+    let mut classes: Vec<ClassOption> = options.classes.clone();
+    if classes.is_empty() {
+        let mut families: Vec<(&str, &prices::InstanceClass)> = Vec::new();
+        for c in prices::instance_classes() {
+            if c.region != s.region || c.memory_gib < required_gib {
+                continue;
+            }
+            if c.engine.is_some_and(|e| e != s.engine) {
+                continue;
+            }
+            let family = c.class.rsplit_once('.').map_or(c.class, |(f, _)| f);
+            match families.iter_mut().find(|(f, _)| *f == family) {
+                Some((_, best)) if best.memory_gib <= c.memory_gib => {}
+                Some(entry) => entry.1 = c,
+                None => families.push((family, c)),
+            }
+        }
+        classes = families
+            .into_iter()
+            .map(|(_, c)| ClassOption {
+                class: String::from(c.class),
+                ..ClassOption::default()
+            })
+            .collect();
+    }
+
+    let mut break_even_inputs: Vec<(String, Money)> = Vec::new();
+    for (i, option) in classes.iter().enumerate() {
+        let field = |f: &str| format!("compare.classes[{i}].{f}");
+        if option.class.trim().is_empty() {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                &field("class"),
+                format_args!("must name an instance class, e.g. \"db.r6g.xlarge\""),
+            ));
+        }
+        let known = prices::instance_class(&s.region, &option.class);
+        let memory = option.memory_gib.or(known.map(|c| c.memory_gib));
+        if let Some(memory) = memory.filter(|m| *m < required_gib) {
+            {
+                return Err(Error::new(
+                    ErrorCode::Conflict,
+                    &field("class"),
+                    format_args!(
+                        "{} has {memory} GiB, less than the {} GiB the peak of {} ACU needs",
+                        option.class,
+                        required_gib,
+                        f64::from(b.peak_halves) / 2.0
+                    ),
+                ));
+            }
+        }
+        // The on-demand rate: given, or the catalog's for this storage type.
+        let (hourly, confidence, note) = match option.on_demand_hourly {
+            Some(usd) => (
+                Some(UnitPrice::from_usd(usd, &field("onDemandHourly"))?),
+                Confidence::High,
+                String::from("your on-demand rate"),
+            ),
+            None => match (known, s.storage_type) {
+                (Some(c), StorageType::Standard) => (
+                    Some(c.on_demand_hourly),
+                    c.confidence,
+                    format!("catalog on-demand rate, {}", c.as_of.unwrap_or("undated")),
+                ),
+                (Some(c), StorageType::IoOptimized) => match c.io_optimized_hourly {
+                    Some(p) => (
+                        Some(p),
+                        c.confidence,
+                        String::from("catalog I/O-Optimized rate"),
+                    ),
+                    None => (
+                        // AWS's rule of thumb: I/O-Optimized instances cost 1.30 × Standard.
+                        Some(UnitPrice::from_nanos(
+                            (c.on_demand_hourly.nanos() * 13 + 5) / 10,
+                        )),
+                        Confidence::Low,
+                        String::from("derived: 1.30 × the Standard rate (AWS rule of thumb)"),
+                    ),
+                },
+                (None, _) => (
+                    None,
+                    Confidence::Low,
+                    format!("unknown: supply compare.classes[{i}].onDemandHourly"),
+                ),
+            },
+        };
+        let on_demand = match hourly {
+            Some(p) => Some(add(
+                Quantity::new(u128::from(hours) * u128::from(n), 1)
+                    .cost(p)
+                    .ok_or_else(|| {
+                        Error::new(
+                            ErrorCode::Overflow,
+                            &field("onDemandHourly"),
+                            format_args!("too large"),
+                        )
+                    })?,
+                rest,
+            )?),
+            None => None,
+        };
+        let name = format!("{} on-demand", option.class);
+        if let Some(m) = on_demand {
+            break_even_inputs.push((name.clone(), m));
+        }
+        rows.push(row(
+            name,
+            OptionKind::OnDemand,
+            Some(option.class.clone()),
+            on_demand,
+            confidence,
+            note,
+        ));
+
+        for (j, offer) in option.reserved.iter().enumerate() {
+            let rf = |f: &str| format!("compare.classes[{i}].reserved[{j}].{f}");
+            if offer.term_years != 1 && offer.term_years != 3 {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    &rf("termYears"),
+                    format_args!("must be 1 or 3, got {}", offer.term_years),
+                ));
+            }
+            let label = format!(
+                "{}, {}-year reserved, {}",
+                option.class,
+                offer.term_years,
+                match offer.payment {
+                    Payment::NoUpfront => "no upfront",
+                    Payment::PartialUpfront => "partial upfront",
+                    Payment::AllUpfront => "all upfront",
+                }
+            );
+            let monthly = if let Some(d) = offer.discount {
+                let ppm = discount_ppm(d, &rf("discount"))?;
+                on_demand
+                    .map(|od| Money::from_micros(od.micros() - rest.micros()))
+                    .map(|c| discounted(c, ppm))
+            } else if offer.hourly.is_some() || offer.upfront.is_some() {
+                let recurring = UnitPrice::from_usd(offer.hourly.unwrap_or(0.0), &rf("hourly"))?;
+                let upfront = UnitPrice::from_usd(offer.upfront.unwrap_or(0.0), &rf("upfront"))?;
+                let months = u64::from(offer.term_years) * 12;
+                let compute = Quantity::new(u128::from(hours) * u128::from(n), 1).cost(recurring);
+                let amortised = Quantity::new(u128::from(n), months).cost(upfront);
+                match (compute, amortised) {
+                    (Some(c), Some(a)) => Some(add(c, a)?),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let monthly = match monthly {
+                Some(c) => Some(add(c, rest)?),
+                None => None,
+            };
+            if let Some(m) = monthly {
+                break_even_inputs.push((label.clone(), m));
+            }
+            let note = if monthly.is_some() {
+                String::from("your Reserved Instance terms, upfront amortised over the term")
+            } else {
+                format!(
+                    "unknown: supply {} (hourly and upfront) or a discount",
+                    rf("hourly")
+                )
+            };
+            rows.push(row(
+                label,
+                OptionKind::Reserved,
+                Some(option.class.clone()),
+                monthly,
+                Confidence::High,
+                note,
+            ));
+        }
+        if let Some(d) = option.savings_plan_discount {
+            let ppm = discount_ppm(d, &field("savingsPlanDiscount"))?;
+            let monthly = on_demand
+                .map(|od| discounted(Money::from_micros(od.micros() - rest.micros()), ppm));
+            let monthly = match monthly {
+                Some(c) => Some(add(c, rest)?),
+                None => None,
+            };
+            let label = format!("{} with a Database Savings Plan", option.class);
+            if let Some(m) = monthly {
+                break_even_inputs.push((label.clone(), m));
+            }
+            rows.push(row(
+                label,
+                OptionKind::SavingsPlan,
+                Some(option.class.clone()),
+                monthly,
+                Confidence::High,
+                String::from("your Savings Plan discount"),
+            ));
+        }
+    }
+    if classes.is_empty() {
+        rows.push(row(
+            String::from("provisioned"),
+            OptionKind::OnDemand,
+            None,
+            None,
+            Confidence::Low,
+            format!(
+                "no catalog class in {} has {} GiB for the peak; name one in compare.classes with its rate",
+                s.region, required_gib
+            ),
+        ));
+    }
+    // Cheapest first; unknown last, in input order.
+    rows.sort_by(|a, b| match (a.monthly_micro_usd, b.monthly_micro_usd) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => core::cmp::Ordering::Less,
+        (None, Some(_)) => core::cmp::Ordering::Greater,
+        (None, None) => core::cmp::Ordering::Equal,
+    });
+
+    // Break-even: serverless at peak P for H hours a day and off-peak O otherwise.
+    let peak = f64::from(b.peak_halves) / 2.0;
+    let off = f64::from(b.off_peak_halves) / 2.0;
+    let days = s.hours_per_month as f64 / 24.0;
+    let compute_price = prices::resolve(
+        &s.region,
+        s.engine,
+        prices::PriceItem::serverless(s.storage_type),
+        &s.price_overrides,
+    )?
+    .price;
+    let rate = compute_price.as_usd_f64() * f64::from(n);
+    let serverless_at = |h: f64| -> f64 {
+        (h * peak + (24.0 - h) * off) * days * rate + rest.micros() as f64 / 1e6
+    };
+    let curve = (0..=24)
+        .map(|h| CurvePoint {
+            hours_per_day: f64::from(h),
+            serverless_micro_usd: Money::from_micros(
+                (serverless_at(f64::from(h)) * 1e6 + 0.5) as i64,
+            ),
+        })
+        .collect();
+    let break_even = break_even_inputs
+        .iter()
+        .map(|(option, monthly)| {
+            let target = monthly.micros() as f64 / 1e6;
+            let at_zero = serverless_at(0.0);
+            let slope = (peak - off) * days * rate;
+            let hours_per_day = if target <= at_zero {
+                Some(0.0)
+            } else if slope <= 0.0 || target > serverless_at(24.0) {
+                None
+            } else {
+                Some((target - at_zero) / slope)
+            };
+            BreakEven {
+                option: option.clone(),
+                monthly_micro_usd: *monthly,
+                hours_per_day,
+            }
+        })
+        .collect::<Vec<_>>();
+
+    let cheapest_row = rows.iter().find(|r| r.monthly_micro_usd.is_some());
+    let cheapest = cheapest_row.map_or_else(String::new, |r| r.option.clone());
+    let verdict = verdict(b, &rows, &break_even);
+    Ok(Comparison {
+        rows,
+        cheapest,
+        verdict,
+        peak_acu: peak,
+        off_peak_acu: off,
+        current_peak_hours_per_day: b.peak_hours_per_day,
+        break_even,
+        curve,
+        storage: storage_choice(b),
+    })
+}
+
+fn verdict(b: &Billed<'_>, rows: &[ComparisonRow], break_even: &[BreakEven]) -> String {
+    let best_provisioned = rows.iter().find(|r| {
+        r.monthly_micro_usd.is_some()
+            && !matches!(
+                r.kind,
+                OptionKind::Serverless
+                    | OptionKind::ServerlessIdeal
+                    | OptionKind::ServerlessSavingsPlan
+            )
+    });
+    let Some(p) = best_provisioned else {
+        return String::from(
+            "serverless: no provisioned option could be priced; supply a class and its rate to compare",
+        );
+    };
+    let p_cost = p.monthly_micro_usd.unwrap_or(Money::ZERO);
+    let hours = break_even
+        .iter()
+        .find(|x| x.option == p.option)
+        .and_then(|x| x.hours_per_day);
+    let at_peak = b.peak_hours_per_day;
+    let unknown_ri = rows
+        .iter()
+        .any(|r| r.kind == OptionKind::Reserved && r.monthly_micro_usd.is_none());
+    if p_cost < b.serverless {
+        let mut text = format!(
+            "provisioned: {} costs {} a month against {} for serverless ({} less)",
+            p.option,
+            p_cost,
+            b.serverless,
+            Money::from_micros(b.serverless.micros() - p_cost.micros())
+        );
+        match hours {
+            Some(h) => text.push_str(&format!(
+                "; the load sits near its peak about {at_peak:.1} h a day, above the break-even of {h:.1} h a day"
+            )),
+            None => text.push_str("; the load is steady enough that capacity held all day costs less than capacity that follows it"),
+        }
+        if p.kind == OptionKind::OnDemand {
+            text.push_str(if unknown_ri {
+                "; a Reserved Instance would cut it further (supply its rate to see by how much)"
+            } else {
+                "; a Reserved Instance or Savings Plan would cut it further (add one in compare.classes)"
+            });
+        }
+        text
+    } else {
+        let mut text = format!(
+            "serverless: {} a month against {} for the cheapest provisioned option ({})",
+            b.serverless, p_cost, p.option
+        );
+        match hours {
+            Some(h) => text.push_str(&format!(
+                "; the load sits near its peak about {at_peak:.1} h a day, below the {h:.1} h a day at which provisioned would win"
+            )),
+            None => text.push_str("; variable load is what serverless is for"),
+        }
+        text
+    }
+}
+
+fn storage_choice(b: &Billed<'_>) -> StorageChoice {
+    let (standard, io) = (b.standard, b.io_optimized);
+    let io_share = match standard {
+        Some((total, io)) if total.micros() > 0 => io.micros() as f64 / total.micros() as f64,
+        _ => 0.0,
+    };
+    let (break_even_io_share, verdict) = match (standard, io) {
+        (Some((total, io_part)), Some(io_opt)) => {
+            let without_io = total.micros() - io_part.micros();
+            // Standard equals I/O-Optimized when I/O spend reaches io_opt − without_io.
+            let needed = io_opt.micros() - without_io;
+            let share = if needed <= 0 {
+                0.0
+            } else {
+                needed as f64 / (without_io + needed) as f64
+            };
+            let verdict = if io_opt < total {
+                format!(
+                    "I/O-Optimized: {} against {} on Standard; I/O is {:.0} % of the Standard bill, above the {:.0} % break-even",
+                    io_opt,
+                    total,
+                    io_share * 100.0,
+                    share * 100.0
+                )
+            } else {
+                format!(
+                    "Standard: {} against {} on I/O-Optimized; I/O is {:.0} % of the Standard bill, below the {:.0} % at which I/O-Optimized wins",
+                    total,
+                    io_opt,
+                    io_share * 100.0,
+                    share * 100.0
+                )
+            };
+            (Some(share), verdict)
+        }
+        _ => (
+            None,
+            String::from(
+                "unknown: a price for one of the storage configurations is missing in this region",
+            ),
+        ),
+    };
+    StorageChoice {
+        standard_micro_usd: standard.map(|s| s.0),
+        io_optimized_micro_usd: io,
+        io_share,
+        break_even_io_share,
+        verdict,
+    }
+}

@@ -1,0 +1,135 @@
+//! The optimiser against brute force, and its answers on simple loads.
+
+use acumen::optimize::{OptimizeOptions, optimize};
+use acumen::scenario::{BusinessHours, Trace};
+use acumen::{Scaling, Scenario, Workload, estimate};
+
+fn brute_force(s: &Scenario, limit: f64, lowest_min: u16) -> Option<(f64, f64, i64)> {
+    // Every pair up to the peak, each priced by the full estimate.
+    let mut best: Option<(f64, f64, i64)> = None;
+    for max in 2..=16u16 {
+        for min in lowest_min..=max {
+            let mut t = s.clone();
+            t.scaling = Scaling {
+                min_acu: f64::from(min) / 2.0,
+                max_acu: f64::from(max) / 2.0,
+                seconds_until_auto_pause: None,
+            };
+            let r = estimate(&t).unwrap();
+            let compute: i64 = r
+                .lines
+                .iter()
+                .filter(|l| l.component == acumen::report::Component::Compute)
+                .map(|l| l.cost_micro_usd.micros())
+                .sum();
+            let unmet_share = {
+                let o = optimize(
+                    &t,
+                    &OptimizeOptions {
+                        max_unmet_share: 1.0,
+                    },
+                )
+                .unwrap();
+                o.current.unmet_share
+            };
+            if unmet_share <= limit && best.is_none_or(|b| compute < b.2) {
+                best = Some((f64::from(min) / 2.0, f64::from(max) / 2.0, compute));
+            }
+        }
+    }
+    best
+}
+
+#[test]
+fn steady_load_needs_exactly_its_level() {
+    let s = Scenario {
+        workload: Workload::Steady { acu: 6.0 },
+        storage_gb: 0.0,
+        ..Scenario::default()
+    };
+    let o = optimize(&s, &OptimizeOptions::default()).unwrap();
+    let best = o.best.unwrap();
+    // 6 ACU × 730 h × $0.12 = $525.60, at max 6 and any min up to 6.
+    assert_eq!(best.max_acu, 6.0);
+    assert_eq!(best.compute_micro_usd.micros(), 525_600_000);
+    assert_eq!(best.unmet_share, 0.0);
+    // Capped below the need, the frontier shows the trade-off.
+    assert!(o.frontier.len() >= 2);
+    assert!(
+        o.frontier
+            .windows(2)
+            .all(|w| w[0].compute_micro_usd <= w[1].compute_micro_usd
+                && w[0].unmet_share > w[1].unmet_share)
+    );
+}
+
+#[test]
+fn matches_brute_force_on_a_bursty_day() {
+    // A 24 h trace in 10-minute samples: quiet nights, a morning burst, an afternoon bump.
+    let mut acu = vec![0.5; 144];
+    for v in &mut acu[48..60] {
+        *v = 7.5;
+    }
+    for v in &mut acu[84..96] {
+        *v = 3.0;
+    }
+    let s = Scenario {
+        hours_per_month: 24,
+        workload: Workload::Trace(Trace {
+            interval_seconds: 600,
+            acu,
+        }),
+        storage_gb: 0.0,
+        engine_version: Some("15.4".into()), // no auto-pause: min from 0.5
+        ..Scenario::default()
+    };
+    for limit in [0.0, 0.001, 0.01, 0.05] {
+        let o = optimize(
+            &s,
+            &OptimizeOptions {
+                max_unmet_share: limit,
+            },
+        )
+        .unwrap();
+        let best = o.best.unwrap();
+        let expected = brute_force(&s, limit, 1).unwrap();
+        assert_eq!(
+            best.compute_micro_usd.micros(),
+            expected.2,
+            "limit {limit}: {best:?} vs {expected:?}"
+        );
+        assert!(best.unmet_share <= limit);
+    }
+}
+
+#[test]
+fn business_hours_trade_off_and_bounds() {
+    let s = Scenario {
+        workload: Workload::BusinessHours(BusinessHours {
+            peak_acu: 12.0,
+            off_peak_acu: 1.0,
+            ..BusinessHours::default()
+        }),
+        storage_gb: 0.0,
+        ..Scenario::default()
+    };
+    let o = optimize(
+        &s,
+        &OptimizeOptions {
+            max_unmet_share: 0.01,
+        },
+    )
+    .unwrap();
+    let best = o.best.unwrap();
+    assert!(best.max_acu <= 12.0 && best.min_acu <= best.max_acu);
+    assert!(best.compute_micro_usd <= o.current.compute_micro_usd);
+    assert!(o.evaluated < 200, "{}", o.evaluated);
+    let e = optimize(
+        &s,
+        &OptimizeOptions {
+            max_unmet_share: 2.0,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), "maxUnmetShare");
+}
