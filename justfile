@@ -37,7 +37,7 @@ fmt:
     cargo fmt --all
 
 # The whole suite: lints, every test layer, the no_std proof.
-test: lint test-rust nostd test-wasm test-js test-browser test-iac
+test: lint test-rust nostd test-wasm test-js test-browser test-iac fuzz-smoke
     @echo "all test layers passed"
 
 # The CloudFormation and Terraform exports of a few scenarios, checked by
@@ -98,3 +98,23 @@ bench-wasm: pkg
 test-browser: site
     cargo build --locked -p acumen-cli
     node --test tests/browser/
+
+# Fuzz each target for `seconds` (default 60) with cargo-fuzz on nightly;
+# new inputs go to fuzz/work/, crashes to fuzz/artifacts/ (see fuzz/README.md).
+fuzz seconds="60":
+    #!/usr/bin/env bash
+    set -euo pipefail
+    for target in scenario_json scenario_toml simulator cloudwatch_csv; do
+        # The simulator target is pure safe Rust: no sanitizer, twice the runs.
+        sanitizer=address
+        [ "$target" = simulator ] && sanitizer=none
+        mkdir -p "fuzz/work/$target"
+        echo "fuzz: $target for {{seconds}} s"
+        cargo +nightly fuzz run --debug-assertions --sanitizer "$sanitizer" "$target" \
+            "fuzz/work/$target" "fuzz/corpus/$target" -- \
+            -max_total_time={{seconds}} -timeout=30 -print_final_stats=1 2>&1 \
+            | grep -Ev '^(#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)|INFO: )'
+    done
+
+# Every fuzz target for about 20 s; fails on any crash, panic or timeout.
+fuzz-smoke: (fuzz "20")

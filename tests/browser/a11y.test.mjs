@@ -9,12 +9,11 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchContext } from "../support/chromium.mjs";
 import { startServer } from "../../scripts/serve.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const siteDir = join(root, "target", "site");
-const chromiumPath = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const READY = 'body[data-ready="true"]';
 
@@ -26,21 +25,9 @@ before(async () => {
   if (!existsSync(join(siteDir, "index.html"))) throw new Error("target/site is missing: node scripts/build-site.mjs");
   server = await startServer({ dir: siteDir });
   userDataDir = mkdtempSync(join(tmpdir(), "acumen-axe-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
+  context = await launchContext(userDataDir, {
     bypassCSP: true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
   });
 });
 

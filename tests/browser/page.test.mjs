@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { CHROMIUM, launchContext } from "../support/chromium.mjs";
 import { startServer } from "../../scripts/serve.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -17,7 +17,6 @@ const siteDir = join(root, "target", "site");
 const goldenDir = join(root, "tests", "golden");
 const artifacts = join(root, "tests", "artifacts");
 const cliBin = resolve(root, process.env.ACUMEN_BIN ?? "target/debug/acumen");
-const chromiumPath = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -41,28 +40,16 @@ before(async () => {
       );
     }
   }
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath} (set CHROMIUM_BIN)`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM)`);
   mkdirSync(artifacts, { recursive: true });
 
   server = await startServer({ dir: siteDir });
   origin = new URL(server.url).origin;
 
   userDataDir = mkdtempSync(join(tmpdir(), "acumen-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
+  context = await launchContext(userDataDir, {
     viewport: DESKTOP,
     colorScheme: "light",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
   });
   context.on("request", (request) => requests.push(request.url()));
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });

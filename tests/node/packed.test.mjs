@@ -12,21 +12,11 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/chromium.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const pkgDir = `${root}pkg/`;
 const tsc = `${root}node_modules/.bin/tsc`;
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 let work; // temporary folder: the tarball and the consumer project
 let project; // the consumer project, with the tarball installed

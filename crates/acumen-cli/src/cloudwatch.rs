@@ -354,10 +354,18 @@ pub fn parse_time(cell: &str) -> Option<i64> {
                 Some(b'-') => -1,
                 _ => return None,
             };
+            // Two ASCII digits at byte `at` (bytes, not `str` slices: a
+            // multi-byte character there must not split a slice).
+            let two = |at: usize| match zb.get(at..at + 2)? {
+                [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+                    Some(i64::from((a - b'0') * 10 + (b - b'0')))
+                }
+                _ => None,
+            };
             let (h, m) = match zone.len() {
-                6 if zb[3] == b':' => (zone[1..3].parse::<i64>().ok()?, zone[4..6].parse().ok()?),
-                5 => (zone[1..3].parse::<i64>().ok()?, zone[3..5].parse().ok()?),
-                3 => (zone[1..3].parse::<i64>().ok()?, 0),
+                6 if zb[3] == b':' => (two(1)?, two(4)?),
+                5 => (two(1)?, two(3)?),
+                3 => (two(1)?, 0),
                 _ => return None,
             };
             sign * (h * 3600 + m * 60)
@@ -431,8 +439,26 @@ mod tests {
         assert_eq!(parse_time("2024-02-29T00:00:00Z"), Some(1_709_164_800));
         assert_eq!(parse_time("abc"), None);
         assert_eq!(parse_time("2026-09-01T25:00:00Z"), None);
+        assert_eq!(parse_time("2026-09-01T02:05+0200"), Some(t));
+        assert_eq!(parse_time("2026-09-01T02:05:00+02"), Some(t));
         assert_eq!(format_time(t), "2026-09-01T00:05:00Z");
         assert_eq!(format_time(1_709_164_800), "2024-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn a_zone_with_a_multibyte_character_is_rejected_without_panicking() {
+        // Found by the `cloudwatch_csv` fuzz target: a five-byte zone whose
+        // second and third bytes are inside one character made `&zone[1..3]`
+        // panic on a char boundary.
+        assert_eq!(parse_time("2026-09-01T00:05+0\u{feff}"), None);
+        assert_eq!(parse_time("2026-09-01T00:05+a\u{e9}b"), None);
+        assert_eq!(parse_time("2026-09-01T00:05+\u{e9}:00"), None);
+        assert_eq!(parse_time("2026-09-01T00:05:00+-1:00"), None);
+        let csv = "Timestamp,Value\n2026-09-01T00:25:00+0\u{e9}0,1\n";
+        assert_eq!(
+            parse(csv, "z.csv", "z", &mut none).unwrap_err(),
+            "z.csv:2: column 1: not a timestamp: \"2026-09-01T00:25:00+0\u{e9}0\""
+        );
     }
 
     #[test]

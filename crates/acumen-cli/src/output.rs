@@ -112,21 +112,47 @@ fn write_report_markdown(out: &mut dyn Write, report: &Report) -> io::Result<()>
     ]);
     t.write_markdown(out)?;
     writeln!(out)?;
-    writeln!(out, "- Per year: {}", report.yearly_micro_usd)?;
-    writeln!(
-        out,
-        "- Ideal tracking: {} ({})",
-        report.ideal.total_micro_usd, report.ideal.explanation
-    )?;
-    writeln!(
-        out,
-        "- Model: {} v{}. Prices: {} as of {}.",
-        report.model.name, report.model.version, report.catalog.name, report.catalog.as_of
-    )?;
-    for w in &report.warnings {
-        writeln!(out, "- Warning ({}): {}", warning_label(w), w.message)?;
+    for line in summary(report) {
+        writeln!(out, "- {line}")?;
     }
     Ok(())
+}
+
+/// The lines under the bill: yearly total, ideal tracking, per-instance
+/// usage, max_connections, the model and catalog, and the warnings.
+fn summary(report: &Report) -> Vec<String> {
+    let mut lines = vec![
+        format!("Per year: {}", report.yearly_micro_usd),
+        format!(
+            "Ideal tracking: {} ({})",
+            report.ideal.total_micro_usd, report.ideal.explanation
+        ),
+    ];
+    for i in &report.instances {
+        let unmet = i.unmet_acu_hours.lag + i.unmet_acu_hours.cap + i.unmet_acu_hours.resume;
+        lines.push(format!(
+            "{}: {:.1} ACU-hours, average {:.2} ACU, peak {} ACU, paused {:.1} h, at max {:.1} h, unmet {:.2} ACU-hours",
+            i.name, i.acu_hours, i.average_acu, i.peak_acu, i.paused_hours, i.hours_at_max, unmet
+        ));
+    }
+    let mc = &report.max_connections;
+    lines.push(format!(
+        "max_connections: {}{}",
+        mc.value,
+        if mc.capped_by_min {
+            " (capped at 2,000 by the 0.5 ACU minimum)"
+        } else {
+            ""
+        }
+    ));
+    lines.push(format!(
+        "Model: {} v{}. Prices: {} as of {}.",
+        report.model.name, report.model.version, report.catalog.name, report.catalog.as_of
+    ));
+    for w in &report.warnings {
+        lines.push(format!("warning ({}): {}", warning_label(w), w.message));
+    }
+    lines
 }
 
 fn warning_label(w: &Warning) -> &'static str {
@@ -768,43 +794,6 @@ fn percent(diff: acumen::Money, base: acumen::Money) -> String {
 /// writer compute   2,920.00  ACU-hour  $0.12       $350.40
 /// ```
 pub fn write_table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    let rows: Vec<[String; 5]> = report
-        .lines
-        .iter()
-        .map(|l| {
-            let flag = if l.price.overridden {
-                " (override)"
-            } else if l.price.confidence == Confidence::Low {
-                " (low confidence)"
-            } else {
-                ""
-            };
-            [
-                l.description.clone(),
-                group(l.quantity),
-                l.unit.clone(),
-                format!("{}{flag}", l.unit_price_nano_usd),
-                l.cost_micro_usd.to_string(),
-            ]
-        })
-        .collect();
-    let header = ["Item", "Quantity", "Unit", "Unit price", "Cost"].map(String::from);
-    let total_row = [
-        String::from("Total per month"),
-        String::new(),
-        String::new(),
-        String::new(),
-        report.total_micro_usd.to_string(),
-    ];
-    let mut widths = [0usize; 5];
-    for row in std::iter::once(&header)
-        .chain(&rows)
-        .chain(std::iter::once(&total_row))
-    {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
     writeln!(
         out,
         "Aurora Serverless v2 estimate: {} {}, {}, {} h/month",
@@ -813,60 +802,39 @@ pub fn write_table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         storage_name(report),
         report.hours_per_month
     )?;
-    let print = |out: &mut dyn Write, row: &[String; 5]| -> io::Result<()> {
-        // Text columns left-aligned, numbers right-aligned.
-        writeln!(
-            out,
-            "{:<w0$}  {:>w1$}  {:<w2$}  {:<w3$}  {:>w4$}",
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            row[4],
-            w0 = widths[0],
-            w1 = widths[1],
-            w2 = widths[2],
-            w3 = widths[3],
-            w4 = widths[4]
-        )
-    };
-    print(out, &header)?;
-    for row in &rows {
-        print(out, row)?;
-    }
-    print(out, &total_row)?;
-    writeln!(out, "Per year: {}", report.yearly_micro_usd)?;
-    writeln!(
-        out,
-        "Ideal tracking: {} ({})",
-        report.ideal.total_micro_usd, report.ideal.explanation
-    )?;
-    for i in &report.instances {
-        let unmet = i.unmet_acu_hours.lag + i.unmet_acu_hours.cap + i.unmet_acu_hours.resume;
-        writeln!(
-            out,
-            "{}: {:.1} ACU-hours, average {:.2} ACU, peak {} ACU, paused {:.1} h, at max {:.1} h, unmet {:.2} ACU-hours",
-            i.name, i.acu_hours, i.average_acu, i.peak_acu, i.paused_hours, i.hours_at_max, unmet
-        )?;
-    }
-    let mc = &report.max_connections;
-    writeln!(
-        out,
-        "max_connections: {}{}",
-        mc.value,
-        if mc.capped_by_min {
-            " (capped at 2,000 by the 0.5 ACU minimum)"
+    let mut t = Table::new(&[
+        ("Item", Align::Left),
+        ("Quantity", Align::Right),
+        ("Unit", Align::Left),
+        ("Unit price", Align::Left),
+        ("Cost", Align::Right),
+    ]);
+    for l in &report.lines {
+        let flag = if l.price.overridden {
+            " (override)"
+        } else if l.price.confidence == Confidence::Low {
+            " (low confidence)"
         } else {
             ""
-        }
-    )?;
-    writeln!(
-        out,
-        "Model: {} v{}. Prices: {} as of {}.",
-        report.model.name, report.model.version, report.catalog.name, report.catalog.as_of
-    )?;
-    for w in &report.warnings {
-        writeln!(out, "warning ({}): {}", warning_label(w), w.message)?;
+        };
+        t.row(vec![
+            l.description.clone(),
+            group(l.quantity),
+            l.unit.clone(),
+            format!("{}{flag}", l.unit_price_nano_usd),
+            l.cost_micro_usd.to_string(),
+        ]);
+    }
+    t.row(vec![
+        String::from("Total per month"),
+        String::new(),
+        String::new(),
+        String::new(),
+        report.total_micro_usd.to_string(),
+    ]);
+    t.write_text(out)?;
+    for line in summary(report) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

@@ -126,12 +126,14 @@ pub(crate) fn check_finite(value: f64, field: &str) -> Result<(), Error> {
 }
 
 // `f64::trunc`/`f64::ceil` live in std; these cover the non-negative values
-// below 2^52 that this module ever passes, so no float library is needed.
-fn trunc(x: f64) -> f64 {
+// below 2^52 that the crate ever passes, so no float library is needed.
+#[inline]
+pub(crate) fn trunc(x: f64) -> f64 {
     (x as u64) as f64
 }
 
-fn ceil(x: f64) -> f64 {
+#[inline]
+pub(crate) fn ceil(x: f64) -> f64 {
     let t = trunc(x);
     if t < x { t + 1.0 } else { t }
 }

@@ -97,9 +97,7 @@ fn for_each_stretch(timelines: &[&Timeline], mut f: impl FnMut(u64, &[f64])) {
 /// Demand rounded up to the grid, in half-ACUs (not clamped to the maximum).
 fn need_halves(demand: f64) -> u32 {
     // Validation bounds demand to 100,000 ACU, so this fits easily.
-    let doubled = demand * 2.0;
-    let t = (doubled as u64) as f64;
-    (if t < doubled { t + 1.0 } else { t }) as u32
+    crate::acu::ceil(demand * 2.0) as u32
 }
 
 /// Appends `input`, merging it into the previous one when they are equal.

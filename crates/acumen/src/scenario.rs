@@ -1166,9 +1166,7 @@ impl Scenario {
 
 /// `ceil(a / b)` for positive finite values.
 fn ceil_div(a: f64, b: f64) -> f64 {
-    let q = a / b;
-    let t = (q as u64) as f64;
-    if t < q { t + 1.0 } else { t }
+    crate::acu::ceil(a / b)
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@
 
 use alloc::vec::Vec;
 
+use crate::acu::{ceil, trunc as floor};
+
 /// The controller's parameters. Every one has a documented default and can
 /// be overridden from the scenario (`controller`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -335,6 +337,11 @@ fn step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
                 c.resume_seconds
             };
             st.paused_for = 0;
+            if st.resuming == 0 {
+                // No resume delay: capacity arrives at once.
+                st.level = resume_level(s);
+                set_applied(s, st, st.level as u32, out);
+            }
         } else {
             st.paused_for += 1;
             account(st, input, 1);
@@ -533,16 +540,6 @@ pub fn percentile(values: &[u32], p: u32) -> Option<u32> {
     Some(sorted[(rank.max(1) - 1) as usize])
 }
 
-// Float helpers for non-negative values below 2^52, without a float library.
-fn floor(x: f64) -> f64 {
-    (x as u64) as f64
-}
-
-fn ceil(x: f64) -> f64 {
-    let t = floor(x);
-    if t < x { t + 1.0 } else { t }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -638,6 +635,52 @@ mod tests {
         let out = simulate(&s, &[run(0, 300 + 86_401 + 1), run(4, 100)]);
         assert_eq!(out.deep_resumes, 1);
         assert_eq!(out.unmet_resume, 4 * 30);
+    }
+
+    #[test]
+    fn a_resume_without_delay_starts_at_the_resume_capacity() {
+        // Found by the `simulator` fuzz target: with `resumeSeconds` 0 the
+        // instance left the pause at zero capacity and crawled up from the
+        // bottom (below `min`, ignoring `resumeAcu`).
+        let mut s = settings(8, 32, Pausing::After(300), 0);
+        s.controller.resume_seconds = 0;
+        s.controller.burst_step_acu = 1.0;
+        let out = simulate(&s, &[run(24, 200)]);
+        assert_eq!(out, simulate_reference(&s, &[run(24, 200)]));
+        assert_eq!((out.resumes, out.paused_seconds), (1, 0));
+        assert_eq!(out.capacity[0], (1, 8), "{:?}", out.capacity);
+        assert!(out.capacity.iter().all(|(_, c)| (8..=32).contains(c)));
+        assert_eq!(out.capacity.last().unwrap().1, 24);
+        // The same with the default resume capacity (2 ACU) above the minimum.
+        s.min = 1;
+        s.initial = 4;
+        let out = simulate(&s, &[run(0, 400), run(24, 200)]);
+        assert_eq!(out.pauses, 1);
+        assert_eq!(out.unmet_resume, 0);
+        let resumed = out.capacity.iter().position(|(_, c)| *c == 0).unwrap() + 1;
+        assert_eq!(out.capacity[resumed].1, 4, "{:?}", out.capacity);
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_scenario_resuming_without_delay_has_no_resume_shortfall() {
+        // The scenario form of the reproducer (fuzz/corpus/scenario_toml/
+        // regress-resume-without-delay.toml): with no resume delay the demand
+        // that wakes the writer is served at once, from `resumeAcu` up.
+        let scenario: crate::Scenario = serde_json::from_str(
+            r#"{"hoursPerMonth": 2,
+                "scaling": {"minAcu": 0, "maxAcu": 8},
+                "workload": {"trace": {"intervalSeconds": 600,
+                             "acu": [0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 6]}},
+                "controller": {"resumeSeconds": 0, "deepResumeSeconds": 0, "resumeAcu": 4}}"#,
+        )
+        .unwrap();
+        let report = crate::estimate(&scenario).unwrap();
+        let writer = &report.instances[0];
+        assert_eq!(writer.resumes, 1);
+        assert_eq!(writer.unmet_acu_hours.resume, 0.0);
+        assert_eq!(writer.paused_hours, 1.5);
+        assert_eq!(writer.peak_acu, 6.0);
     }
 
     #[test]

@@ -1,0 +1,132 @@
+//! Shared checks for the fuzz targets in `fuzz_targets/`.
+//!
+//! The scenario targets decode arbitrary text into an [`acumen::Scenario`],
+//! estimate it and check the report's invariants; [`work`] bounds how much
+//! simulation one input may ask for, so that a run spends its time on many
+//! inputs rather than on a few month-long per-second traces.
+
+use acumen::scenario::Workload;
+use acumen::{Report, Scenario};
+
+/// The CLI's scenario reader, compiled here as it is in the binary.
+#[allow(dead_code)]
+#[path = "../../crates/acumen-cli/src/input.rs"]
+pub mod input;
+
+/// The CLI's CloudWatch CSV reader, compiled here as it is in the binary.
+#[allow(dead_code)]
+#[path = "../../crates/acumen-cli/src/cloudwatch.rs"]
+pub mod cloudwatch;
+
+/// Most demand segments one estimate may walk (see [`work`]): about 0.1 s of
+/// estimating in an instrumented build. Scenarios above it are not estimated.
+pub const WORK_BUDGET: u64 = 400_000;
+
+/// A cheap upper bound on the demand segments `estimate` walks for
+/// `scenario`, computed from its fields without building any timeline.
+///
+/// Every instance's simulation walks the stretches in which no instance's
+/// demand changes, at most the sum of all instances' segments, so the work
+/// is (instances) × (segments over all instances). A trace repeated over the
+/// month has `month / interval` segments whatever its length; spikes add two
+/// boundaries per window. Inputs whose fields fail validation cost little
+/// (validation stops at the first bad field) and count as their valid
+/// neighbours would, so they are never skipped for being invalid.
+pub fn work(scenario: &Scenario) -> u64 {
+    let hours = u64::from(scenario.hours_per_month.clamp(1, 744));
+    let month = hours * 3600;
+    let segments = |w: &Workload| -> u64 {
+        match w {
+            Workload::Steady { .. } => 1,
+            Workload::BusinessHours(_) | Workload::Weekly { .. } => hours,
+            Workload::Levels(levels) => levels.len() as u64,
+            Workload::Trace(t) => {
+                let interval = u64::from(t.interval_seconds.max(1));
+                month.div_ceil(interval).max(t.acu.len() as u64)
+            }
+        }
+    };
+    let writer = segments(&scenario.workload);
+    let spikes: u64 = scenario
+        .spikes
+        .iter()
+        .map(|s| 2 * month.div_ceil(u64::from(s.every_hours.max(1)) * 3600))
+        .sum();
+    let readers = scenario.readers.len().min(16) as u64;
+    let own: u64 = scenario
+        .readers
+        .iter()
+        .take(16)
+        .map(|r| r.workload.as_ref().map_or(writer + spikes, segments))
+        .sum();
+    (readers + 1).saturating_mul(writer + spikes + own)
+}
+
+/// Estimates `scenario` (unless [`work`] exceeds [`WORK_BUDGET`]) and, when
+/// it succeeds, checks the report. Errors are fine; panics are bugs.
+pub fn estimate_and_check(scenario: &Scenario) {
+    if work(scenario) > WORK_BUDGET {
+        return;
+    }
+    if let Ok(report) = acumen::estimate(scenario) {
+        check_report(&report);
+    }
+}
+
+/// The invariants every report keeps.
+pub fn check_report(report: &Report) {
+    let mut sum = 0i64;
+    for line in &report.lines {
+        let cost = line.cost_micro_usd.micros();
+        assert!(cost >= 0, "negative cost on {}: {cost}", line.description);
+        assert!(
+            line.quantity.is_finite() && line.quantity >= 0.0,
+            "bad quantity on {}: {}",
+            line.description,
+            line.quantity
+        );
+        assert!(line.unit_price_nano_usd.nanos() >= 0);
+        sum = sum.checked_add(cost).expect("line costs overflow");
+    }
+    let total = report.total_micro_usd.micros();
+    assert_eq!(total, sum, "total is not the sum of the lines");
+    assert_eq!(
+        Some(report.yearly_micro_usd.micros()),
+        total.checked_mul(12),
+        "yearly is not 12 × total"
+    );
+    for inst in &report.instances {
+        let peak = inst.peak_acu;
+        assert!(
+            peak.is_finite() && (0.0..=256.0).contains(&peak),
+            "{}: peak {peak} ACU",
+            inst.name
+        );
+        assert_eq!(
+            (peak * 2.0).fract(),
+            0.0,
+            "{}: peak {peak} off the grid",
+            inst.name
+        );
+        let u = &inst.unmet_acu_hours;
+        for (what, v) in [("lag", u.lag), ("cap", u.cap), ("resume", u.resume)] {
+            assert!(v.is_finite() && v >= 0.0, "{}: unmet {what} {v}", inst.name);
+        }
+        for (what, v) in [
+            ("acuHours", inst.acu_hours),
+            ("averageAcu", inst.average_acu),
+            ("pausedHours", inst.paused_hours),
+            ("hoursAtMax", inst.hours_at_max),
+            ("idealAcuHours", inst.ideal_acu_hours),
+        ] {
+            assert!(v.is_finite() && v >= 0.0, "{}: {what} {v}", inst.name);
+        }
+    }
+    let ideal = report.ideal.total_micro_usd.micros();
+    assert!(ideal >= 0, "negative ideal total {ideal}");
+    assert_eq!(
+        report.ideal.difference_micro_usd.micros(),
+        total - ideal,
+        "difference is not simulated − ideal"
+    );
+}
