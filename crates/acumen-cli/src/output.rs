@@ -87,35 +87,66 @@ fn write_report_markdown(out: &mut dyn Write, report: &Report) -> io::Result<()>
         storage_name(report),
         report.hours_per_month
     )?;
-    let mut t = Table::new(&[
-        ("Item", Align::Left),
-        ("Quantity", Align::Right),
-        ("Unit", Align::Left),
-        ("Unit price", Align::Right),
-        ("Cost", Align::Right),
-    ]);
-    for l in &report.lines {
-        t.row(vec![
-            l.description.clone(),
-            group(l.quantity),
-            l.unit.clone(),
-            l.unit_price_nano_usd.to_string(),
-            l.cost_micro_usd.to_string(),
-        ]);
-    }
-    t.row(vec![
-        "**Total per month**".into(),
-        String::new(),
-        String::new(),
-        String::new(),
-        format!("**{}**", report.total_micro_usd),
-    ]);
+    let t = bill_table(report, true);
     t.write_markdown(out)?;
     writeln!(out)?;
     for line in summary(report) {
         writeln!(out, "- {line}")?;
     }
     Ok(())
+}
+
+/// The bill for people: item, quantity, unit, unit price and cost, and a
+/// total row. Text marks override and low-confidence prices beside the unit
+/// price; Markdown sets the total in bold.
+fn bill_table(report: &Report, markdown: bool) -> Table {
+    let mut t = Table::new(&[
+        ("Item", Align::Left),
+        ("Quantity", Align::Right),
+        ("Unit", Align::Left),
+        (
+            "Unit price",
+            if markdown { Align::Right } else { Align::Left },
+        ),
+        ("Cost", Align::Right),
+    ]);
+    for l in &report.lines {
+        let flag = if markdown {
+            ""
+        } else if l.price.overridden {
+            " (override)"
+        } else if l.price.confidence == Confidence::Low {
+            " (low confidence)"
+        } else {
+            ""
+        };
+        t.row(vec![
+            l.description.clone(),
+            group(l.quantity),
+            l.unit.clone(),
+            format!("{}{flag}", l.unit_price_nano_usd),
+            l.cost_micro_usd.to_string(),
+        ]);
+    }
+    let (label, total) = if markdown {
+        (
+            String::from("**Total per month**"),
+            format!("**{}**", report.total_micro_usd),
+        )
+    } else {
+        (
+            String::from("Total per month"),
+            report.total_micro_usd.to_string(),
+        )
+    };
+    t.row(vec![
+        label,
+        String::new(),
+        String::new(),
+        String::new(),
+        total,
+    ]);
+    t
 }
 
 /// The lines under the bill: yearly total, ideal tracking, per-instance
@@ -802,36 +833,7 @@ pub fn write_table(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         storage_name(report),
         report.hours_per_month
     )?;
-    let mut t = Table::new(&[
-        ("Item", Align::Left),
-        ("Quantity", Align::Right),
-        ("Unit", Align::Left),
-        ("Unit price", Align::Left),
-        ("Cost", Align::Right),
-    ]);
-    for l in &report.lines {
-        let flag = if l.price.overridden {
-            " (override)"
-        } else if l.price.confidence == Confidence::Low {
-            " (low confidence)"
-        } else {
-            ""
-        };
-        t.row(vec![
-            l.description.clone(),
-            group(l.quantity),
-            l.unit.clone(),
-            format!("{}{flag}", l.unit_price_nano_usd),
-            l.cost_micro_usd.to_string(),
-        ]);
-    }
-    t.row(vec![
-        String::from("Total per month"),
-        String::new(),
-        String::new(),
-        String::new(),
-        report.total_micro_usd.to_string(),
-    ]);
+    let t = bill_table(report, false);
     t.write_text(out)?;
     for line in summary(report) {
         writeln!(out, "{line}")?;

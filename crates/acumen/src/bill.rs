@@ -197,26 +197,43 @@ pub(crate) fn simulate_cluster(
     outcomes
 }
 
-/// The ideal capacity of each instance in the first second, with the
-/// writer/reader rules: where the simulation starts (warm).
-pub(crate) fn first_capacities(s: &ValidScenario, scaling: &ValidScaling, floor: Acu) -> Vec<Acu> {
-    let mut capacity: Vec<Acu> = s
-        .instances
-        .iter()
-        .map(|i| {
-            let d = i.demand.segments().first().map_or(0.0, |seg| seg.acu);
-            ideal_capacity(d, scaling, floor)
-        })
-        .collect();
-    if capacity.first() == Some(&Acu::ZERO) && capacity[1..].iter().any(|c| *c > Acu::ZERO) {
-        capacity[0] = Acu::HALF;
+/// Ideal tracking for the whole cluster at one moment: each instance at its
+/// `demand` rounded up and clamped ([`ideal_capacity`]), then the cluster
+/// rules: the writer cannot pause while a reader runs, and tier 0–1 readers
+/// never run below the writer.
+fn ideal_cluster(
+    s: &ValidScenario,
+    scaling: &ValidScaling,
+    floor: Acu,
+    demand: &[f64],
+    capacity: &mut [Acu],
+) {
+    for (c, d) in capacity.iter_mut().zip(demand) {
+        *c = ideal_capacity(*d, scaling, floor);
     }
-    let writer = capacity.first().copied().unwrap_or(Acu::ZERO);
-    for (k, inst) in s.instances.iter().enumerate().skip(1) {
-        if inst.follows_writer() && capacity[k] < writer {
-            capacity[k] = writer;
+    let Some((writer, readers)) = capacity.split_first_mut() else {
+        return;
+    };
+    if *writer == Acu::ZERO && readers.iter().any(|c| *c > Acu::ZERO) {
+        *writer = Acu::HALF;
+    }
+    for (c, inst) in readers.iter_mut().zip(&s.instances[1..]) {
+        if inst.follows_writer() && *c < *writer {
+            *c = *writer;
         }
     }
+}
+
+/// The ideal capacity of each instance in the first second: where the
+/// simulation starts (warm).
+pub(crate) fn first_capacities(s: &ValidScenario, scaling: &ValidScaling, floor: Acu) -> Vec<Acu> {
+    let demand: Vec<f64> = s
+        .instances
+        .iter()
+        .map(|i| i.demand.segments().first().map_or(0.0, |seg| seg.acu))
+        .collect();
+    let mut capacity = vec![Acu::ZERO; demand.len()];
+    ideal_cluster(s, scaling, floor, &demand, &mut capacity);
     capacity
 }
 
@@ -318,26 +335,9 @@ fn bill(s: &ValidScenario, decisions: bool) -> Result<Report, Error> {
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     let mut ideal_usage = vec![0u64; s.instances.len()];
     let mut ideal_proxy = 0u64;
-    let mut initial: Vec<Acu> = Vec::new();
     let mut capacity = vec![Acu::ZERO; s.instances.len()];
     for_each_stretch(&timelines, |seconds, demand| {
-        for (k, d) in demand.iter().enumerate() {
-            capacity[k] = ideal_capacity(*d, &s.scaling, floor);
-        }
-        // The writer cannot pause while any reader runs.
-        if capacity[0] == Acu::ZERO && capacity[1..].iter().any(|c| *c > Acu::ZERO) {
-            capacity[0] = Acu::HALF;
-        }
-        // Tier 0–1 readers never run below the writer.
-        let writer = capacity[0];
-        for (k, inst) in s.instances.iter().enumerate().skip(1) {
-            if inst.follows_writer() && capacity[k] < writer {
-                capacity[k] = writer;
-            }
-        }
-        if initial.is_empty() {
-            initial = capacity.clone();
-        }
+        ideal_cluster(s, &s.scaling, floor, demand, &mut capacity);
         let mut cluster = 0u64;
         for (k, c) in capacity.iter().enumerate() {
             cluster += u64::from(c.halves());
@@ -348,6 +348,7 @@ fn bill(s: &ValidScenario, decisions: bool) -> Result<Report, Error> {
 
     // The controller, started warm at the ideal capacity of the first second
     // (the cluster was already serving this load when the month began).
+    let initial = first_capacities(s, &s.scaling, floor);
     let outcomes = simulate_cluster(s, &s.scaling, pause_blocked, &initial);
     let capacities: Vec<Timeline> = outcomes
         .iter()
@@ -563,8 +564,15 @@ fn decide(
         .map(|c| c.0)
         .sum();
     let days = writer.seconds().max(1) as f64 / 86_400.0;
+    // The bill under each storage type; the scenario's own is `lines` already.
     let priced = |storage| -> Option<(Money, Money)> {
-        let lines = price_lines(s, storage, usage, proxy, &mut Vec::new()).ok()?;
+        let other;
+        let lines = if storage == s.storage_type {
+            lines
+        } else {
+            other = price_lines(s, storage, usage, proxy, &mut Vec::new()).ok()?;
+            &other
+        };
         let sum = lines.iter().map(|l| l.cost_micro_usd.micros()).sum();
         let io = lines
             .iter()
