@@ -7,7 +7,9 @@ use std::hint::black_box;
 
 use acumen::optimize::{OptimizeOptions, optimize};
 use acumen::scenario::{BusinessHours, Reader, Trace};
-use acumen::sim::{Controller, Input, Pausing, Settings, simulate, simulate_reference};
+use acumen::sim::{
+    Controller, Input, Pausing, Settings, simulate, simulate_reference, simulate_trace,
+};
 use acumen::{Scenario, Workload, estimate};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -78,6 +80,11 @@ fn benches(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("simulate");
     group.sample_size(20);
+    let needs: Vec<u32> = trace.iter().map(|input| input.need).collect();
+    group.bench_function(
+        "one instance, 30 days, 1-second trace (trace kernel)",
+        |b| b.iter(|| simulate_trace(black_box(&settings), black_box(&needs))),
+    );
     group.bench_function("one instance, 30 days, 1-second trace (fast path)", |b| {
         b.iter(|| simulate(black_box(&settings), black_box(&trace)))
     });

@@ -1,6 +1,8 @@
 //! The fast simulator against the second-by-second reference.
 
-use acumen::sim::{Controller, Input, Pausing, Settings, simulate, simulate_reference};
+use acumen::sim::{
+    Controller, Input, Pausing, Settings, simulate, simulate_reference, simulate_trace,
+};
 use proptest::prelude::*;
 
 fn inputs() -> impl Strategy<Value = Vec<Input>> {
@@ -39,10 +41,10 @@ fn settings() -> impl Strategy<Value = Settings> {
             Just(Pausing::WithLeader),
         ],
         0u32..64,
-        1u32..6,
+        0u32..6,
         0.02f64..0.2,
         0u32..3,
-        10u32..120,
+        prop_oneof![Just(0u32), 1u32..200],
         0.002f64..0.01,
     )
         .prop_map(
@@ -90,5 +92,58 @@ proptest! {
         }
         let usage: u64 = out.capacity.iter().map(|(len, c)| len * u64::from(*c)).sum();
         prop_assert_eq!(usage, out.half_acu_seconds);
+    }
+}
+
+/// A per-second trace: runs of a level, a third of them idle.
+fn needs() -> impl Strategy<Value = Vec<u32>> {
+    prop::collection::vec((1usize..700, 0u32..80, any::<bool>()), 1..30).prop_map(|runs| {
+        runs.into_iter()
+            .flat_map(|(len, need, idle)| core::iter::repeat_n(if idle { 0 } else { need }, len))
+            .collect()
+    })
+}
+
+/// A per-second random walk, which changes need almost every second.
+fn walk() -> impl Strategy<Value = Vec<u32>> {
+    (any::<u64>(), 100usize..5_000).prop_map(|(seed, len)| {
+        let mut state = seed | 1;
+        let mut need = 8i64;
+        (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                need = (need + (state % 3) as i64 - 1).clamp(0, 40);
+                need as u32
+            })
+            .collect()
+    })
+}
+
+fn one_second_inputs(needs: &[u32]) -> Vec<Input> {
+    needs
+        .iter()
+        .map(|&need| Input {
+            seconds: 1,
+            need,
+            floor: 0,
+            active: need > 0,
+            leader_running: true,
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn trace_kernel_matches_the_reference_on_runs(s in settings(), needs in needs()) {
+        prop_assert_eq!(simulate_trace(&s, &needs), simulate_reference(&s, &one_second_inputs(&needs)));
+    }
+
+    #[test]
+    fn trace_kernel_matches_the_reference_on_a_random_walk(s in settings(), needs in walk()) {
+        prop_assert_eq!(simulate_trace(&s, &needs), simulate_reference(&s, &one_second_inputs(&needs)));
     }
 }
