@@ -61,14 +61,31 @@ test-iac:
     done
     echo "test-iac: ${#templates[@]} CloudFormation templates and Terraform files valid"
 
-# Formatting and clippy with warnings as errors; generated types and catalog up to date.
-lint:
+# Formatting and clippy with warnings as errors; generated types and catalog
+# up to date; dependency licences, bans and sources (`deny`).
+lint: deny
     cargo fmt --all --check
     cargo clippy --locked --workspace --all-targets -- -D warnings
     cargo clippy --locked -p acumen --all-targets --all-features -- -D warnings
     node scripts/gen-types.mjs --check
     node scripts/gen-catalog.mjs --check
     RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p acumen --all-features
+
+# Dependency licences, duplicate versions and sources (crates.io only), with
+# cargo-deny, offline: the workspace (deny.toml) and the fuzz targets
+# (fuzz/deny.toml).
+deny:
+    cargo deny --offline --locked check licenses bans sources
+    cargo deny --offline --locked --manifest-path fuzz/Cargo.toml --config fuzz/deny.toml check licenses bans sources
+
+# Known vulnerabilities (needs the network, so not part of `test`): the
+# RustSec advisory database for every Cargo.lock, and npm's audit of the
+# dev dependencies (the published package in pkg/ has no dependencies).
+audit: deny
+    cargo deny --locked check advisories
+    cargo deny --locked --manifest-path fuzz/Cargo.toml --config fuzz/deny.toml check advisories
+    npm audit --omit=dev
+    npm audit
 
 # Core unit, property, golden and doc tests; CLI tests.
 test-rust:

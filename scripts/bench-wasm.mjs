@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { estimate, validate, version } from "acumen";
+import { estimate, simulateTrace, validate, version } from "acumen";
 
 /** Median milliseconds per call of `fn`, after warming up. */
 function median(fn, { warmup, samples, batch = 1 }) {
@@ -52,6 +52,27 @@ function trace(seconds) {
   return acu;
 }
 
+/**
+ * The native benchmark's trace (crates/acumen/benches/simulate.rs), sample
+ * for sample: a xorshift random walk of ±0.5 ACU a second in 0..16 ACU.
+ */
+function walk(seconds) {
+  const mask = (1n << 64n) - 1n;
+  let state = 0x9e3779b97f4a7c15n;
+  let need = 8;
+  const acu = new Float64Array(seconds);
+  for (let i = 0; i < seconds; i++) {
+    state ^= (state << 13n) & mask;
+    state ^= state >> 7n;
+    state ^= (state << 17n) & mask;
+    need = Math.max(0, Math.min(32, need + Number(state % 3n) - 1));
+    acu[i] = need / 2;
+  }
+  return acu;
+}
+const walkAcu = walk(2_592_000);
+const walkSettings = { scaling: { minAcu: 0.5, maxAcu: 16 }, initialAcu: 4 };
+
 const pageScenario = {
   workload: { businessHours: {} },
   readers: [{ promotionTier: 1 }, { promotionTier: 2 }],
@@ -78,6 +99,11 @@ const rows = [
     { warmup: 2, samples: 9 },
   ],
   ["validate(30-day 1-s trace)", () => validate(traceScenario), { warmup: 2, samples: 9 }],
+  [
+    "simulateTrace(30-day 1-s random walk, as the native trace benchmark)",
+    () => simulateTrace(walkAcu, walkSettings),
+    { warmup: 3, samples: 21 },
+  ],
 ];
 
 console.log(`acumen ${version()} (wasm), Node ${process.version}, ${process.arch}`);

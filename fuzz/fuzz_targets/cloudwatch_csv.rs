@@ -1,6 +1,7 @@
 //! Arbitrary UTF-8 through the CLI's CloudWatch CSV reader: it may reject the
 //! text but never panic, and what it accepts is usable.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use acumen_fuzz::cloudwatch::{format_time, parse, parse_time};
 use libfuzzer_sys::fuzz_target;

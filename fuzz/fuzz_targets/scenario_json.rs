@@ -1,6 +1,7 @@
 //! Arbitrary bytes as a JSON scenario: decoding may fail, estimating may
 //! fail, nothing may panic, and every report keeps its invariants.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use acumen::Scenario;
 use acumen_fuzz::{estimate_and_check, input};

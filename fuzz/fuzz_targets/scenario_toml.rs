@@ -1,6 +1,7 @@
 //! Arbitrary UTF-8 as a TOML scenario: decoding may fail, estimating may
 //! fail, nothing may panic, and every report keeps its invariants.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use acumen::Scenario;
 use acumen_fuzz::{estimate_and_check, input};

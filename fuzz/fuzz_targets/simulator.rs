@@ -2,6 +2,7 @@
 //! the ranges a scenario can produce and any inputs, both give the same
 //! outcome, and capacity stays on the grid within the scaling range.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use acumen::sim::{Controller, Input, Outcome, Pausing, Settings, simulate, simulate_reference};
 use arbitrary::Arbitrary;

@@ -4,6 +4,7 @@
 //! estimate it and check the report's invariants; [`work`] bounds how much
 //! simulation one input may ask for, so that a run spends its time on many
 //! inputs rather than on a few month-long per-second traces.
+#![forbid(unsafe_code)]
 
 use acumen::scenario::Workload;
 use acumen::{Report, Scenario};

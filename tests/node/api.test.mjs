@@ -336,7 +336,27 @@ function describe(value) {
 // inputs, except a price the catalog lacks.
 const unpricedCases = scenarioCases.filter(([, code]) => code !== "unknown_price");
 
+// simulateTrace(acu, settings): each input is its list of arguments.
+const traceCases = [
+  [[undefined], "wrong_type", "acu", /Float64Array/],
+  [["1,2"], "wrong_type", "acu", /Float64Array/],
+  [[{ acu: [1] }], "wrong_type", "acu", /Float64Array/],
+  [[[]], "out_of_range", "acu", /1 to 31622400 samples/],
+  [[[1, Number.NaN]], "not_a_number", "acu[1]", /finite/],
+  [[[1, "x"]], "not_a_number", "acu[1]", /finite/],
+  [[new Float64Array([2, Infinity])], "not_a_number", "acu[1]", /finite/],
+  [[[1, -1]], "out_of_range", "acu[1]", /negative/],
+  [[[1], 5], "wrong_type", "", /expected an object/],
+  [[[1], { scaling: { maxAcu: 3.3 } }], "off_grid", "scaling.maxAcu", /multiple of 0\.5/],
+  [[[1], { scaling: { minAcu: "1" } }], "wrong_type", "scaling.minAcu", /invalid type: string/],
+  [[[1], { controller: { holdDownSeconds: 1e9 } }], "out_of_range", "controller.holdDownSeconds", /between/],
+  [[[1], { scaling: { maxAcu: NaN } }], "not_a_number", "scaling.maxAcu", /finite/],
+  [[[1], { initialAcu: 0.7 }], "off_grid", "initialAcu", /multiple of 0\.5/],
+  [[[1], { scalling: {} }], "unknown_field", "scalling", /unknown field/],
+];
+
 const catalogue = {
+  simulateTrace: traceCases,
   estimate: scenarioCases,
   validate: scenarioCases,
   optimize: unpricedCases,
@@ -357,11 +377,14 @@ test("the error catalogue covers every export that takes input", () => {
 for (const [name, cases] of Object.entries(catalogue)) {
   test(`${name}() throws an AcumenError with the right code and field for each bad input`, () => {
     const codes = new Set();
+    const call = name === "simulateTrace" ? (args) => acumen.simulateTrace(...args) : acumen[name];
     for (const [input, ...expected] of cases) {
-      assertThrows(acumen[name], name, input, expected);
+      assertThrows(call, name, input, expected);
       codes.add(expected[0]);
     }
-    for (const needed of ["wrong_type", "missing_field", "not_a_number", "out_of_range", "unknown_variant", "unknown_field"]) {
+    // simulateTrace's arguments have no required field and no enum.
+    const kinds = ["wrong_type", "missing_field", "not_a_number", "out_of_range", "unknown_variant", "unknown_field"];
+    for (const needed of kinds.filter((k) => name !== "simulateTrace" || !["missing_field", "unknown_variant"].includes(k))) {
       assert.ok(codes.has(needed), `${name} is tried with ${needed}`);
     }
   });

@@ -11,7 +11,14 @@ pub enum Failure {
     /// The file could not be read.
     Io(String),
     /// The text does not describe a valid scenario.
-    Invalid(String),
+    Invalid {
+        /// The one-line message: file, line, field and what is wrong.
+        message: String,
+        /// The decoding error, with its stable code and field.
+        error: Error,
+        /// The line of the file where it was found, if known.
+        line: Option<usize>,
+    },
 }
 
 /// How to name the input in messages.
@@ -48,9 +55,13 @@ pub fn read_scenario(path: Option<&Path>) -> Result<Scenario, Failure> {
     } else {
         parse_toml(&text)
     };
-    parsed.map_err(|(e, line)| {
+    parsed.map_err(|(error, line)| {
         let location = line.map(|l| format!(":{l}")).unwrap_or_default();
-        Failure::Invalid(format!("{name}{location}: {e}"))
+        Failure::Invalid {
+            message: format!("{name}{location}: {error}"),
+            error,
+            line,
+        }
     })
 }
 
@@ -92,4 +103,30 @@ fn toml_error(text: &str, path: &str, e: &toml::de::Error) -> (Error, Option<usi
         .span()
         .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
     (Error::from_decode(path, e.message().trim()), line)
+}
+
+/// Reads a price book (JSON, as `acumen prices import` writes it) and checks
+/// it; errors name the file, the line where known, and the field.
+pub fn read_book(path: &Path) -> Result<acumen::prices::PriceBook, Failure> {
+    let name = origin(Some(path));
+    let text = std::fs::read_to_string(path).map_err(|e| Failure::Io(format!("{name}: {e}")))?;
+    let failure = |(error, line): (Error, Option<usize>)| {
+        let location = line.map(|l| format!(":{l}")).unwrap_or_default();
+        Failure::Invalid {
+            message: format!("{name}{location}: {error}"),
+            error,
+            line,
+        }
+    };
+    if let Some(first) = text.trim_start().chars().next().filter(|c| *c != '{') {
+        let line = text.lines().take_while(|l| l.trim().is_empty()).count() + 1;
+        let message = format!("invalid type: `{first}`, expected a price book (a JSON object)");
+        return Err(failure((Error::from_decode(".", &message), Some(line))));
+    }
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let book: acumen::prices::PriceBook = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| failure(json_error(&e.path().to_string(), e.inner())))?;
+    de.end().map_err(|e| failure(json_error(".", &e)))?;
+    book.validate().map_err(|e| failure((e, None)))?;
+    Ok(book)
 }

@@ -2,17 +2,19 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, rust_2018_idioms, unused_qualifications)]
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use acumen::prices::PriceBook;
 use acumen::{Acu, Engine, Scenario, StorageType};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod cloudwatch;
 mod decisions;
 mod input;
 mod output;
+mod pricelist;
+mod progress;
 mod replay;
 mod table;
 
@@ -27,11 +29,15 @@ const EXIT_IO: u8 = 3;
     name = "acumen",
     version,
     about = "Capacity and cost maths for Amazon Aurora Serverless v2",
-    after_help = "Exit status: 0 success, 1 invalid input, 2 usage error, 3 unreadable file.\n\n\
+    after_help = "Exit status: 0 success, 1 invalid input (the one-line error names the file, the line \
+where known, and the field), 2 usage error, 3 unreadable file or unwritable output. With --format json \
+the error is one JSON line instead, with its stable code (docs/errors.md).\n\n\
 Examples:\n  acumen estimate scenario.toml\n  acumen estimate scenario.json --format json\n  echo '{}' | acumen estimate -\n  \
 acumen simulate scenario.toml --format csv\n  acumen validate scenario.toml\n  acumen prices show eu-west-1\n  \
+acumen prices import index.json --region us-east-1 -o book.json\n  acumen estimate scenario.toml --prices book.json\n  \
 acumen max-connections --engine aurora-postgresql --min-acu 1 --max-acu 16\n  \
-acumen replay writer.csv reader.csv --min-acu 0 --max-acu 8"
+acumen replay writer.csv reader.csv --min-acu 0 --max-acu 8\n  \
+acumen completions bash > ~/.local/share/bash-completion/completions/acumen"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -53,6 +59,10 @@ struct Overrides {
     /// Hours in the billed month, 1 to 744.
     #[arg(long, value_name = "HOURS")]
     hours_per_month: Option<u32>,
+    /// A price book (from `acumen prices import`) to price from before the
+    /// built-in catalog; replaces the scenario's `priceBook`.
+    #[arg(long, value_name = "BOOK")]
+    prices: Option<PathBuf>,
 }
 
 impl Overrides {
@@ -77,7 +87,8 @@ enum Command {
     /// Itemised monthly bill for a scenario file (TOML or JSON).
     #[command(after_help = "Examples:\n  acumen estimate scenario.toml\n  \
 acumen estimate - --format json < scenario.json\n  \
-acumen estimate scenario.toml --region eu-west-1 --max-acu 32 --format markdown")]
+acumen estimate scenario.toml --region eu-west-1 --max-acu 32 --format markdown\n  \
+acumen estimate scenario.toml --prices book.json")]
     Estimate {
         /// Scenario file (.toml or .json), or `-` for standard input.
         /// Omitted: the default scenario.
@@ -122,7 +133,8 @@ acumen validate - < scenario.json && echo ok")]
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// The built-in price catalog, with each price's source, date and confidence.
+    /// Prices: the built-in catalog (with each price's source, date and
+    /// confidence), and importing AWS's Price List into a price book.
     Prices {
         #[command(subcommand)]
         command: PricesCommand,
@@ -183,7 +195,8 @@ from the scenario's [application] section.\n\nExamples:\n  acumen advise scenari
     /// The cheapest (min, max) scaling range whose simulated unmet demand
     /// stays under a limit, and the cost/unmet frontier.
     #[command(
-        after_help = "Examples:\n  acumen optimize scenario.toml\n  acumen optimize trace.json --max-unmet-share 0.01 --format json"
+        after_help = "Examples:\n  acumen optimize scenario.toml\n  acumen optimize trace.json --max-unmet-share 0.01 --format json\n  \
+acumen optimize scenario.toml --prices book.json"
     )]
     Optimize {
         /// Scenario file (.toml or .json), or `-` for standard input.
@@ -191,6 +204,9 @@ from the scenario's [application] section.\n\nExamples:\n  acumen advise scenari
         /// Largest acceptable unmet demand, as a share of all demand (0 to 1).
         #[arg(long, default_value_t = 0.001)]
         max_unmet_share: f64,
+        /// A price book (from `acumen prices import`) to price from first.
+        #[arg(long, value_name = "BOOK")]
+        prices: Option<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -217,8 +233,10 @@ column). Several files or columns are several instances; the first is the writer
 Samples are sorted, resampled to their median spacing, and held across gaps up to --max-gap.\n\n\
 The cluster-level metric (DBClusterIdentifier) is an AVERAGE over the instances, not the billed sum: \
 give --cluster-average N to multiply it by the instance count.\n\n\
+A progress bar is drawn on standard error while large files are read, \
+only when it is a terminal.\n\n\
 Examples:\n  acumen replay capacity.csv\n  acumen replay writer.csv reader.csv --min-acu 0 --max-acu 8\n  \
-acumen replay cluster.csv --cluster-average 3 --format json"
+acumen replay cluster.csv --cluster-average 3 --format json\n  acumen replay capacity.csv --prices book.json"
     )]
     Replay {
         /// CSV files (one or more instances each).
@@ -256,35 +274,85 @@ acumen replay cluster.csv --cluster-average 3 --format json"
         /// multiply by N (N instances at the average).
         #[arg(long, value_name = "N")]
         cluster_average: Option<u8>,
+        /// A price book (from `acumen prices import`) to price from first.
+        #[arg(long, value_name = "BOOK")]
+        prices: Option<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Shell completion script for bash, zsh, fish, PowerShell or Elvish,
+    /// printed to standard output.
+    #[command(
+        after_help = "Examples:\n  acumen completions bash > ~/.local/share/bash-completion/completions/acumen\n  \
+acumen completions zsh > ~/.zfunc/_acumen\n  acumen completions fish > ~/.config/fish/completions/acumen.fish\n  \
+acumen completions powershell >> $PROFILE\n  acumen completions elvish >> ~/.config/elvish/rc.elv"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
 }
 
 #[derive(Subcommand)]
 enum PricesCommand {
-    /// Every catalog row (all regions, or one).
+    /// Every price row (all regions, or one): the price book's (with
+    /// --prices), then the built-in catalog's.
     #[command(after_help = "Examples:\n  acumen prices list\n  \
-acumen prices list --region eu-west-1 --format csv")]
+acumen prices list --region eu-west-1 --format csv\n  acumen prices list --prices book.json --region us-east-1")]
     List {
         /// Only this region.
         #[arg(long)]
         region: Option<String>,
+        /// A price book (from `acumen prices import`) to list before the catalog.
+        #[arg(long, value_name = "BOOK")]
+        prices: Option<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Every billable item in one region, unknown prices shown as unknown,
-    /// and the provisioned instance classes.
+    /// and the provisioned instance classes (with a price book's Reserved
+    /// terms).
     #[command(after_help = "Examples:\n  acumen prices show us-east-1\n  \
-acumen prices show ap-southeast-1 --format json")]
+acumen prices show ap-southeast-1 --format json\n  acumen prices show us-east-1 --prices book.json")]
     Show {
         /// AWS region code.
         region: String,
+        /// A price book (from `acumen prices import`) to price from first.
+        #[arg(long, value_name = "BOOK")]
+        prices: Option<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Reads an AWS Price List offer file for AmazonRDS (the bulk JSON
+    /// format) and writes a price book: Aurora Serverless v2, storage, I/O,
+    /// backup and RDS Proxy prices, and provisioned instance classes with
+    /// their on-demand and Reserved (1- and 3-year, each payment option)
+    /// rates, dated with the offer's publication date.
+    #[command(
+        after_help = "The offer file is AWS's public price list, e.g. the regional file\n  \
+https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonRDS/current/us-east-1/index.json\n\
+(the all-regions file works too; --region keeps one region). The book is JSON: give it to \
+estimate, simulate, validate, compare, advise, optimize, replay and prices list/show with \
+--prices, or put it in a scenario as `priceBook`. Items the offer lacks are listed on standard \
+error and in the book's notes; they come from the built-in catalog. A progress bar is drawn on \
+standard error while a large file is read, only when it is a terminal.\n\n\
+Examples:\n  acumen prices import index.json -o book.json\n  \
+acumen prices import index.json --region us-east-1 > book.json\n  \
+acumen estimate scenario.toml --prices book.json"
+    )]
+    Import {
+        /// The offer file (index.json of the AmazonRDS offer).
+        offer: PathBuf,
+        /// Only this region (default: every region in the file).
+        #[arg(long)]
+        region: Option<String>,
+        /// Where to write the book (default: standard output).
+        #[arg(long, short, value_name = "BOOK")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -341,6 +409,7 @@ enum StorageArg {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let json_errors = format_of(&cli.command) == Some(Format::Json);
     let result = match cli.command {
         Command::Estimate {
             file,
@@ -373,13 +442,33 @@ fn main() -> ExitCode {
         Command::Optimize {
             file,
             max_unmet_share,
+            prices,
             format,
-        } => run_optimize(file.as_deref(), max_unmet_share, format),
+        } => run_optimize(file.as_deref(), max_unmet_share, prices.as_deref(), format),
         Command::Export { kind, file } => run_export(kind, file.as_deref()),
         Command::Prices { command } => match command {
-            PricesCommand::List { region, format } => run_prices_list(region.as_deref(), format),
-            PricesCommand::Show { region, format } => run_prices_show(&region, format),
+            PricesCommand::List {
+                region,
+                prices,
+                format,
+            } => run_prices_list(region.as_deref(), prices.as_deref(), format),
+            PricesCommand::Show {
+                region,
+                prices,
+                format,
+            } => run_prices_show(&region, prices.as_deref(), format),
+            PricesCommand::Import {
+                offer,
+                region,
+                output,
+            } => run_prices_import(&offer, region.as_deref(), output.as_deref()),
         },
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut command, "acumen", &mut out);
+            written(std::io::Write::flush(&mut out))
+        }
         Command::MaxConnections {
             engine,
             engine_version,
@@ -405,6 +494,7 @@ fn main() -> ExitCode {
             reader_tier,
             max_gap,
             cluster_average,
+            prices,
             format,
         } => {
             let options = replay::Options {
@@ -421,24 +511,126 @@ fn main() -> ExitCode {
                 reader_tier,
                 max_gap_seconds: max_gap,
                 cluster_average,
+                price_book: None,
             };
-            run_replay(&files, &options, format)
+            run_replay(&files, options, prices.as_deref(), format)
         }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure(code, message)) => {
-            eprintln!("error: {message}");
-            ExitCode::from(code)
+        Err(failure) => {
+            failure.print(json_errors);
+            ExitCode::from(failure.exit)
         }
     }
 }
 
-/// An exit status and the one-line message for standard error.
-struct Failure(u8, String);
+/// The output format a command asked for (errors follow it: `--format json`
+/// prints them as JSON).
+fn format_of(command: &Command) -> Option<Format> {
+    match command {
+        Command::Estimate { format, .. }
+        | Command::Simulate { format, .. }
+        | Command::Validate { format, .. }
+        | Command::MaxConnections { format, .. }
+        | Command::Compare { format, .. }
+        | Command::Advise { format, .. }
+        | Command::Optimize { format, .. }
+        | Command::Replay { format, .. }
+        | Command::Prices {
+            command: PricesCommand::List { format, .. } | PricesCommand::Show { format, .. },
+        } => Some(*format),
+        Command::Export { .. }
+        | Command::Completions { .. }
+        | Command::Prices {
+            command: PricesCommand::Import { .. },
+        } => None,
+    }
+}
 
+/// Why a command failed: the exit status, the one-line message for standard
+/// error and, for `--format json`, the stable code and the field.
+struct Failure {
+    exit: u8,
+    message: String,
+    /// An [`acumen::ErrorCode`] name, or the CLI's own `io` (unreadable
+    /// file, unwritable output) and `invalid_input` (a CSV or replay option
+    /// that the CLI checks itself).
+    code: &'static str,
+    /// The failing field (scenario path or command-line flag), or empty.
+    field: String,
+    /// The file it concerns, if any.
+    file: Option<String>,
+    /// Its line, if known.
+    line: Option<usize>,
+}
+
+impl Failure {
+    /// A failure the core reported about `file`'s scenario.
+    fn scenario(file: Option<&Path>, error: &acumen::Error) -> Failure {
+        let origin = input::origin(file);
+        Failure {
+            exit: EXIT_INVALID,
+            message: format!("{origin}: {error}"),
+            code: error.code().as_str(),
+            field: error.field().to_string(),
+            file: file.map(|_| origin),
+            line: None,
+        }
+    }
+
+    /// A command-line flag that breaks the core's rule.
+    fn flag(name: &str, error: &acumen::Error) -> Failure {
+        Failure {
+            exit: EXIT_INVALID,
+            message: format!("{name}: {}", error.message()),
+            code: error.code().as_str(),
+            field: name.to_string(),
+            file: None,
+            line: None,
+        }
+    }
+
+    fn io(message: String) -> Failure {
+        Failure {
+            exit: EXIT_IO,
+            message,
+            code: "io",
+            field: String::new(),
+            file: None,
+            line: None,
+        }
+    }
+
+    /// Standard error: `error: <message>`, or with `json` one line
+    /// `{"error":{"code":…,"field":…,"message":…,"file":…,"line":…,"exit":…}}`.
+    fn print(&self, json: bool) {
+        if json {
+            let doc = serde_json::json!({ "error": {
+                "code": self.code,
+                "field": self.field,
+                "message": self.message,
+                "file": self.file,
+                "line": self.line,
+                "exit": self.exit,
+            }});
+            eprintln!("{doc}");
+        } else {
+            eprintln!("error: {}", self.message);
+        }
+    }
+}
+
+/// A failure of the CLI's own checks (CSV files, replay options).
 fn invalid(message: impl Into<String>) -> Failure {
-    Failure(EXIT_INVALID, message.into())
+    Failure {
+        exit: EXIT_INVALID,
+        message: message.into(),
+        code: "invalid_input",
+        field: String::new(),
+        file: None,
+        line: None,
+    }
 }
 
 fn written(result: std::io::Result<()>) -> Result<(), Failure> {
@@ -446,19 +638,34 @@ fn written(result: std::io::Result<()>) -> Result<(), Failure> {
         Ok(()) => Ok(()),
         // A closed pipe (`acumen … | head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure(EXIT_IO, format!("cannot write the output: {e}"))),
+        Err(e) => Err(Failure::io(format!("cannot write the output: {e}"))),
     }
+}
+
+/// Reads a price book given with `--prices`.
+fn book(path: &Path) -> Result<PriceBook, Failure> {
+    input::read_book(path).map_err(|e| match e {
+        input::Failure::Io(message) => Failure::io(message),
+        input::Failure::Invalid {
+            message,
+            error,
+            line,
+        } => Failure {
+            message,
+            line,
+            ..Failure::scenario(Some(path), &error)
+        },
+    })
 }
 
 /// Reads the scenario, applies the overrides and estimates it.
 fn load(file: Option<&Path>, overrides: &Overrides) -> Result<acumen::Report, Failure> {
-    let mut scenario = match input::read_scenario(file) {
-        Ok(s) => s,
-        Err(input::Failure::Io(message)) => return Err(Failure(EXIT_IO, message)),
-        Err(input::Failure::Invalid(message)) => return Err(invalid(message)),
-    };
+    let mut scenario = read(file)?;
     overrides.apply(&mut scenario);
-    acumen::estimate(&scenario).map_err(|e| invalid(format!("{}: {e}", input::origin(file))))
+    if let Some(path) = &overrides.prices {
+        scenario.price_book = Some(book(path)?);
+    }
+    acumen::estimate(&scenario).map_err(|e| Failure::scenario(file, &e))
 }
 
 fn run_estimate(file: Option<&Path>, overrides: &Overrides, format: Format) -> Result<(), Failure> {
@@ -484,21 +691,37 @@ fn run_validate(file: Option<&Path>, overrides: &Overrides, format: Format) -> R
 fn read(file: Option<&Path>) -> Result<Scenario, Failure> {
     match input::read_scenario(file) {
         Ok(s) => Ok(s),
-        Err(input::Failure::Io(message)) => Err(Failure(EXIT_IO, message)),
-        Err(input::Failure::Invalid(message)) => Err(invalid(message)),
+        Err(input::Failure::Io(message)) => Err(Failure::io(message)),
+        Err(input::Failure::Invalid {
+            message,
+            error,
+            line,
+        }) => Err(Failure {
+            message,
+            line,
+            ..Failure::scenario(file, &error)
+        }),
     }
 }
 
-fn run_optimize(file: Option<&Path>, share: f64, format: Format) -> Result<(), Failure> {
-    let scenario = read(file)?;
+fn run_optimize(
+    file: Option<&Path>,
+    share: f64,
+    prices: Option<&Path>,
+    format: Format,
+) -> Result<(), Failure> {
+    let mut scenario = read(file)?;
+    if let Some(path) = prices {
+        scenario.price_book = Some(book(path)?);
+    }
     let options = acumen::optimize::OptimizeOptions {
         max_unmet_share: share,
     };
     let result = acumen::optimize::optimize(&scenario, &options).map_err(|e| {
         if e.field() == "maxUnmetShare" {
-            invalid(format!("--max-unmet-share: {}", e.message()))
+            Failure::flag("--max-unmet-share", &e)
         } else {
-            invalid(format!("{}: {e}", input::origin(file)))
+            Failure::scenario(file, &e)
         }
     })?;
     written(decisions::print_optimization(&result, share, format))
@@ -510,35 +733,86 @@ fn run_export(kind: ExportKind, file: Option<&Path>) -> Result<(), Failure> {
         ExportKind::Cfn => acumen::export::cloudformation(&scenario),
         ExportKind::Tf => acumen::export::terraform(&scenario),
     }
-    .map_err(|e| invalid(format!("{}: {e}", input::origin(file))))?;
+    .map_err(|e| Failure::scenario(file, &e))?;
     written(std::io::Write::write_all(
         &mut std::io::stdout().lock(),
         text.as_bytes(),
     ))
 }
 
-fn check_region(region: &str) -> Result<(), Failure> {
-    if acumen::prices::knows_region(region) {
+fn check_region(region: &str, book: Option<&PriceBook>) -> Result<(), Failure> {
+    if acumen::prices::knows_region(region) || book.is_some_and(|b| b.knows_region(region)) {
         Ok(())
     } else {
-        let known: Vec<&str> = acumen::prices::regions().collect();
-        Err(invalid(format!(
-            "region: the price catalog has no prices for region {region:?} (known: {})",
-            known.join(", ")
-        )))
+        let mut known: Vec<&str> = acumen::prices::regions().collect();
+        for r in book
+            .iter()
+            .flat_map(|b| b.entries.iter().map(|e| e.region.as_str()))
+        {
+            if !known.contains(&r) {
+                known.push(r);
+            }
+        }
+        Err(Failure {
+            code: acumen::ErrorCode::UnknownRegion.as_str(),
+            field: String::from("region"),
+            ..invalid(format!(
+                "region: the price catalog has no prices for region {region:?} (known: {})",
+                known.join(", ")
+            ))
+        })
     }
 }
 
-fn run_prices_list(region: Option<&str>, format: Format) -> Result<(), Failure> {
+fn run_prices_list(
+    region: Option<&str>,
+    prices: Option<&Path>,
+    format: Format,
+) -> Result<(), Failure> {
+    let book = prices.map(book).transpose()?;
     if let Some(r) = region {
-        check_region(r)?;
+        check_region(r, book.as_ref())?;
     }
-    written(output::print_price_list(region, format))
+    written(output::print_price_list(region, book.as_ref(), format))
 }
 
-fn run_prices_show(region: &str, format: Format) -> Result<(), Failure> {
-    check_region(region)?;
-    written(output::print_price_region(region, format))
+fn run_prices_show(region: &str, prices: Option<&Path>, format: Format) -> Result<(), Failure> {
+    let book = prices.map(book).transpose()?;
+    check_region(region, book.as_ref())?;
+    written(output::print_price_region(region, book.as_ref(), format))
+}
+
+/// Imports an offer file; the book goes to `output` (or standard output),
+/// the summary and the notes to standard error.
+fn run_prices_import(
+    offer: &Path,
+    region: Option<&str>,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
+    let imported =
+        pricelist::import(offer, &pricelist::Options { region }).map_err(|e| match e {
+            pricelist::Failure::Io(message) => Failure::io(message),
+            pricelist::Failure::Invalid(message) => Failure {
+                file: Some(offer.display().to_string()),
+                ..invalid(message)
+            },
+        })?;
+    let mut text = serde_json::to_string_pretty(&imported.book)
+        .map_err(|e| Failure::io(format!("cannot write the book: {e}")))?;
+    text.push('\n');
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Failure::io(format!("{}: {e}", path.display())))?,
+        None => written(std::io::Write::write_all(
+            &mut std::io::stdout().lock(),
+            text.as_bytes(),
+        ))?,
+    }
+    eprintln!("{}", imported.summary);
+    for note in &imported.book.notes {
+        eprintln!("note: {note}");
+    }
+    Ok(())
 }
 
 fn run_max_connections(
@@ -548,18 +822,28 @@ fn run_max_connections(
     max_acu: f64,
     format: Format,
 ) -> Result<(), Failure> {
-    let flag = |e: acumen::Error, name: &str| invalid(format!("{name}: {}", e.message()));
+    let flag = |e: acumen::Error, name: &str| Failure::flag(name, &e);
     let min = Acu::from_f64(min_acu, "minAcu").map_err(|e| flag(e, "--min-acu"))?;
     let max = Acu::from_f64(max_acu, "maxAcu").map_err(|e| flag(e, "--max-acu"))?;
     if max.halves() < 2 {
-        return Err(invalid(format!(
-            "--max-acu: must be between 1 and 256 ACU, got {max_acu}"
-        )));
+        return Err(Failure::flag(
+            "--max-acu",
+            &acumen::Error::new(
+                acumen::ErrorCode::OutOfRange,
+                "maxAcu",
+                format_args!("must be between 1 and 256 ACU, got {max_acu}"),
+            ),
+        ));
     }
     if min > max {
-        return Err(invalid(format!(
-            "--min-acu: must not exceed --max-acu ({max}), got {min}"
-        )));
+        return Err(Failure::flag(
+            "--min-acu",
+            &acumen::Error::new(
+                acumen::ErrorCode::Conflict,
+                "minAcu",
+                format_args!("must not exceed --max-acu ({max}), got {min}"),
+            ),
+        ));
     }
     let version = version
         .map(|v| acumen::Version::parse(v, "engineVersion"))
@@ -579,40 +863,31 @@ fn run_max_connections(
     ))
 }
 
-fn run_replay(files: &[PathBuf], options: &replay::Options, format: Format) -> Result<(), Failure> {
-    let show_progress = std::io::stderr().is_terminal();
+fn run_replay(
+    files: &[PathBuf],
+    mut options: replay::Options,
+    prices: Option<&Path>,
+    format: Format,
+) -> Result<(), Failure> {
+    options.price_book = prices.map(book).transpose()?;
     let mut series = Vec::new();
     let mut names = Vec::new();
     for path in files {
         let large = std::fs::metadata(path).is_ok_and(|m| m.len() > 1 << 20);
         let shown = path.display().to_string();
-        let mut last = 0;
-        let mut progress = |fraction: f64| {
-            if show_progress && large {
-                let percent = (fraction * 100.0) as u32;
-                if percent != last {
-                    last = percent;
-                    eprint!("\rreading {shown}: {percent}%");
-                    if percent >= 100 {
-                        eprint!("\r\x1b[K");
-                    }
-                }
-            }
-        };
-        match cloudwatch::read_file(path, &mut progress) {
+        let mut bar = progress::Progress::on_stderr(format!("reading {shown}"), large);
+        match cloudwatch::read_file(path, &mut |fraction| bar.set(fraction)) {
             Ok(s) => series.extend(s),
-            Err(cloudwatch::ReadError::Io(m)) => return Err(Failure(EXIT_IO, m)),
+            Err(cloudwatch::ReadError::Io(m)) => return Err(Failure::io(m)),
             Err(cloudwatch::ReadError::Invalid(m)) => return Err(invalid(m)),
         }
         names.push(shown);
     }
-    if show_progress && series.iter().map(|s| s.samples.len()).sum::<usize>() > 100_000 {
-        eprint!("simulating…");
-    }
-    let result = replay::replay(names, series, options);
-    if show_progress {
-        eprint!("\r\x1b[K");
-    }
+    let samples: usize = series.iter().map(|s| s.samples.len()).sum();
+    let mut bar = progress::Progress::on_stderr("simulating", samples > 100_000);
+    bar.status("simulating…");
+    let result = replay::replay(names, series, &options);
+    bar.finish();
     let result = result.map_err(invalid)?;
     written(output::print_replay(&result, format))
 }

@@ -3,10 +3,13 @@
 
 use std::io::{self, Write};
 
+use acumen::compare::Payment;
 use acumen::engine::{ConnectionsBasis, MaxConnections};
-use acumen::prices::{self, CatalogEntry, Confidence, PriceItem};
+use acumen::prices::{
+    self, BookEntry, CatalogEntry, Confidence, PriceBook, PriceItem, ReservedTerm,
+};
 use acumen::report::{Warning, WarningKind};
-use acumen::{Acu, Engine, Report};
+use acumen::{Acu, Engine, Report, UnitPrice};
 use serde::Serialize;
 
 use crate::Format;
@@ -357,7 +360,7 @@ pub fn print_validation(report: &Report, format: Format) -> io::Result<()> {
 }
 
 /// `$0.12` → `0.12`: the column header carries the currency.
-fn usd(price: acumen::UnitPrice) -> String {
+fn usd(price: UnitPrice) -> String {
     price.to_string().trim_start_matches('$').to_string()
 }
 
@@ -365,18 +368,62 @@ fn engine_cell(engine: Option<Engine>) -> String {
     engine.map_or_else(|| "both".into(), |e| e.name().into())
 }
 
-fn entry_row(e: &CatalogEntry) -> Vec<String> {
-    vec![
-        e.region.into(),
-        engine_cell(e.engine),
-        e.item.key().into(),
-        e.item.unit().into(),
-        usd(e.price),
-        e.as_of.unwrap_or("unknown").into(),
-        confidence(e.confidence).into(),
-        e.source.into(),
-        e.note.unwrap_or("").into(),
-    ]
+/// One price, from the price book or the catalog, in the catalog entry's
+/// JSON shape.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PriceRow {
+    region: String,
+    item: PriceItem,
+    engine: Option<Engine>,
+    price_nano_usd: UnitPrice,
+    source: String,
+    as_of: Option<String>,
+    confidence: Confidence,
+    note: Option<String>,
+}
+
+impl PriceRow {
+    fn catalog(e: &CatalogEntry) -> PriceRow {
+        PriceRow {
+            region: e.region.into(),
+            item: e.item,
+            engine: e.engine,
+            price_nano_usd: e.price,
+            source: e.source.into(),
+            as_of: e.as_of.map(String::from),
+            confidence: e.confidence,
+            note: e.note.map(String::from),
+        }
+    }
+
+    fn book(book: &PriceBook, e: &BookEntry) -> PriceRow {
+        let p = book.provenance(e.sku.as_deref(), e.note.as_deref());
+        PriceRow {
+            region: e.region.clone(),
+            item: e.item,
+            engine: e.engine,
+            price_nano_usd: e.price,
+            source: p.source,
+            as_of: p.as_of,
+            confidence: p.confidence,
+            note: p.note,
+        }
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.region.clone(),
+            engine_cell(self.engine),
+            self.item.key().into(),
+            self.item.unit().into(),
+            usd(self.price_nano_usd),
+            self.as_of.clone().unwrap_or_else(|| "unknown".into()),
+            confidence(self.confidence).into(),
+            self.source.clone(),
+            self.note.clone().unwrap_or_default(),
+        ]
+    }
 }
 
 const PRICE_COLUMNS: [(&str, Align); 9] = [
@@ -391,41 +438,109 @@ const PRICE_COLUMNS: [(&str, Align); 9] = [
     ("note", Align::Left),
 ];
 
-/// Prints every catalog row (of one region, if given).
-pub fn print_price_list(region: Option<&str>, format: Format) -> io::Result<()> {
+/// True if the book prices `e`'s item for every engine the catalog row
+/// covers, so the catalog row is not used.
+fn shadowed(book: Option<&PriceBook>, e: &CatalogEntry) -> bool {
+    let Some(book) = book else {
+        return false;
+    };
+    let engines = match e.engine {
+        Some(engine) => vec![engine],
+        None => vec![Engine::AuroraPostgresql, Engine::AuroraMysql],
+    };
+    engines
+        .into_iter()
+        .all(|engine| book.price(e.region, engine, e.item).is_some())
+}
+
+/// Where the prices come from, for headings.
+fn origin(book: Option<&PriceBook>) -> String {
+    match book {
+        None => format!("{} as of {}", prices::CATALOG_NAME, prices::CATALOG_AS_OF),
+        Some(b) => format!(
+            "{} as of {}, then the {} as of {}",
+            b.name,
+            b.as_of,
+            prices::CATALOG_NAME,
+            prices::CATALOG_AS_OF
+        ),
+    }
+}
+
+/// Prints every price row (of one region, if given): the book's, then the
+/// catalog's that the book does not replace.
+pub fn print_price_list(
+    region: Option<&str>,
+    book: Option<&PriceBook>,
+    format: Format,
+) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    let rows: Vec<&CatalogEntry> = prices::entries()
+    let in_region = |r: &str| region.is_none_or(|want| r == want);
+    let mut rows: Vec<PriceRow> = book
         .iter()
-        .filter(|e| region.is_none_or(|r| e.region == r))
+        .flat_map(|b| {
+            b.entries
+                .iter()
+                .filter(|e| in_region(&e.region))
+                .map(|e| PriceRow::book(b, e))
+        })
         .collect();
+    rows.extend(
+        prices::entries()
+            .iter()
+            .filter(|e| in_region(e.region) && !shadowed(book, e))
+            .map(PriceRow::catalog),
+    );
     if format == Format::Json {
         return json(&mut out, &rows);
     }
     let mut t = Table::new(&PRICE_COLUMNS);
-    for e in &rows {
-        t.row(entry_row(e));
+    for r in &rows {
+        t.row(r.cells());
     }
     if format == Format::Table {
-        writeln!(
-            out,
-            "{} as of {}: {} prices",
-            prices::CATALOG_NAME,
-            prices::CATALOG_AS_OF,
-            t.len()
-        )?;
+        writeln!(out, "{}: {} prices", origin(book), t.len())?;
     }
     emit(&mut out, &t, format)
 }
 
-/// One billable item in a region for one engine: its catalog row, if any.
+/// One billable item in a region for one engine: the price used, if any.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct RegionPrice {
     item: PriceItem,
     engine: Option<Engine>,
     unit: &'static str,
-    /// `null` when the catalog does not know the price.
-    entry: Option<&'static CatalogEntry>,
+    /// `null` when neither the book nor the catalog knows the price.
+    entry: Option<PriceRow>,
+}
+
+/// A provisioned class, from the price book or the catalog, in the catalog
+/// class's JSON shape (with the book's Reserved terms).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ClassRow {
+    region: String,
+    class: String,
+    engine: Option<Engine>,
+    vcpu: u32,
+    memory_gib: u32,
+    on_demand_hourly_nano_usd: Option<UnitPrice>,
+    io_optimized_hourly_nano_usd: Option<UnitPrice>,
+    source: String,
+    as_of: Option<String>,
+    confidence: Confidence,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reserved: Vec<ReservedTerm>,
+}
+
+/// The price book, when one was given.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BookInfo<'a> {
+    name: &'a str,
+    as_of: &'a str,
+    source: &'a str,
 }
 
 #[derive(Serialize)]
@@ -433,15 +548,21 @@ struct RegionPrice {
 struct RegionPrices<'a> {
     region: &'a str,
     catalog: acumen::report::CatalogInfo,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    price_book: Option<BookInfo<'a>>,
     prices: Vec<RegionPrice>,
-    instance_classes: Vec<&'static prices::InstanceClass>,
+    instance_classes: Vec<ClassRow>,
 }
 
-fn region_prices(region: &str) -> Vec<RegionPrice> {
+fn region_prices(region: &str, book: Option<&PriceBook>) -> Vec<RegionPrice> {
+    let lookup = |engine: Engine, item: PriceItem| -> Option<PriceRow> {
+        book.and_then(|b| b.price(region, engine, item).map(|e| PriceRow::book(b, e)))
+            .or_else(|| prices::catalog_price(region, engine, item).map(PriceRow::catalog))
+    };
     let mut rows = Vec::new();
     for item in PriceItem::ALL {
-        let pg = prices::catalog_price(region, Engine::AuroraPostgresql, item);
-        let my = prices::catalog_price(region, Engine::AuroraMysql, item);
+        let pg = lookup(Engine::AuroraPostgresql, item);
+        let my = lookup(Engine::AuroraMysql, item);
         if pg == my {
             rows.push(RegionPrice {
                 item,
@@ -463,34 +584,110 @@ fn region_prices(region: &str) -> Vec<RegionPrice> {
     rows
 }
 
-/// Prints every billable item in `region` ("unknown" where the catalog has
-/// no price) and its provisioned instance classes.
-pub fn print_price_region(region: &str, format: Format) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    let rows = region_prices(region);
-    let classes: Vec<&prices::InstanceClass> = prices::instance_classes()
+fn region_classes(region: &str, book: Option<&PriceBook>) -> Vec<ClassRow> {
+    let mut rows: Vec<ClassRow> = Vec::new();
+    if let Some(b) = book {
+        let p = b.provenance(None, None);
+        for c in b.instance_classes.iter().filter(|c| c.region == region) {
+            rows.push(ClassRow {
+                region: c.region.clone(),
+                class: c.class.clone(),
+                engine: c.engine,
+                vcpu: c.vcpu,
+                memory_gib: c.memory_gib,
+                on_demand_hourly_nano_usd: c.on_demand_hourly,
+                io_optimized_hourly_nano_usd: c.io_optimized_hourly,
+                source: p.source.clone(),
+                as_of: p.as_of.clone(),
+                confidence: p.confidence,
+                reserved: c.reserved.clone(),
+            });
+        }
+    }
+    for c in prices::instance_classes()
         .iter()
         .filter(|c| c.region == region)
-        .collect();
+    {
+        if rows.iter().any(|r| r.class == c.class) {
+            continue;
+        }
+        rows.push(ClassRow {
+            region: c.region.into(),
+            class: c.class.into(),
+            engine: c.engine,
+            vcpu: c.vcpu,
+            memory_gib: c.memory_gib,
+            on_demand_hourly_nano_usd: Some(c.on_demand_hourly),
+            io_optimized_hourly_nano_usd: c.io_optimized_hourly,
+            source: c.source.into(),
+            as_of: c.as_of.map(String::from),
+            confidence: c.confidence,
+            reserved: Vec::new(),
+        });
+    }
+    rows
+}
+
+/// The upfront fee spread over the term's hours plus the hourly rate, in
+/// dollars to four places (presentation only).
+fn effective_hourly(t: &ReservedTerm) -> String {
+    let hours = f64::from(t.term_years) * 8_760.0;
+    let usd = t.hourly.as_usd_f64() + t.upfront.micros() as f64 / 1e6 / hours;
+    format!("{usd:.4}")
+}
+
+/// Prints every billable item in `region` ("unknown" where neither the
+/// book nor the catalog has a price), its provisioned instance classes and
+/// the book's Reserved terms.
+pub fn print_price_region(
+    region: &str,
+    book: Option<&PriceBook>,
+    format: Format,
+) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    let rows = region_prices(region, book);
+    let classes = region_classes(region, book);
     if format == Format::Json {
+        let catalog = match book {
+            None => acumen::report::CatalogInfo {
+                name: prices::CATALOG_NAME.into(),
+                as_of: prices::CATALOG_AS_OF.into(),
+            },
+            Some(b) => acumen::report::CatalogInfo {
+                name: format!(
+                    "{} (as of {}) and the {}",
+                    b.name,
+                    b.as_of,
+                    prices::CATALOG_NAME
+                ),
+                as_of: prices::CATALOG_AS_OF.into(),
+            },
+        };
         return json(
             &mut out,
             &RegionPrices {
                 region,
-                catalog: acumen::report::CatalogInfo {
-                    name: prices::CATALOG_NAME.into(),
-                    as_of: prices::CATALOG_AS_OF.into(),
-                },
+                catalog,
+                price_book: book.map(|b| BookInfo {
+                    name: &b.name,
+                    as_of: &b.as_of,
+                    source: &b.source,
+                }),
                 prices: rows,
                 instance_classes: classes,
             },
         );
     }
+    let missing = if book.is_some() {
+        "not in the price book or the catalog: give a price override"
+    } else {
+        "not in the catalog: give a price override"
+    };
     let mut t = Table::new(&PRICE_COLUMNS[1..]);
     for r in &rows {
-        match r.entry {
+        match &r.entry {
             Some(e) => {
-                let mut cells = entry_row(e);
+                let mut cells = e.cells();
                 cells.remove(0);
                 cells[0] = engine_cell(r.engine);
                 t.row(cells);
@@ -502,7 +699,7 @@ pub fn print_price_region(region: &str, format: Format) -> io::Result<()> {
                 "unknown".into(),
                 "unknown".into(),
                 "unknown".into(),
-                "not in the catalog: give a price override".into(),
+                missing.into(),
             ]),
         }
     }
@@ -517,46 +714,84 @@ pub fn print_price_region(region: &str, format: Format) -> io::Result<()> {
         ("confidence", Align::Left),
         ("source", Align::Left),
     ]);
+    let mut r = Table::new(&[
+        ("class", Align::Left),
+        ("engine", Align::Left),
+        ("storage", Align::Left),
+        ("term", Align::Left),
+        ("payment", Align::Left),
+        ("upfront_usd", Align::Right),
+        ("hourly_usd", Align::Right),
+        ("effective_hourly_usd", Align::Right),
+    ]);
     for k in &classes {
         c.row(vec![
-            k.class.into(),
+            k.class.clone(),
             engine_cell(k.engine),
             k.vcpu.to_string(),
             k.memory_gib.to_string(),
-            usd(k.on_demand_hourly),
-            k.io_optimized_hourly.map_or_else(|| "unknown".into(), usd),
-            k.as_of.unwrap_or("unknown").into(),
+            k.on_demand_hourly_nano_usd
+                .map_or_else(|| "unknown".into(), usd),
+            k.io_optimized_hourly_nano_usd
+                .map_or_else(|| "unknown".into(), usd),
+            k.as_of.clone().unwrap_or_else(|| "unknown".into()),
             confidence(k.confidence).into(),
-            k.source.into(),
+            k.source.clone(),
         ]);
+        for t in &k.reserved {
+            r.row(vec![
+                k.class.clone(),
+                engine_cell(k.engine),
+                if t.io_optimized {
+                    "io-optimized"
+                } else {
+                    "standard"
+                }
+                .into(),
+                format!("{} yr", t.term_years),
+                match t.payment {
+                    Payment::NoUpfront => "no upfront",
+                    Payment::PartialUpfront => "partial upfront",
+                    Payment::AllUpfront => "all upfront",
+                }
+                .into(),
+                t.upfront
+                    .to_string()
+                    .trim_start_matches('$')
+                    .replace(',', ""),
+                usd(t.hourly),
+                effective_hourly(t),
+            ]);
+        }
     }
     match format {
         Format::Csv => t.write_csv(&mut out),
         Format::Markdown => {
-            writeln!(
-                out,
-                "**{region}** prices ({} as of {})\n",
-                prices::CATALOG_NAME,
-                prices::CATALOG_AS_OF
-            )?;
+            writeln!(out, "**{region}** prices ({})\n", origin(book))?;
             t.write_markdown(&mut out)?;
             if c.len() > 0 {
                 writeln!(out, "\n**Provisioned instance classes**\n")?;
                 c.write_markdown(&mut out)?;
             }
+            if r.len() > 0 {
+                writeln!(out, "\n**Reserved Instance terms** (price book)\n")?;
+                r.write_markdown(&mut out)?;
+            }
             Ok(())
         }
         _ => {
-            writeln!(
-                out,
-                "{region} prices ({} as of {})",
-                prices::CATALOG_NAME,
-                prices::CATALOG_AS_OF
-            )?;
+            writeln!(out, "{region} prices ({})", origin(book))?;
             t.write_text(&mut out)?;
             if c.len() > 0 {
                 writeln!(out, "\nProvisioned instance classes")?;
                 c.write_text(&mut out)?;
+            }
+            if r.len() > 0 {
+                writeln!(
+                    out,
+                    "\nReserved Instance terms (price book; effective = hourly + upfront spread over the term)"
+                )?;
+                r.write_text(&mut out)?;
             }
             Ok(())
         }

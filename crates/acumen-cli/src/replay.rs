@@ -47,6 +47,8 @@ pub struct Options {
     pub max_gap_seconds: u64,
     /// The input is the cluster-level average over this many instances.
     pub cluster_average: Option<u8>,
+    /// A price book to price both bills from before the built-in catalog.
+    pub price_book: Option<prices::PriceBook>,
 }
 
 /// One instance's recording and its replay.
@@ -215,6 +217,15 @@ pub fn replay(
             acumen::scenario::MAX_TRACE_SAMPLES
         ));
     }
+    // All instances' samples together, before any is resampled (the core's
+    // limit for a scenario's traces; docs/limits.md).
+    let instances = options.cluster_average.map_or(series.len(), usize::from) as u64;
+    if steps * instances > acumen::scenario::MAX_SCENARIO_SAMPLES as u64 {
+        return Err(format!(
+            "the samples span {steps} steps of {interval} s for {instances} instances; at most {} fit in a replay in all",
+            acumen::scenario::MAX_SCENARIO_SAMPLES
+        ));
+    }
     let steps = steps as usize;
     let mut resampled: Vec<Resampled> = series
         .iter()
@@ -334,10 +345,12 @@ pub fn replay(
             })
             .collect(),
         storage_gb: 0.0,
+        price_book: options.price_book.clone(),
         ..Scenario::default()
     };
     let report = acumen::estimate(&scenario).map_err(flag_error)?;
-    let resolved = prices::resolve(
+    let resolved = prices::resolve_with(
+        options.price_book.as_ref(),
         &options.region,
         options.engine,
         PriceItem::serverless(options.storage_type),

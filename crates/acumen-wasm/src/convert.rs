@@ -50,12 +50,22 @@ impl AcumenError {
 /// hostile object from exhausting the stack.
 const MAX_DEPTH: usize = 64;
 
+/// Most array elements one argument may hold in all: every trace sample a
+/// scenario may have ([`acumen::scenario::MAX_SCENARIO_SAMPLES`]) and room
+/// for every other list. Checked before an array is copied, so an oversized
+/// argument is refused with its path instead of exhausting the wasm memory
+/// (a long list of numbers takes 8 bytes a value as a block, then 8 more as
+/// the decoded list; see docs/limits.md).
+const MAX_ELEMENTS: usize = acumen::scenario::MAX_SCENARIO_SAMPLES + (1 << 16);
+
 /// Decodes a JS value into `T`, reporting the path of the first bad field.
 ///
 /// The argument itself must be an object: serde would otherwise accept an
 /// array as a struct, field by position.
 pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, AcumenError> {
-    let json = to_json(value, &mut String::new(), 0)?;
+    let mut budget = MAX_ELEMENTS;
+    let mut blocks = Vec::new();
+    let json = to_json(value, &mut String::new(), 0, &mut budget, &mut blocks)?;
     if !json.is_object() {
         return Err(AcumenError(Error::new(
             ErrorCode::WrongType,
@@ -63,7 +73,7 @@ pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, AcumenError> {
             format_args!("invalid type: {}, expected an object", json_kind(&json)),
         )));
     }
-    crate::de::from_value(json)
+    crate::de::from_value_with_blocks(json, blocks)
         .map_err(|(path, e)| AcumenError(Error::from_decode(&path, &e.to_string())))
 }
 
@@ -80,7 +90,13 @@ pub fn encode<T: Serialize>(value: &T) -> Result<JsValue, AcumenError> {
     Ok(js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL))
 }
 
-fn to_json(value: &JsValue, path: &mut String, depth: usize) -> Result<Value, AcumenError> {
+fn to_json(
+    value: &JsValue,
+    path: &mut String,
+    depth: usize,
+    budget: &mut usize,
+    blocks: &mut Vec<Vec<f64>>,
+) -> Result<Value, AcumenError> {
     let fail = |code, message: &str, path: &str| {
         Err(AcumenError(Error::new(
             code,
@@ -111,21 +127,28 @@ fn to_json(value: &JsValue, path: &mut String, depth: usize) -> Result<Value, Ac
         return Ok(Value::String(s));
     }
     if let Some(array) = value.dyn_ref::<Array>() {
+        let length = array.length() as usize;
+        if length > *budget {
+            return fail(
+                ErrorCode::OutOfRange,
+                &format!(
+                    "holds {length} values; an argument may hold at most {MAX_ELEMENTS} array values in all"
+                ),
+                path,
+            );
+        }
+        *budget -= length;
         if let Some(numbers) = finite_numbers(array) {
-            return Ok(Value::Array(
-                numbers
-                    .into_iter()
-                    .filter_map(json_number)
-                    .map(Value::Number)
-                    .collect(),
-            ));
+            // Kept out of the tree: 8 bytes a number rather than a Value's 24.
+            blocks.push(numbers);
+            return Ok(crate::de::block_marker(blocks.len() - 1));
         }
         let mut items = Vec::with_capacity(array.length() as usize);
         for (i, item) in array.iter().enumerate() {
             let len = path.len();
             // Writing to a String cannot fail.
             let _ = write!(path, "[{i}]");
-            items.push(to_json(&item, path, depth + 1)?);
+            items.push(to_json(&item, path, depth + 1, budget, blocks)?);
             path.truncate(len);
         }
         return Ok(Value::Array(items));
@@ -144,7 +167,7 @@ fn to_json(value: &JsValue, path: &mut String, depth: usize) -> Result<Value, Ac
                 path.push('.');
             }
             path.push_str(&key);
-            let converted = to_json(&item, path, depth + 1)?;
+            let converted = to_json(&item, path, depth + 1, budget, blocks)?;
             path.truncate(len);
             map.insert(key, converted);
         }
@@ -202,7 +225,7 @@ fn json_kind(value: &Value) -> &'static str {
 
 /// Integers stay integers (so `730` decodes as a `u32`); other finite numbers
 /// become floats. Non-finite numbers have no JSON form.
-fn json_number(n: f64) -> Option<Number> {
+pub(crate) fn json_number(n: f64) -> Option<Number> {
     // 2^53: beyond it f64 cannot hold every integer, so keep it a float.
     const EXACT: f64 = 9_007_199_254_740_992.0;
     if n.is_finite() && n == (n as i64) as f64 && n.abs() <= EXACT {

@@ -10,6 +10,12 @@
 //! Written out here because wrapping every visitor in a generic adapter
 //! multiplies the decoding code of each input type; this one adds only a
 //! few non-generic calls per type.
+//!
+//! Long arrays of finite numbers (demand traces, up to tens of millions of
+//! samples) can be kept out of the tree as *blocks* ([`from_value_with_blocks`]):
+//! a list target reads their numbers directly, so a sample costs 8 bytes
+//! instead of a 24-byte `Value`; every other target sees them as the JSON
+//! array they stand for, with the same result and the same error.
 
 use std::cell::RefCell;
 use std::fmt::Write;
@@ -49,13 +55,44 @@ impl Chain<'_> {
     }
 }
 
-/// The path of the first (innermost) failure.
-struct Track(RefCell<Option<String>>);
+/// The path of the first (innermost) failure, and the blocks not yet read.
+struct Track {
+    path: RefCell<Option<String>>,
+    blocks: RefCell<Vec<Option<Vec<f64>>>>,
+}
+
+/// Block markers are integers from 2^63 on: a JS number never decodes to
+/// one (`convert::json_number` makes integers of at most 2^53 and floats of
+/// the rest), and a marker only counts if its block exists.
+const BLOCK_MARK: u64 = 1 << 63;
+
+/// The placeholder for block `index` of [`from_value_with_blocks`].
+pub fn block_marker(index: usize) -> Value {
+    Value::Number(serde_json::Number::from(BLOCK_MARK + index as u64))
+}
 
 impl Track {
+    /// The numbers of the block `value` marks, taken out (each is read once).
+    fn take_block(&self, value: &Value) -> Option<Vec<f64>> {
+        let Value::Number(n) = value else {
+            return None;
+        };
+        let index = n.as_u64().filter(|&u| u >= BLOCK_MARK)? - BLOCK_MARK;
+        let mut blocks = self.blocks.borrow_mut();
+        blocks.get_mut(usize::try_from(index).ok()?)?.take()
+    }
+
+    /// `value`, or the JSON array its block stands for.
+    fn resolve(&self, value: Value) -> Value {
+        match self.take_block(&value) {
+            Some(numbers) => Value::Array(numbers.into_iter().map(number_value).collect()),
+            None => value,
+        }
+    }
+
     #[inline(never)]
     fn mark(&self, chain: &Chain<'_>) {
-        let mut path = self.0.borrow_mut();
+        let mut path = self.path.borrow_mut();
         if path.is_none() {
             let mut text = String::new();
             if !chain.write(&mut text) {
@@ -66,10 +103,28 @@ impl Track {
     }
 }
 
+/// A block's number as the JSON value it stands for.
+fn number_value(n: f64) -> Value {
+    crate::convert::json_number(n).map_or(Value::Null, Value::Number)
+}
+
 /// Decodes `value` as `T`; on failure, the path of the failing value (`.`
 /// for the root) and serde_json's error.
+#[cfg(test)]
 pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, (String, Error)> {
-    let track = Track(RefCell::new(None));
+    from_value_with_blocks(value, Vec::new())
+}
+
+/// [`from_value`] where each [`block_marker`]`(i)` in `value` stands for the
+/// array of the finite numbers `blocks[i]`.
+pub fn from_value_with_blocks<T: DeserializeOwned>(
+    value: Value,
+    blocks: Vec<Vec<f64>>,
+) -> Result<T, (String, Error)> {
+    let track = Track {
+        path: RefCell::new(None),
+        blocks: RefCell::new(blocks.into_iter().map(Some).collect()),
+    };
     let root = Chain::Root;
     T::deserialize(De {
         value,
@@ -77,7 +132,7 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, (String, Error
         track: &track,
     })
     .map_err(|e| {
-        let path = track.0.into_inner();
+        let path = track.path.into_inner();
         (path.unwrap_or_else(|| String::from(".")), e)
     })
 }
@@ -108,14 +163,14 @@ fn invalid_type(value: &Value, expected: &dyn de::Expected) -> Error {
 }
 
 fn visit_array<'de, V: Visitor<'de>>(
-    array: Vec<Value>,
+    array: impl ExactSizeIterator<Item = Value>,
     visitor: V,
     chain: &Chain<'_>,
     track: &Track,
 ) -> Result<V::Value, Error> {
     let len = array.len();
     let mut seq = Seq {
-        iter: array.into_iter(),
+        iter: array,
         index: 0,
         chain,
         track,
@@ -154,9 +209,110 @@ macro_rules! leaf {
     ($($method:ident)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
             let (chain, track) = (self.chain, self.track);
-            self.value.$method(visitor).inspect_err(|_| track.mark(chain))
+            track.resolve(self.value).$method(visitor).inspect_err(|_| track.mark(chain))
         }
     )*};
+}
+
+/// Visits a block's numbers as the array they stand for.
+fn visit_block<'de, V: Visitor<'de>>(
+    numbers: Vec<f64>,
+    visitor: V,
+    chain: &Chain<'_>,
+    track: &Track,
+) -> Result<V::Value, Error> {
+    let len = numbers.len();
+    let mut seq = Samples {
+        iter: numbers.into_iter(),
+        index: 0,
+        chain,
+        track,
+    };
+    let out = visitor.visit_seq(&mut seq)?;
+    if seq.iter.len() == 0 {
+        Ok(out)
+    } else {
+        Err(de::Error::invalid_length(len, &"fewer elements in array"))
+    }
+}
+
+/// A block's numbers as list elements.
+struct Samples<'a> {
+    iter: std::vec::IntoIter<f64>,
+    index: usize,
+    chain: &'a Chain<'a>,
+    track: &'a Track,
+}
+
+impl<'de> SeqAccess<'de> for Samples<'_> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(n) = self.iter.next() else {
+            return Ok(None);
+        };
+        let sample = Sample {
+            n,
+            index: self.index,
+            chain: self.chain,
+            track: self.track,
+        };
+        self.index += 1;
+        seed.deserialize(sample).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.iter.len())
+    }
+}
+
+/// One number of a block: an `f64` target reads it directly (the value
+/// the JSON number gives); any other target is handed the JSON value, as
+/// an element of the array in the tree would be.
+struct Sample<'a> {
+    n: f64,
+    index: usize,
+    chain: &'a Chain<'a>,
+    track: &'a Track,
+}
+
+macro_rules! as_json {
+    ($($method:ident($($arg:ident: $ty:ty),*))*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Error> {
+            let chain = Chain::Index(self.chain, self.index);
+            let track = self.track;
+            De { value: number_value(self.n), chain: &chain, track }
+                .$method($($arg,)* visitor)
+                .inspect_err(|_| track.mark(&chain))
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for Sample<'_> {
+    type Error = Error;
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        // As through the JSON value, which holds -0 as the integer 0.
+        visitor.visit_f64(if self.n == 0.0 { 0.0 } else { self.n })
+    }
+
+    as_json! {
+        deserialize_any() deserialize_bool() deserialize_i8() deserialize_i16()
+        deserialize_i32() deserialize_i64() deserialize_i128() deserialize_u8()
+        deserialize_u16() deserialize_u32() deserialize_u64() deserialize_u128()
+        deserialize_f32() deserialize_char() deserialize_str() deserialize_string()
+        deserialize_bytes() deserialize_byte_buf() deserialize_option() deserialize_unit()
+        deserialize_seq() deserialize_map() deserialize_identifier() deserialize_ignored_any()
+        deserialize_unit_struct(name: &'static str)
+        deserialize_newtype_struct(name: &'static str)
+        deserialize_tuple(len: usize)
+        deserialize_tuple_struct(name: &'static str, len: usize)
+        deserialize_struct(name: &'static str, fields: &'static [&'static str])
+        deserialize_enum(name: &'static str, variants: &'static [&'static str])
+    }
 }
 
 impl<'de> de::Deserializer<'de> for De<'_> {
@@ -171,8 +327,11 @@ impl<'de> de::Deserializer<'de> for De<'_> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let (chain, track) = (self.chain, self.track);
+        if let Some(numbers) = track.take_block(&self.value) {
+            return visit_block(numbers, visitor, chain, track).inspect_err(|_| track.mark(chain));
+        }
         match self.value {
-            Value::Array(v) => visit_array(v, visitor, chain, track),
+            Value::Array(v) => visit_array(v.into_iter(), visitor, chain, track),
             Value::Object(v) => visit_object(v, visitor, chain, track),
             other => other.deserialize_any(visitor),
         }
@@ -185,8 +344,8 @@ impl<'de> de::Deserializer<'de> for De<'_> {
 
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let (chain, track) = (self.chain, self.track);
-        match self.value {
-            Value::Array(v) => visit_array(v, visitor, chain, track),
+        match track.resolve(self.value) {
+            Value::Array(v) => visit_array(v.into_iter(), visitor, chain, track),
             other => other.deserialize_byte_buf(visitor),
         }
         .inspect_err(|_| track.mark(chain))
@@ -222,8 +381,11 @@ impl<'de> de::Deserializer<'de> for De<'_> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let (chain, track) = (self.chain, self.track);
+        if let Some(numbers) = track.take_block(&self.value) {
+            return visit_block(numbers, visitor, chain, track).inspect_err(|_| track.mark(chain));
+        }
         match self.value {
-            Value::Array(v) => visit_array(v, visitor, chain, track),
+            Value::Array(v) => visit_array(v.into_iter(), visitor, chain, track),
             other => Err(invalid_type(&other, &visitor)),
         }
         .inspect_err(|_| track.mark(chain))
@@ -248,7 +410,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let (chain, track) = (self.chain, self.track);
-        match self.value {
+        match track.resolve(self.value) {
             Value::Object(v) => visit_object(v, visitor, chain, track),
             other => Err(invalid_type(&other, &visitor)),
         }
@@ -262,8 +424,8 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         let (chain, track) = (self.chain, self.track);
-        match self.value {
-            Value::Array(v) => visit_array(v, visitor, chain, track),
+        match track.resolve(self.value) {
+            Value::Array(v) => visit_array(v.into_iter(), visitor, chain, track),
             Value::Object(v) => visit_object(v, visitor, chain, track),
             other => Err(invalid_type(&other, &visitor)),
         }
@@ -287,7 +449,7 @@ impl<'de> de::Deserializer<'de> for De<'_> {
                 )),
             }
         };
-        match self.value {
+        match track.resolve(self.value) {
             Value::Object(object) => single(object),
             Value::String(variant) => Ok((variant, None)),
             other => Err(invalid_type(&other, &"string or map")),
@@ -304,14 +466,14 @@ impl<'de> de::Deserializer<'de> for De<'_> {
     }
 }
 
-struct Seq<'a> {
-    iter: std::vec::IntoIter<Value>,
+struct Seq<'a, I> {
+    iter: I,
     index: usize,
     chain: &'a Chain<'a>,
     track: &'a Track,
 }
 
-impl<'de> SeqAccess<'de> for Seq<'_> {
+impl<'de, I: ExactSizeIterator<Item = Value>> SeqAccess<'de> for Seq<'_, I> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -444,7 +606,7 @@ impl<'de> VariantAccess<'de> for Variant<'_> {
 
     fn unit_variant(self) -> Result<(), Error> {
         let chain = Chain::Key(self.chain, &self.variant);
-        match self.value {
+        match self.value.map(|v| self.track.resolve(v)) {
             Some(value) => de::Deserialize::deserialize(value),
             None => Ok(()),
         }
@@ -471,9 +633,9 @@ impl<'de> VariantAccess<'de> for Variant<'_> {
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
         let chain = Chain::Key(self.chain, &self.variant);
         let track = self.track;
-        match self.value {
+        match self.value.map(|v| track.resolve(v)) {
             Some(Value::Array(v)) if v.is_empty() => visitor.visit_unit(),
-            Some(Value::Array(v)) => visit_array(v, visitor, &chain, track),
+            Some(Value::Array(v)) => visit_array(v.into_iter(), visitor, &chain, track),
             Some(other) => Err(invalid_type(&other, &"tuple variant")),
             None => Err(de::Error::invalid_type(
                 Unexpected::UnitVariant,
@@ -490,7 +652,7 @@ impl<'de> VariantAccess<'de> for Variant<'_> {
     ) -> Result<V::Value, Error> {
         let chain = Chain::Key(self.chain, &self.variant);
         let track = self.track;
-        match self.value {
+        match self.value.map(|v| track.resolve(v)) {
             Some(Value::Object(v)) => visit_object(v, visitor, &chain, track),
             Some(other) => Err(invalid_type(&other, &"struct variant")),
             None => Err(de::Error::invalid_type(
@@ -534,6 +696,16 @@ mod tests {
                 "snapshotExport": 0.01, "backtrack": 0.012, "globalWriteIo": 0.2,
                 "proxyServerless": 0.015, "proxyProvisioned": 0.015, "dataApi": 0.35,
                 "dataApiOverBillion": 0.2, "performanceInsightsRetention": 0.1, "extendedSupport": 0.1 },
+            "priceBook": { "name": "AWS Price List (AmazonRDS)", "asOf": "2026-11-01",
+                "source": "offer AmazonRDS version 20261101000000, file index.json",
+                "entries": [ { "region": "eu-west-1", "item": "serverlessStandard",
+                    "engine": "aurora-mysql", "priceNanoUsd": 140000000, "sku": "SKU1", "note": "n" } ],
+                "instanceClasses": [ { "region": "eu-west-1", "class": "db.r6g.large",
+                    "engine": "aurora-mysql", "vcpu": 2, "memoryGib": 16,
+                    "onDemandHourlyNanoUsd": 290000000, "ioOptimizedHourlyNanoUsd": 377000000,
+                    "reserved": [ { "termYears": 3, "payment": "all-upfront", "ioOptimized": true,
+                        "upfrontMicroUsd": 300000000, "hourlyNanoUsd": 0 } ] } ],
+                "notes": [ "eu-west-1: dataApi is not read from the price list by this import" ] },
             "controller": { "detectUpSeconds": 5, "scaleUpRate": 0.5, "burstStepAcu": 1,
                 "holdDownSeconds": 60, "scaleDownRate": 0.1, "resumeSeconds": 15,
                 "deepResumeSeconds": 30, "resumeAcu": 2 },
@@ -670,6 +842,51 @@ mod tests {
         }
         assert!(errors > 0);
         docs.len()
+    }
+
+    #[test]
+    fn blocks_decode_as_the_arrays_they_stand_for() {
+        let mut samples: Vec<f64> = (0..100).map(|i| f64::from(i) / 2.0).collect();
+        samples[1] = -0.0;
+        let inline = Value::Array(samples.iter().map(|n| super::number_value(*n)).collect());
+        // A list of numbers (read from the block directly) and every other
+        // kind of target (string, struct, enum, unit and struct variants,
+        // list of structs), which must see the array itself.
+        let docs = |acu: Value| {
+            vec![
+                json!({ "workload": { "trace": { "intervalSeconds": 60, "acu": acu } } }),
+                json!({ "workload": { "weekly": { "hourlyAcu": acu } } }),
+                json!({ "region": acu }),
+                json!({ "engineVersion": acu }),
+                json!({ "scaling": acu }),
+                json!({ "workload": acu }),
+                json!({ "workload": { "steady": acu } }),
+                json!({ "workload": { "levels": acu } }),
+                json!({ "readers": acu }),
+                json!({ "io": { "none": acu } }),
+                json!({ "io": { "monthly": acu } }),
+                json!({ "storageGb": acu }),
+            ]
+        };
+        let mut accepted = 0;
+        for (with_block, inline_doc) in docs(super::block_marker(0)).into_iter().zip(docs(inline)) {
+            let ours = super::from_value_with_blocks::<acumen::Scenario>(
+                with_block,
+                vec![samples.clone()],
+            )
+            .map_err(|(p, e)| (p, e.to_string()));
+            let (reference, _) = outcome::<acumen::Scenario>(&inline_doc);
+            assert_eq!(ours, reference, "{inline_doc}");
+            accepted += usize::from(ours.is_ok());
+        }
+        assert_eq!(accepted, 2, "the trace and the weekly list");
+        // A number that looks like a marker but has no block is a number.
+        let doc = json!({ "storageGb": u64::MAX, "hoursPerMonth": u64::MAX });
+        let (ours, reference) = outcome::<acumen::Scenario>(&doc);
+        assert_eq!(ours, reference);
+        let with_blocks = super::from_value_with_blocks::<acumen::Scenario>(doc, vec![vec![1.0]])
+            .map_err(|(p, e)| (p, e.to_string()));
+        assert_eq!(with_blocks, reference);
     }
 
     #[test]

@@ -237,6 +237,47 @@ pub fn optimize(
     run().map_err(AcumenError::into_js)
 }
 
+/// Simulates one instance following a per-second demand trace (ACUs, one
+/// sample per second, up to a year of them) and summarises what the
+/// controller did: billed and ideal ACU-hours, unmet demand by cause,
+/// pauses, scaling counts and the time from a rise in demand to capacity.
+/// Much faster than `estimate` with a `trace` workload, which also prices,
+/// compares and advises; this is for long one-second traces.
+///
+/// ```js
+/// import { simulateTrace } from "acumen";
+/// const acu = new Float64Array(86_400).fill(2); // a day at 2 ACU
+/// const out = simulateTrace(acu, { scaling: { minAcu: 0.5, maxAcu: 16 } });
+/// out.acuHours; // 48
+/// ```
+///
+/// Throws an `AcumenError` naming the field (`acu[i]` for a bad sample).
+#[wasm_bindgen(js_name = simulateTrace, unchecked_return_type = "TraceSimulation")]
+pub fn simulate_trace(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] acu: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TraceSettings")] settings: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, AcumenError> {
+        // A typed array is copied in one go; a plain array is converted
+        // element by element by the engine (a non-number becomes NaN, which
+        // the core then refuses naming its index).
+        let samples =
+            if acu.is_instance_of::<js_sys::Float64Array>() || js_sys::Array::is_array(&acu) {
+                js_sys::Float64Array::new(&acu).to_vec()
+            } else {
+                return Err(acumen::Error::new(
+                    ErrorCode::WrongType,
+                    "acu",
+                    format_args!("expected a Float64Array or an array of numbers"),
+                )
+                .into());
+            };
+        let settings: acumen::trace::TraceSettings = decode_or_default(settings.as_ref())?;
+        encode(&acumen::trace::simulate_per_second(&settings, &samples)?)
+    };
+    run().map_err(AcumenError::into_js)
+}
+
 /// A CloudFormation template (YAML) for the scenario's cluster: the
 /// scaling configuration, the writer and readers with their promotion tiers,
 /// the storage type, and production defaults (encryption, deletion

@@ -997,7 +997,12 @@ export interface Scenario {
    */
   io?: IoUsage;
   /**
-   * Unit prices that replace the catalog's.
+   * Prices imported from AWS's Price List (`acumen prices import`),
+   * used before the built-in catalog; absent: the catalog alone.
+   */
+  priceBook?: PriceBook | null;
+  /**
+   * Unit prices that replace the catalog's (and the price book's).
    */
   priceOverrides?: PriceOverrides;
   /**
@@ -1205,6 +1210,130 @@ export interface Extras {
   snapshotExportGb?: number;
 }
 /**
+ * Prices from one published price list, with where they came from.
+ */
+export interface PriceBook {
+  /**
+   * The date of the prices (ISO 8601, `YYYY-MM-DD`): for an imported offer
+   * file, its publication date.
+   */
+  asOf: string;
+  /**
+   * On-demand prices of billable items.
+   */
+  entries?: BookEntry[];
+  /**
+   * Provisioned instance classes with their rates.
+   */
+  instanceClasses?: BookClass[];
+  /**
+   * A short name shown beside every price taken from the book, e.g.
+   * "AWS Price List (AmazonRDS)".
+   */
+  name: string;
+  /**
+   * Remarks on the import, e.g. items the price list did not have.
+   */
+  notes?: string[];
+  /**
+   * Where the prices were read, e.g. the offer's code, version and file.
+   */
+  source: string;
+}
+/**
+ * One on-demand price of a price book.
+ */
+export interface BookEntry {
+  /**
+   * The engine the price is for; absent when it applies to both.
+   */
+  engine?: Engine | null;
+  /**
+   * What is priced.
+   */
+  item: PriceItem;
+  /**
+   * A caveat, e.g. how the price list's unit was converted.
+   */
+  note?: string | null;
+  /**
+   * The price per [`PriceItem::unit`], in nano-dollars.
+   */
+  priceNanoUsd: UnitPrice;
+  /**
+   * AWS region code, e.g. `us-east-1`.
+   */
+  region: string;
+  /**
+   * The price list's SKU for the product, if known.
+   */
+  sku?: string | null;
+}
+/**
+ * A provisioned Aurora instance class of a price book (Single-AZ).
+ */
+export interface BookClass {
+  /**
+   * The class name, e.g. `db.r6g.xlarge`.
+   */
+  class: string;
+  /**
+   * The engine the rates are for; absent when they apply to both.
+   */
+  engine?: Engine | null;
+  /**
+   * On-demand price per instance-hour on Aurora I/O-Optimized, in
+   * nano-dollars.
+   */
+  ioOptimizedHourlyNanoUsd?: UnitPrice | null;
+  /**
+   * Memory in GiB.
+   */
+  memoryGib: number;
+  /**
+   * On-demand price per instance-hour on Aurora Standard, in nano-dollars.
+   */
+  onDemandHourlyNanoUsd?: UnitPrice | null;
+  /**
+   * AWS region code.
+   */
+  region: string;
+  /**
+   * Reserved Instance terms offered for the class.
+   */
+  reserved?: ReservedTerm[];
+  /**
+   * Virtual CPUs.
+   */
+  vcpu: number;
+}
+/**
+ * A Reserved Instance term: length, payment option, upfront fee and the
+ * recurring hourly rate.
+ */
+export interface ReservedTerm {
+  /**
+   * Recurring price per instance-hour, in nano-dollars.
+   */
+  hourlyNanoUsd: UnitPrice;
+  /**
+   * True for a term on Aurora I/O-Optimized; false on Aurora Standard.
+   */
+  ioOptimized?: boolean;
+  /**
+   * Payment option.
+   */
+  payment: Payment;
+  /**
+   * Term in years: 1 or 3.
+   */
+  termYears: number;
+  /**
+   * Upfront fee per instance, in micro-dollars.
+   */
+  upfrontMicroUsd: Money;
+}
+/**
  * Replacement unit prices in US dollars, one optional field per catalog
  * item. An override wins over the catalog and is marked in the report;
  * it is how a price the catalog lacks is supplied.
@@ -1378,6 +1507,111 @@ export interface Spike {
    * When the first spike starts, in minutes after Monday 00:00. Default 540 (09:00).
    */
   startMinute?: number;
+}
+/**
+ * How the instance is configured.
+ */
+export interface TraceSettings {
+  /**
+   * Overrides of the controller's parameters.
+   */
+  controller?: ControllerOverrides;
+  /**
+   * Capacity at the first second, in ACUs (0 = paused). Absent: the
+   * first sample's demand on the grid, within the range.
+   */
+  initialAcu?: number | null;
+  /**
+   * The capacity range and auto-pause setting.
+   */
+  scaling?: Scaling;
+}
+/**
+ * What the simulation of a per-second trace measured.
+ */
+export interface TraceSimulation {
+  /**
+   * Billed capacity in ACU-hours, as the controller followed the demand.
+   */
+  acuHours: number;
+  /**
+   * Seconds at the lowest running capacity.
+   */
+  atFloorSeconds: number;
+  /**
+   * Seconds at the maximum.
+   */
+  atMaxSeconds: number;
+  /**
+   * Resumes after more than a day paused.
+   */
+  deepResumes: number;
+  /**
+   * ACU-hours had capacity tracked demand exactly (on the grid, within
+   * the range, paused whenever demand is zero and auto-pause is on).
+   */
+  idealAcuHours: number;
+  /**
+   * The controller model, its version and parameters.
+   */
+  model: ModelInfo;
+  /**
+   * Seconds paused, including resuming.
+   */
+  pausedSeconds: number;
+  /**
+   * Number of pauses.
+   */
+  pauses: number;
+  /**
+   * Highest capacity reached, in ACUs.
+   */
+  peakAcu: number;
+  /**
+   * Number of resumes (of which `deepResumes` after more than a day).
+   */
+  resumes: number;
+  /**
+   * Seconds in which capacity fell.
+   */
+  scaleDowns: number;
+  /**
+   * Seconds in which capacity rose.
+   */
+  scaleUps: number;
+  /**
+   * Seconds simulated (the number of samples).
+   */
+  seconds: number;
+  /**
+   * Median seconds from a rise in demand to capacity meeting it.
+   */
+  timeToCapacityP50?: number | null;
+  /**
+   * 95th percentile of the same.
+   */
+  timeToCapacityP95?: number | null;
+  /**
+   * Unmet demand, by cause.
+   */
+  unmetAcuSeconds: UnmetAcuSeconds;
+}
+/**
+ * Unmet demand in ACU-seconds, by cause.
+ */
+export interface UnmetAcuSeconds {
+  /**
+   * At the maximum.
+   */
+  cap: number;
+  /**
+   * While scaling up, below the maximum.
+   */
+  lag: number;
+  /**
+   * While paused or resuming.
+   */
+  resume: number;
 }
 /**
  * The result of `validate` for a scenario that passes (an invalid one

@@ -10,6 +10,7 @@ use acumen::scenario::{BusinessHours, Reader, Trace};
 use acumen::sim::{
     Controller, Input, Pausing, Settings, simulate, simulate_reference, simulate_trace,
 };
+use acumen::trace::{TraceSettings, simulate_per_second};
 use acumen::{Scenario, Workload, estimate};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -85,6 +86,16 @@ fn benches(c: &mut Criterion) {
         "one instance, 30 days, 1-second trace (trace kernel)",
         |b| b.iter(|| simulate_trace(black_box(&settings), black_box(&needs))),
     );
+    // The same trace in ACUs through the checked entry point (what the JS
+    // `simulateTrace` runs): converting and checking the samples included.
+    let acu: Vec<f64> = needs.iter().map(|&n| f64::from(n) / 2.0).collect();
+    let trace_settings = TraceSettings {
+        initial_acu: Some(4.0),
+        ..TraceSettings::default()
+    };
+    group.bench_function("one instance, 30 days, 1-second trace (from ACUs)", |b| {
+        b.iter(|| simulate_per_second(black_box(&trace_settings), black_box(&acu)))
+    });
     group.bench_function("one instance, 30 days, 1-second trace (fast path)", |b| {
         b.iter(|| simulate(black_box(&settings), black_box(&trace)))
     });

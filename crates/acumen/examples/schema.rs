@@ -34,6 +34,8 @@ fn main() {
         "validation": generator.subschema_for::<shapes::Validation>(),
         "maxConnectionsInput": generator.subschema_for::<shapes::MaxConnectionsInput>(),
         "capabilitiesInput": generator.subschema_for::<shapes::CapabilitiesInput>(),
+        "traceSettings": generator.subschema_for::<acumen::trace::TraceSettings>(),
+        "traceSimulation": generator.subschema_for::<acumen::trace::TraceSimulation>(),
     });
     let definitions = generator.take_definitions(true);
     let root = serde_json::json!({

@@ -21,8 +21,8 @@ use crate::error::{Error, ErrorCode};
 use crate::money::{Money, Quantity};
 use crate::prices::{self, Confidence, PriceItem};
 use crate::report::{
-    CatalogInfo, Component, IdealComparison, InstanceTimeline, InstanceUsage, LineItem, ModelInfo,
-    Report, TimelinePoint, UnmetDemand, Warning, WarningKind,
+    CatalogInfo, Component, IdealComparison, InstanceTimeline, InstanceUsage, LineItem, Report,
+    TimelinePoint, UnmetDemand, Warning, WarningKind,
 };
 use crate::scenario::{Scenario, StorageType, ValidScaling, ValidScenario};
 use crate::sim::{Input, Outcome, Pausing, Settings, percentile, simulate};
@@ -490,6 +490,7 @@ fn bill(s: &ValidScenario, decisions: bool) -> Result<Report, Error> {
         (None, Vec::new())
     };
 
+    let catalog = catalog_info(s, &lines);
     Ok(Report {
         acumen_version: String::from(crate::VERSION),
         region: s.region.clone(),
@@ -501,28 +502,47 @@ fn bill(s: &ValidScenario, decisions: bool) -> Result<Report, Error> {
         yearly_micro_usd: yearly,
         instances,
         max_connections: max_connections(s.engine, s.scaling.min, s.scaling.max),
-        model: ModelInfo {
-            name: String::from(crate::sim::MODEL_NAME),
-            version: String::from(crate::sim::MODEL_VERSION),
-            description: String::from(
-                "second-by-second controller: proportional scale-up after a short detection delay, a hold-down then geometric scale-down, auto-pause after the idle timeout with a resume delay; tier 0-1 readers follow the writer",
-            ),
-            controller: s.controller,
-        },
+        model: crate::sim::model_info(s.controller),
         ideal: IdealComparison {
             total_micro_usd: ideal_total,
             difference_micro_usd: difference,
             explanation: explain(difference, &outcomes),
         },
         timeline,
-        catalog: CatalogInfo {
-            name: String::from(prices::CATALOG_NAME),
-            as_of: String::from(prices::CATALOG_AS_OF),
-        },
+        catalog,
         warnings,
         comparison,
         advice,
     })
+}
+
+/// The prices' origin: the built-in catalog, or the price book (and the
+/// catalog with its date when it filled in lines the book lacks).
+fn catalog_info(s: &ValidScenario, lines: &[LineItem]) -> CatalogInfo {
+    let catalog = CatalogInfo {
+        name: String::from(prices::CATALOG_NAME),
+        as_of: String::from(prices::CATALOG_AS_OF),
+    };
+    let Some(book) = &s.price_book else {
+        return catalog;
+    };
+    let from_catalog = lines
+        .iter()
+        .any(|l| !l.price.overridden && !l.price.source.starts_with(book.name.as_str()));
+    if from_catalog {
+        CatalogInfo {
+            name: format!(
+                "{} (as of {}) and the {}",
+                book.name, book.as_of, catalog.name
+            ),
+            ..catalog
+        }
+    } else {
+        CatalogInfo {
+            name: book.name.clone(),
+            as_of: book.as_of.clone(),
+        }
+    }
 }
 
 /// The comparison with provisioned options and the configuration advice.
@@ -610,7 +630,8 @@ fn decide(
             peak_need = peak_need.max(need_halves(*d));
         }
     });
-    let proxy_monthly = prices::resolve(
+    let proxy_monthly = prices::resolve_with(
+        s.price_book.as_ref(),
         &s.region,
         s.engine,
         PriceItem::ProxyServerless,
@@ -877,7 +898,13 @@ impl<'a> Bill<'a> {
         quantity: Quantity,
     ) -> Result<(), Error> {
         let s = self.scenario;
-        let resolved = prices::resolve(&s.region, s.engine, item, &s.price_overrides)?;
+        let resolved = prices::resolve_with(
+            s.price_book.as_ref(),
+            &s.region,
+            s.engine,
+            item,
+            &s.price_overrides,
+        )?;
         let cost = quantity.cost(resolved.price).ok_or_else(overflow)?;
         self.lines.push(LineItem {
             component,

@@ -5,9 +5,10 @@
 //! readers), each class large enough by memory for the largest capacity the
 //! simulation reached (1 ACU ≈ 2 GiB). Everything but compute (storage, I/O,
 //! backups, the Data API…) costs the same either way and is included in both
-//! totals. Reserved and Savings Plans rates the catalog does not have are
-//! taken from the scenario (a rate or a discount) and are otherwise shown as
-//! unknown, never guessed.
+//! totals. Classes and rates come from the scenario's price book first (with
+//! its Reserved Instance terms), then the built-in catalog. Reserved and
+//! Savings Plans rates neither has are taken from the scenario (a rate or a
+//! discount) and are otherwise shown as unknown, never guessed.
 
 use alloc::format;
 use alloc::string::String;
@@ -16,7 +17,7 @@ use alloc::vec::Vec;
 use crate::acu::check_finite;
 use crate::error::{Error, ErrorCode};
 use crate::money::{Money, Quantity, UnitPrice};
-use crate::prices::{self, Confidence};
+use crate::prices::{self, Confidence, ReservedTerm};
 use crate::scenario::{StorageType, ValidScenario};
 
 /// How a Reserved Instance is paid.
@@ -335,13 +336,13 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
     // Candidate classes.
     let required_gib = b.peak_halves; // halves × 1 GiB = ACUs × 2 GiB
     let mut classes: Vec<ClassOption> = options.classes.clone();
+    let io_optimized = s.storage_type == StorageType::IoOptimized;
     if classes.is_empty() {
-        let mut families: Vec<(&str, &prices::InstanceClass)> = Vec::new();
-        for c in prices::instance_classes() {
-            if c.region != s.region || c.memory_gib < required_gib {
-                continue;
-            }
-            if c.engine.is_some_and(|e| e != s.engine) {
+        // The smallest class of each family with memory for the peak; a
+        // class the price book has comes with the book's Reserved terms.
+        let mut families: Vec<(&str, Known<'_>)> = Vec::new();
+        for c in candidates(s) {
+            if c.memory_gib < required_gib {
                 continue;
             }
             let family = c.class.rsplit_once('.').map_or(c.class, |(f, _)| f);
@@ -355,6 +356,16 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
             .into_iter()
             .map(|(_, c)| ClassOption {
                 class: String::from(c.class),
+                reserved: c
+                    .reserved
+                    .iter()
+                    .filter(|t| t.io_optimized == io_optimized)
+                    .map(|t| ReservedOffer {
+                        term_years: t.term_years,
+                        payment: t.payment,
+                        ..ReservedOffer::default()
+                    })
+                    .collect(),
                 ..ClassOption::default()
             })
             .collect();
@@ -370,8 +381,8 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
                 format_args!("must name an instance class, e.g. \"db.r6g.xlarge\""),
             ));
         }
-        let known = prices::instance_class(&s.region, &option.class);
-        let memory = option.memory_gib.or(known.map(|c| c.memory_gib));
+        let known = known_class(s, &option.class);
+        let memory = option.memory_gib.or(known.first().map(|c| c.memory_gib));
         if let Some(memory) = memory.filter(|m| *m < required_gib) {
             {
                 return Err(Error::new(
@@ -386,40 +397,21 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
                 ));
             }
         }
-        // The on-demand rate: given, or the catalog's for this storage type.
+        // The on-demand rate: given, or the price book's or the catalog's
+        // for this storage type.
         let (hourly, confidence, note) = match option.on_demand_hourly {
             Some(usd) => (
                 Some(UnitPrice::from_usd(usd, &field("onDemandHourly"))?),
                 Confidence::High,
                 String::from("your on-demand rate"),
             ),
-            None => match (known, s.storage_type) {
-                (Some(c), StorageType::Standard) => (
-                    Some(c.on_demand_hourly),
-                    c.confidence,
-                    format!("catalog on-demand rate, {}", c.as_of.unwrap_or("undated")),
-                ),
-                (Some(c), StorageType::IoOptimized) => match c.io_optimized_hourly {
-                    Some(p) => (
-                        Some(p),
-                        c.confidence,
-                        String::from("catalog I/O-Optimized rate"),
-                    ),
-                    None => (
-                        // AWS's rule of thumb: I/O-Optimized instances cost 1.30 × Standard.
-                        Some(UnitPrice::from_nanos(
-                            (c.on_demand_hourly.nanos() * 13 + 5) / 10,
-                        )),
-                        Confidence::Low,
-                        String::from("derived: 1.30 × the Standard rate (AWS rule of thumb)"),
-                    ),
-                },
-                (None, _) => (
+            None => on_demand_rate(&known, io_optimized).unwrap_or_else(|| {
+                (
                     None,
                     Confidence::Low,
                     format!("unknown: supply compare.classes[{i}].onDemandHourly"),
-                ),
-            },
+                )
+            }),
         };
         let on_demand = match hourly {
             Some(p) => Some(add(
@@ -468,15 +460,39 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
                     Payment::AllUpfront => "all upfront",
                 }
             );
+            // The book's term, when the offer gives neither rates nor a discount.
+            let book_term =
+                if offer.discount.is_none() && offer.hourly.is_none() && offer.upfront.is_none() {
+                    known.iter().find_map(|k| {
+                        k.reserved
+                            .iter()
+                            .find(|t| {
+                                t.term_years == offer.term_years
+                                    && t.payment == offer.payment
+                                    && t.io_optimized == io_optimized
+                            })
+                            .map(|t| (k, t))
+                    })
+                } else {
+                    None
+                };
+            let months = u64::from(offer.term_years) * 12;
             let monthly = if let Some(d) = offer.discount {
                 let ppm = discount_ppm(d, &rf("discount"))?;
                 on_demand
                     .map(|od| Money::from_micros(od.micros() - rest.micros()))
                     .map(|c| discounted(c, ppm))
+            } else if let Some((_, t)) = book_term {
+                let compute = Quantity::new(u128::from(hours) * u128::from(n), 1).cost(t.hourly);
+                let upfront = UnitPrice::from_nanos(t.upfront.micros().saturating_mul(1000));
+                let amortised = Quantity::new(u128::from(n), months).cost(upfront);
+                match (compute, amortised) {
+                    (Some(c), Some(a)) => Some(add(c, a)?),
+                    _ => None,
+                }
             } else if offer.hourly.is_some() || offer.upfront.is_some() {
                 let recurring = UnitPrice::from_usd(offer.hourly.unwrap_or(0.0), &rf("hourly"))?;
                 let upfront = UnitPrice::from_usd(offer.upfront.unwrap_or(0.0), &rf("upfront"))?;
-                let months = u64::from(offer.term_years) * 12;
                 let compute = Quantity::new(u128::from(hours) * u128::from(n), 1).cost(recurring);
                 let amortised = Quantity::new(u128::from(n), months).cost(upfront);
                 match (compute, amortised) {
@@ -493,13 +509,21 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
             if let Some(m) = monthly {
                 break_even_inputs.push((label.clone(), m));
             }
-            let note = if monthly.is_some() {
-                String::from("your Reserved Instance terms, upfront amortised over the term")
-            } else {
-                format!(
+            let note = match (monthly, book_term) {
+                (Some(_), Some((k, t))) => format!(
+                    "{} Reserved rate, {}: {} an hour and {} upfront, amortised over the term",
+                    k.origin,
+                    k.as_of.unwrap_or("undated"),
+                    t.hourly,
+                    t.upfront
+                ),
+                (Some(_), None) => {
+                    String::from("your Reserved Instance terms, upfront amortised over the term")
+                }
+                (None, _) => format!(
                     "unknown: supply {} (hourly and upfront) or a discount",
                     rf("hourly")
-                )
+                ),
             };
             rows.push(row(
                 label,
@@ -557,7 +581,8 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
     let peak = f64::from(b.peak_halves) / 2.0;
     let off = f64::from(b.off_peak_halves) / 2.0;
     let days = s.hours_per_month as f64 / 24.0;
-    let compute_price = prices::resolve(
+    let compute_price = prices::resolve_with(
+        s.price_book.as_ref(),
         &s.region,
         s.engine,
         prices::PriceItem::serverless(s.storage_type),
@@ -610,6 +635,123 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
         break_even,
         curve,
         storage: storage_choice(b),
+    })
+}
+
+/// A provisioned class as the price book or the catalog knows it.
+struct Known<'a> {
+    class: &'a str,
+    memory_gib: u32,
+    standard: Option<UnitPrice>,
+    io_optimized: Option<UnitPrice>,
+    confidence: Confidence,
+    /// "catalog", or the price book's name.
+    origin: &'a str,
+    as_of: Option<&'a str>,
+    reserved: &'a [ReservedTerm],
+}
+
+/// Every class for the scenario's region and engine: the price book's, then
+/// the catalog's that the book does not have.
+fn candidates(s: &ValidScenario) -> Vec<Known<'_>> {
+    let mut out: Vec<Known<'_>> = Vec::new();
+    if let Some(book) = &s.price_book {
+        for c in &book.instance_classes {
+            if c.region != s.region || c.engine.is_some_and(|e| e != s.engine) {
+                continue;
+            }
+            // The engine-specific class wins over one for both engines.
+            if let Some(k) = book.class(&s.region, s.engine, &c.class)
+                && !out.iter().any(|o| o.class == k.class)
+            {
+                out.push(from_book(book, k));
+            }
+        }
+    }
+    for c in prices::instance_classes() {
+        if c.region == s.region
+            && c.engine.is_none_or(|e| e == s.engine)
+            && !out.iter().any(|o| o.class == c.class)
+        {
+            out.push(from_catalog(c));
+        }
+    }
+    out
+}
+
+/// What the price book and the catalog know of `class`, the book first.
+fn known_class<'a>(s: &'a ValidScenario, class: &str) -> Vec<Known<'a>> {
+    let book = s
+        .price_book
+        .as_ref()
+        .and_then(|b| b.class(&s.region, s.engine, class).map(|c| from_book(b, c)));
+    let catalog = prices::instance_class(&s.region, class).map(from_catalog);
+    book.into_iter().chain(catalog).collect()
+}
+
+fn from_book<'a>(book: &'a prices::PriceBook, c: &'a prices::BookClass) -> Known<'a> {
+    Known {
+        class: &c.class,
+        memory_gib: c.memory_gib,
+        standard: c.on_demand_hourly,
+        io_optimized: c.io_optimized_hourly,
+        confidence: Confidence::High,
+        origin: &book.name,
+        as_of: Some(&book.as_of),
+        reserved: &c.reserved,
+    }
+}
+
+fn from_catalog(c: &'static prices::InstanceClass) -> Known<'static> {
+    Known {
+        class: c.class,
+        memory_gib: c.memory_gib,
+        standard: Some(c.on_demand_hourly),
+        io_optimized: c.io_optimized_hourly,
+        confidence: c.confidence,
+        origin: "catalog",
+        as_of: c.as_of,
+        reserved: &[],
+    }
+}
+
+/// The on-demand rate for a storage configuration from what is known of a
+/// class, with its confidence and where it came from; `None` when nothing is.
+fn on_demand_rate(
+    known: &[Known<'_>],
+    io_optimized: bool,
+) -> Option<(Option<UnitPrice>, Confidence, String)> {
+    if !io_optimized {
+        return known.iter().find_map(|k| {
+            k.standard.map(|p| {
+                (
+                    Some(p),
+                    k.confidence,
+                    format!(
+                        "{} on-demand rate, {}",
+                        k.origin,
+                        k.as_of.unwrap_or("undated")
+                    ),
+                )
+            })
+        });
+    }
+    if let Some((k, p)) = known.iter().find_map(|k| k.io_optimized.map(|p| (k, p))) {
+        return Some((
+            Some(p),
+            k.confidence,
+            format!("{} I/O-Optimized rate", k.origin),
+        ));
+    }
+    // AWS's rule of thumb: I/O-Optimized instances cost 1.30 × Standard.
+    known.iter().find_map(|k| {
+        k.standard.map(|p| {
+            (
+                Some(UnitPrice::from_nanos((p.nanos() * 13 + 5) / 10)),
+                Confidence::Low,
+                String::from("derived: 1.30 × the Standard rate (AWS rule of thumb)"),
+            )
+        })
     })
 }
 

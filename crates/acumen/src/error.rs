@@ -3,6 +3,11 @@
 //! Field paths use the scenario's serialised (camelCase) names joined by dots,
 //! with indices in brackets, e.g. `writer.maxAcu` or `readers[2].tier`, so the
 //! same path means the same thing in Rust, JSON, TOML and JavaScript.
+//!
+//! Every code, with a typical field, an example message and what each
+//! surface (this crate, the npm package, the CLI) does with it, is listed in
+//! the repository's `docs/errors.md`; the size limits on inputs are in
+//! `docs/limits.md`.
 
 use alloc::string::String;
 use core::fmt::{self, Write};
@@ -37,11 +42,39 @@ pub enum ErrorCode {
     UnknownVariant,
     /// The text is not valid JSON/TOML.
     Syntax,
-    /// The result would not fit the number types (absurdly large inputs).
+    /// The result would not fit the number types (absurdly large inputs,
+    /// e.g. a bill above the ±$9.2 trillion a `Money` holds).
     Overflow,
 }
 
 impl ErrorCode {
+    /// Every code, in declaration order (a test checks the list is complete).
+    pub const ALL: [ErrorCode; 12] = [
+        ErrorCode::NotANumber,
+        ErrorCode::OutOfRange,
+        ErrorCode::OffGrid,
+        ErrorCode::Conflict,
+        ErrorCode::UnknownRegion,
+        ErrorCode::UnknownPrice,
+        ErrorCode::WrongType,
+        ErrorCode::MissingField,
+        ErrorCode::UnknownField,
+        ErrorCode::UnknownVariant,
+        ErrorCode::Syntax,
+        ErrorCode::Overflow,
+    ];
+
+    /// The code named `name` (its [`as_str`](ErrorCode::as_str) form), if any.
+    ///
+    /// ```
+    /// use acumen::ErrorCode;
+    /// assert_eq!(ErrorCode::from_name("off_grid"), Some(ErrorCode::OffGrid));
+    /// assert_eq!(ErrorCode::from_name("offGrid"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
     /// The stable snake_case name used by every surface.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -156,6 +189,23 @@ impl fmt::Display for Error {
 #[cfg(feature = "std")]
 impl std::error::Error for Error {}
 
+/// A number as error messages show it: as written (`3.3`, `-1`,
+/// `1000000000000`), or in exponent form when that would take more than
+/// sixteen digits (`1e300` rather than 301 of them).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Shown(pub f64);
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.0;
+        if v != 0.0 && v.is_finite() && !(1e-6..1e16).contains(&v.abs()) {
+            write!(f, "{v:e}")
+        } else {
+            write!(f, "{v}")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +214,32 @@ mod tests {
     fn display_names_the_field() {
         let e = Error::new(ErrorCode::OutOfRange, "storageGb", format_args!("too big"));
         assert_eq!(e.to_string(), "storageGb: too big");
+    }
+
+    #[test]
+    fn numbers_are_shown_compactly() {
+        let shown = |v: f64| alloc::format!("{}", Shown(v));
+        assert_eq!(shown(3.3), "3.3");
+        assert_eq!(shown(-1.0), "-1");
+        assert_eq!(shown(0.0), "0");
+        assert_eq!(shown(1e12), "1000000000000");
+        assert_eq!(shown(1e300), "1e300");
+        assert_eq!(shown(-2.5e20), "-2.5e20");
+        assert_eq!(shown(2e-7), "2e-7");
+        assert_eq!(shown(f64::NAN), "NaN");
+        assert_eq!(shown(f64::NEG_INFINITY), "-inf");
+    }
+
+    #[test]
+    fn all_lists_each_code_once_in_order() {
+        for (i, code) in ErrorCode::ALL.into_iter().enumerate() {
+            assert_eq!(code as usize, i, "{code}");
+            assert_eq!(ErrorCode::from_name(code.as_str()), Some(code));
+        }
+        // The last declared variant closes the list (a variant added after it
+        // has a discriminant past the end, caught by the integration test
+        // that compares ALL with serde's list of names).
+        assert_eq!(ErrorCode::Overflow as usize + 1, ErrorCode::ALL.len());
     }
 
     #[test]

@@ -54,6 +54,7 @@ pub mod prices;
 pub mod report;
 pub mod scenario;
 pub mod sim;
+pub mod trace;
 pub mod workload;
 
 pub use acu::Acu;

@@ -7,6 +7,13 @@
 //! its unit price, **rounded once** to the nearest micro-dollar, halves
 //! rounded up (costs are never negative). A total is the exact sum of its
 //! lines. Display rounds to the cent, halves up; that is presentation only.
+//!
+//! Limits: a [`Money`] holds ±9,223,372,036,854.775807 dollars (an `i64` of
+//! micro-dollars), a [`UnitPrice`] from the user at most $1,000,000 a unit.
+//! Arithmetic that could leave that range is checked ([`Money::checked_add`],
+//! [`Money::checked_sum`], [`Quantity::cost`], …) and returns `None`, which
+//! the bill reports as an [`ErrorCode::Overflow`] error, never a wrapped
+//! amount or a panic.
 
 use core::fmt;
 
@@ -52,12 +59,34 @@ impl Money {
         }
     }
 
+    /// Exact difference; `None` on overflow.
+    pub const fn checked_sub(self, other: Money) -> Option<Money> {
+        match self.0.checked_sub(other.0) {
+            Some(v) => Some(Money(v)),
+            None => None,
+        }
+    }
+
     /// Exact multiple; `None` on overflow.
     pub const fn checked_mul(self, factor: i64) -> Option<Money> {
         match self.0.checked_mul(factor) {
             Some(v) => Some(Money(v)),
             None => None,
         }
+    }
+
+    /// Exact sum of `amounts`; `None` if it (or any partial sum) overflows.
+    ///
+    /// ```
+    /// use acumen::Money;
+    /// let lines = [Money::from_micros(350_400_000), Money::from_micros(10_000_000)];
+    /// assert_eq!(Money::checked_sum(lines), Some(Money::from_micros(360_400_000)));
+    /// assert_eq!(Money::checked_sum([Money::from_micros(i64::MAX), Money::from_micros(1)]), None);
+    /// ```
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Money>) -> Option<Money> {
+        amounts
+            .into_iter()
+            .try_fold(Money::ZERO, |sum, m| sum.checked_add(m))
     }
 
     /// The amount in whole cents, halves rounded away from zero.
@@ -134,7 +163,10 @@ impl UnitPrice {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 field,
-                format_args!("must be between 0 and 1000000 dollars, got {usd}"),
+                format_args!(
+                    "must be between 0 and 1000000 dollars, got {}",
+                    crate::error::Shown(usd)
+                ),
             ));
         }
         // usd * 1e9 ≤ 1e15 < 2^53, so the product and the +0.5 are exact
@@ -191,7 +223,8 @@ impl Quantity {
     }
 
     /// The cost of this quantity at `price`: the one rounding step, to the
-    /// nearest micro-dollar with halves rounded up.
+    /// nearest micro-dollar with halves rounded up. `None` when the price is
+    /// negative or the cost does not fit a [`Money`] (no wrap, no panic).
     ///
     /// ```
     /// use acumen::{Money, Quantity, UnitPrice};
@@ -205,7 +238,7 @@ impl Quantity {
         let nanos_numerator = self.numerator.checked_mul(price)?;
         // micro = nano / 1000; one division, rounded half up.
         let divisor = u128::from(self.denominator) * 1000;
-        let micros = (nanos_numerator + divisor / 2) / divisor;
+        let micros = nanos_numerator.checked_add(divisor / 2)? / divisor;
         i64::try_from(micros).ok().map(Money)
     }
 }
@@ -261,6 +294,33 @@ mod tests {
         assert_eq!(
             Quantity::new(1, 4).cost(UnitPrice::from_nanos(1_000)),
             Some(Money(0))
+        );
+    }
+
+    #[test]
+    fn extreme_amounts_are_none_not_a_wrap_or_a_panic() {
+        let max = Money::from_micros(i64::MAX);
+        assert_eq!(max.checked_add(Money::from_micros(1)), None);
+        assert_eq!(Money::from_micros(i64::MIN).checked_sub(Money(1)), None);
+        assert_eq!(max.checked_mul(2), None);
+        assert_eq!(Money::checked_sum([max, Money(1), Money(-5)]), None);
+        assert_eq!(Money::checked_sum([Money(2), Money(3)]), Some(Money(5)));
+        assert_eq!(Money::checked_sum([]), Some(Money::ZERO));
+        // The largest quantity and price: the product fits u128, the rounding
+        // step does not, and the answer is None.
+        let q = Quantity::new(u128::MAX / 2, 1);
+        assert_eq!(q.cost(UnitPrice::from_nanos(2)), None);
+        assert_eq!(
+            Quantity::new(u128::from(u64::MAX), 1).cost(UnitPrice::from_nanos(i64::MAX)),
+            None
+        );
+        // A negative price (never produced by `from_usd`) prices nothing.
+        assert_eq!(Quantity::whole(1).cost(UnitPrice::from_nanos(-1)), None);
+        // Display of the extremes does not overflow.
+        assert_eq!(max.to_string(), "$9,223,372,036,854.78");
+        assert_eq!(
+            Money::from_micros(i64::MIN).to_string(),
+            "-$9,223,372,036,854.78"
         );
     }
 

@@ -92,7 +92,8 @@ pub fn optimize(scenario: &Scenario, options: &OptimizeOptions) -> Result<Optimi
         ));
     }
     let s = scenario.validate()?;
-    let price = prices::resolve(
+    let price = prices::resolve_with(
+        s.price_book.as_ref(),
         &s.region,
         s.engine,
         PriceItem::serverless(s.storage_type),

@@ -1,9 +1,13 @@
-//! Prices with provenance: the built-in catalog and user overrides.
+//! Prices with provenance: the built-in catalog, price books imported from
+//! AWS's Price List, and user overrides.
 //!
 //! Every catalog row carries its source, the date of that source where known
 //! and a confidence mark (H/M/L as defined in the project's reference facts).
-//! A price the catalog lacks is *unknown*: never zero and never guessed. A
-//! lookup says so, and the estimate asks for an override naming the field.
+//! A [`PriceBook`] (see [`book`]) carries AWS's own prices with the offer's
+//! publication date. A price is looked up in the scenario's overrides, then
+//! its price book, then the catalog ([`resolve_with`]). A price none of them
+//! has is *unknown*: never zero and never guessed. A lookup says so, and the
+//! estimate asks for an override naming the field.
 
 use alloc::format;
 use alloc::string::String;
@@ -12,7 +16,10 @@ use crate::error::{Error, ErrorCode};
 use crate::money::UnitPrice;
 use crate::scenario::{Engine, StorageType};
 
+pub mod book;
 mod catalog;
+
+pub use book::{BookClass, BookEntry, PriceBook, ReservedTerm};
 
 /// How far a price can be trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -334,6 +341,47 @@ pub fn resolve(
     item: PriceItem,
     overrides: &crate::scenario::PriceOverrides,
 ) -> Result<ResolvedPrice, Error> {
+    resolve_with(None, region, engine, item, overrides)
+}
+
+/// The price of `item`: the scenario's override if any, else the price
+/// book's, else the catalog's, else an `unknown_price` error naming the
+/// override field to fill in.
+///
+/// ```
+/// use acumen::Engine;
+/// use acumen::prices::{resolve_with, BookEntry, Confidence, PriceBook, PriceItem};
+/// use acumen::scenario::PriceOverrides;
+/// let book = PriceBook {
+///     name: "AWS Price List (AmazonRDS)".into(),
+///     as_of: "2026-11-01".into(),
+///     source: "offer AmazonRDS version 20261101000000".into(),
+///     entries: vec![BookEntry {
+///         region: "eu-central-1".into(),
+///         item: PriceItem::StorageStandard,
+///         engine: None,
+///         price: acumen::UnitPrice::from_nanos(110_000_000),
+///         sku: None,
+///         note: None,
+///     }],
+///     ..PriceBook::default()
+/// };
+/// let none = PriceOverrides::default();
+/// // The catalog has no Frankfurt storage price; the book does.
+/// let p = resolve_with(Some(&book), "eu-central-1", Engine::AuroraMysql, PriceItem::StorageStandard, &none)?;
+/// assert_eq!((p.price.to_string(), p.provenance.confidence), ("$0.11".into(), Confidence::High));
+/// // Anything the book lacks comes from the catalog.
+/// let p = resolve_with(Some(&book), "eu-central-1", Engine::AuroraMysql, PriceItem::ServerlessStandard, &none)?;
+/// assert_eq!(p.provenance.as_of.as_deref(), Some("2026-03-28"));
+/// # Ok::<(), acumen::Error>(())
+/// ```
+pub fn resolve_with(
+    book: Option<&PriceBook>,
+    region: &str,
+    engine: Engine,
+    item: PriceItem,
+    overrides: &crate::scenario::PriceOverrides,
+) -> Result<ResolvedPrice, Error> {
     let field = format!("priceOverrides.{}", item.key());
     if let Some(usd) = overrides.get(item) {
         let price = UnitPrice::from_usd(usd, &field)?;
@@ -348,6 +396,12 @@ pub fn resolve(
             },
         });
     }
+    if let Some((book, entry)) = book.and_then(|b| b.price(region, engine, item).map(|e| (b, e))) {
+        return Ok(ResolvedPrice {
+            price: entry.price,
+            provenance: book.provenance(entry.sku.as_deref(), entry.note.as_deref()),
+        });
+    }
     match catalog_price(region, engine, item) {
         Some(entry) => Ok(ResolvedPrice {
             price: entry.price,
@@ -357,7 +411,12 @@ pub fn resolve(
             ErrorCode::UnknownPrice,
             &field,
             format_args!(
-                "the catalog has no {} price (per {}) for {engine} in {region}; supply one in {field}",
+                "{} no {} price (per {}) for {engine} in {region}; supply one in {field}",
+                if book.is_some() {
+                    "neither the price book nor the catalog has"
+                } else {
+                    "the catalog has"
+                },
                 item.key(),
                 item.unit()
             ),

@@ -541,8 +541,12 @@ serde_struct! {
         pub backup_storage_gb: f64,
         /// Optional billed features.
         pub extras: Extras,
-        /// Unit prices that replace the catalog's.
+        /// Unit prices that replace the catalog's (and the price book's).
         pub price_overrides: PriceOverrides,
+        /// Prices imported from AWS's Price List (`acumen prices import`),
+        /// used before the built-in catalog; absent: the catalog alone.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub price_book: Option<prices::PriceBook>,
         /// Overrides of the scaling controller's parameters.
         pub controller: ControllerOverrides,
         /// Provisioned classes and commitments to compare with.
@@ -569,6 +573,7 @@ impl Default for Scenario {
             backup_storage_gb: 0.0,
             extras: Extras::default(),
             price_overrides: PriceOverrides::default(),
+            price_book: None,
             controller: ControllerOverrides::default(),
             compare: crate::compare::CompareOptions::default(),
             application: crate::advise::Application::default(),
@@ -585,8 +590,19 @@ pub const MAX_COUNT: f64 = 1e15;
 /// Largest accepted demand in ACUs: far above any cluster's 256 ACU, so a
 /// typo is caught rather than silently capped.
 pub const MAX_DEMAND_ACU: f64 = 100_000.0;
-/// Most samples in a trace (a year of one-second samples).
+/// Most samples in one trace: a leap year of one-second samples. Every
+/// sample is checked, but only the first month is simulated, so a longer
+/// trace costs its validation (about a nanosecond a sample), not more memory.
 pub const MAX_TRACE_SAMPLES: usize = 31_622_400;
+/// Most samples in all of a scenario's traces together (writer and readers):
+/// a 744-hour month of one-second samples for each of 16 instances. Bounds
+/// the memory a scenario's demand can take (8 bytes a sample as input, at
+/// most 16 bytes a simulated second per instance once validated).
+pub const MAX_SCENARIO_SAMPLES: usize = 16 * 2_678_400;
+/// Most spikes in a scenario: each one is laid over the whole month.
+pub const MAX_SPIKES: usize = 100;
+/// Most hours that `levels` may add up to: the longest month.
+pub const MAX_LEVEL_HOURS: f64 = MAX_HOURS_PER_MONTH as f64;
 /// Range of `secondsUntilAutoPause` (AWS API reference).
 pub const AUTO_PAUSE_SECONDS: core::ops::RangeInclusive<u32> = 300..=86_400;
 /// Default `secondsUntilAutoPause` (AWS API reference).
@@ -665,6 +681,8 @@ pub struct ValidScenario {
     pub extras: Extras,
     /// Price overrides (each checked when used).
     pub price_overrides: PriceOverrides,
+    /// The price book, checked; used before the catalog.
+    pub price_book: Option<prices::PriceBook>,
     /// The scaling controller's parameters.
     pub controller: crate::sim::Controller,
     /// What to compare with (checked when compared).
@@ -689,7 +707,7 @@ fn check_amount(value: f64, max: f64, field: &str, rule: &str) -> Result<f64, Er
     if (0.0..=max).contains(&value) {
         Ok(value)
     } else {
-        Err(out_of_range(field, rule, value))
+        Err(out_of_range(field, rule, crate::error::Shown(value)))
     }
 }
 
@@ -720,7 +738,9 @@ fn whole(value: f64) -> u64 {
 }
 
 impl Scaling {
-    fn validate(&self, prefix: &str) -> Result<ValidScaling, Error> {
+    /// Checks the range (grid, bounds, min ≤ max, auto-pause seconds);
+    /// errors name fields under `prefix`, e.g. `scaling.maxAcu`.
+    pub fn validate(&self, prefix: &str) -> Result<ValidScaling, Error> {
         let field = |name: &str| format!("{prefix}.{name}");
         let min = Acu::from_f64(self.min_acu, &field("minAcu"))?;
         let max = Acu::from_f64(self.max_acu, &field("maxAcu"))?;
@@ -817,14 +837,34 @@ impl Workload {
                         format_args!("must list at least one level"),
                     ));
                 }
+                let mut total = 0u64;
                 for (i, level) in levels.iter().enumerate() {
                     let p = |f: &str| format!("{path}.levels[{i}].{f}");
-                    let acu = check_demand(level.acu, &p("acu"))?;
-                    let hours =
-                        check_amount(level.hours, 744.0, &p("hours"), "between 0 and 744 hours")?;
-                    t.push((hours * 3600.0 + 0.5) as u64, acu);
+                    let acu = demand_at(level.acu, || p("acu"))?;
+                    let hours = if (0.0..=MAX_LEVEL_HOURS).contains(&level.hours) {
+                        level.hours
+                    } else {
+                        check_amount(
+                            level.hours,
+                            MAX_LEVEL_HOURS,
+                            &p("hours"),
+                            "between 0 and 744 hours",
+                        )?
+                    };
+                    let seconds = (hours * 3600.0 + 0.5) as u64;
+                    total += seconds;
+                    // Checked as they add up, so a long list is refused early.
+                    if total > u64::from(MAX_HOURS_PER_MONTH) * HOUR {
+                        return Err(Error::new(
+                            ErrorCode::OutOfRange,
+                            &format!("{path}.levels"),
+                            format_args!(
+                                "must add up to at most 744 hours (the longest month), got more by levels[{i}]"
+                            ),
+                        ));
+                    }
+                    t.push(seconds, acu);
                 }
-                let total = t.seconds();
                 if total == 0 {
                     return Err(Error::new(
                         ErrorCode::OutOfRange,
@@ -881,13 +921,21 @@ impl Workload {
                 }
                 let mut pattern = Timeline::new();
                 let interval = u64::from(trace.interval_seconds);
-                for (i, acu) in trace.acu.iter().enumerate() {
+                // Only the first month is simulated: the samples beyond it are
+                // checked but not laid out, so a year-long trace takes no more
+                // memory than a month-long one.
+                let needed = usize::try_from(month.div_ceil(interval)).unwrap_or(usize::MAX);
+                let (laid, rest) = trace.acu.split_at(trace.acu.len().min(needed));
+                for (i, acu) in laid.iter().enumerate() {
                     pattern.push(
                         interval,
                         demand_at(*acu, || format!("{path}.trace.acu[{i}]"))?,
                     );
                 }
-                let span = pattern.seconds();
+                for (i, acu) in rest.iter().enumerate() {
+                    demand_at(*acu, || format!("{path}.trace.acu[{}]", laid.len() + i))?;
+                }
+                let span = interval * trace.acu.len() as u64;
                 if span < month {
                     notes.push((
                         p("acu"),
@@ -912,6 +960,32 @@ impl Workload {
         }
         Ok(t)
     }
+}
+
+/// All the scenario's trace samples together stay within
+/// [`MAX_SCENARIO_SAMPLES`]; checked before any trace is laid out. The error
+/// names the reader's trace that goes over (one trace alone is held to
+/// [`MAX_TRACE_SAMPLES`] where it is laid out).
+fn check_trace_samples(s: &Scenario) -> Result<(), Error> {
+    fn samples(w: Option<&Workload>) -> usize {
+        match w {
+            Some(Workload::Trace(t)) => t.acu.len(),
+            _ => 0,
+        }
+    }
+    let mut total = samples(Some(&s.workload));
+    for (i, reader) in s.readers.iter().enumerate() {
+        let n = samples(reader.workload.as_ref());
+        total = total.saturating_add(n);
+        if n > 0 && total > MAX_SCENARIO_SAMPLES {
+            return Err(out_of_range(
+                &format!("readers[{i}].workload.trace.acu"),
+                "at most 42854400 samples in all the scenario's traces together",
+                total,
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn spike_windows(spike: &Spike, i: usize, month: u64) -> Result<(Vec<(u64, u64)>, f64), Error> {
@@ -953,8 +1027,22 @@ fn spike_windows(spike: &Spike, i: usize, month: u64) -> Result<(Vec<(u64, u64)>
 impl Scenario {
     /// Checks every field and returns the exact form the calculations use.
     /// The error names the first failing field.
+    ///
+    /// Sizes are bounded so that any accepted scenario is priced in bounded
+    /// time and memory: at most [`MAX_READERS`] readers and [`MAX_SPIKES`]
+    /// spikes, [`MAX_TRACE_SAMPLES`] samples in one trace and
+    /// [`MAX_SCENARIO_SAMPLES`] in all, `levels` adding up to at most
+    /// [`MAX_LEVEL_HOURS`]; every timeline covers at most one 744-hour month
+    /// (the repository's `docs/limits.md` has every bound and measured costs).
     pub fn validate(&self) -> Result<ValidScenario, Error> {
-        if !prices::knows_region(&self.region) {
+        if let Some(book) = &self.price_book {
+            book.validate_at("priceBook.")?;
+        }
+        let in_book = self
+            .price_book
+            .as_ref()
+            .is_some_and(|b| b.knows_region(&self.region));
+        if !prices::knows_region(&self.region) && !in_book {
             return Err(Error::new(
                 ErrorCode::UnknownRegion,
                 "region",
@@ -986,8 +1074,16 @@ impl Scenario {
             "scaling",
         )?;
 
+        check_trace_samples(self)?;
         let mut notes = Vec::new();
         let mut writer = self.workload.timeline(month, "workload", &mut notes)?;
+        if self.spikes.len() > MAX_SPIKES {
+            return Err(out_of_range(
+                "spikes",
+                "a list of at most 100 spikes",
+                self.spikes.len(),
+            ));
+        }
         for (i, spike) in self.spikes.iter().enumerate() {
             let (windows, extra) = spike_windows(spike, i, writer.seconds())?;
             writer = writer.add_windows(&windows, extra);
@@ -1156,6 +1252,7 @@ impl Scenario {
             usage,
             extras: self.extras.clone(),
             price_overrides: self.price_overrides.clone(),
+            price_book: self.price_book.clone(),
             controller: self.controller.resolve()?,
             compare: self.compare.clone(),
             application: self.application.clone(),

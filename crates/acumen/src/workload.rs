@@ -4,6 +4,11 @@
 //! constant demand, covering the billed month from Monday 00:00. Everything
 //! downstream (ideal tracking, the bill) walks segments, never seconds, so
 //! the cost of a month of steady demand is one step.
+//!
+//! Size: a timeline built by [`crate::Scenario::validate`] covers at most one
+//! 744-hour month (2,678,400 seconds), so it has at most that many segments
+//! (16 bytes each, about 43 MB) however long the input trace is. Lengths add
+//! up saturating, so even a hand-built timeline cannot overflow or panic.
 
 use alloc::vec::Vec;
 
@@ -39,7 +44,7 @@ impl Timeline {
             return;
         }
         match self.segments.last_mut() {
-            Some(last) if last.acu == acu => last.seconds += seconds,
+            Some(last) if last.acu == acu => last.seconds = last.seconds.saturating_add(seconds),
             _ => self.segments.push(Segment { seconds, acu }),
         }
     }
@@ -51,7 +56,9 @@ impl Timeline {
 
     /// Total length in seconds.
     pub fn seconds(&self) -> u64 {
-        self.segments.iter().map(|s| s.seconds).sum()
+        self.segments
+            .iter()
+            .fold(0u64, |total, s| total.saturating_add(s.seconds))
     }
 
     /// The highest demand.
@@ -90,7 +97,7 @@ impl Timeline {
         let mut t = 0u64;
         let mut w = windows.iter().peekable();
         for s in &self.segments {
-            let end = t + s.seconds;
+            let end = t.saturating_add(s.seconds);
             let mut cursor = t;
             while cursor < end {
                 // Skip windows that ended before the cursor.

@@ -1,0 +1,290 @@
+//! One instance driven by a per-second demand trace: the simulator's fast
+//! kernel ([`crate::sim::simulate_trace`]) behind a checked, documented
+//! entry point, with a summary instead of a bill.
+//!
+//! A scenario's `trace` workload goes through the whole estimate (the bill,
+//! the comparison, the advice and a chart timeline). This is the lean way
+//! in for a long trace at one-second resolution, say a month of
+//! `ServerlessDatabaseCapacity` samples or of demand, when the question is
+//! only how the controller would follow it.
+
+use alloc::format;
+use alloc::vec::Vec;
+
+use crate::acu::Acu;
+use crate::error::{Error, ErrorCode};
+use crate::report::ModelInfo;
+use crate::scenario::{ControllerOverrides, Scaling};
+use crate::sim::{self, Outcome, Pausing, Settings};
+
+/// The most samples a trace may have: a leap year of seconds (4 bytes of
+/// working memory each, on top of the samples themselves).
+pub const MAX_TRACE_SECONDS: usize = 366 * 86_400;
+
+/// How the instance is configured.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "camelCase", default, deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TraceSettings {
+    /// The capacity range and auto-pause setting.
+    pub scaling: Scaling,
+    /// Overrides of the controller's parameters.
+    pub controller: ControllerOverrides,
+    /// Capacity at the first second, in ACUs (0 = paused). Absent: the
+    /// first sample's demand on the grid, within the range.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub initial_acu: Option<f64>,
+}
+
+/// Unmet demand in ACU-seconds, by cause.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct UnmetAcuSeconds {
+    /// While scaling up, below the maximum.
+    pub lag: f64,
+    /// At the maximum.
+    pub cap: f64,
+    /// While paused or resuming.
+    pub resume: f64,
+}
+
+/// What the simulation of a per-second trace measured.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TraceSimulation {
+    /// Seconds simulated (the number of samples).
+    pub seconds: u64,
+    /// Billed capacity in ACU-hours, as the controller followed the demand.
+    pub acu_hours: f64,
+    /// ACU-hours had capacity tracked demand exactly (on the grid, within
+    /// the range, paused whenever demand is zero and auto-pause is on).
+    pub ideal_acu_hours: f64,
+    /// Highest capacity reached, in ACUs.
+    pub peak_acu: f64,
+    /// Seconds paused, including resuming.
+    pub paused_seconds: u64,
+    /// Seconds at the maximum.
+    pub at_max_seconds: u64,
+    /// Seconds at the lowest running capacity.
+    pub at_floor_seconds: u64,
+    /// Unmet demand, by cause.
+    pub unmet_acu_seconds: UnmetAcuSeconds,
+    /// Number of pauses.
+    pub pauses: u32,
+    /// Number of resumes (of which `deepResumes` after more than a day).
+    pub resumes: u32,
+    /// Resumes after more than a day paused.
+    pub deep_resumes: u32,
+    /// Seconds in which capacity rose.
+    pub scale_ups: u32,
+    /// Seconds in which capacity fell.
+    pub scale_downs: u32,
+    /// Median seconds from a rise in demand to capacity meeting it.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub time_to_capacity_p50: Option<u32>,
+    /// 95th percentile of the same.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub time_to_capacity_p95: Option<u32>,
+    /// The controller model, its version and parameters.
+    pub model: ModelInfo,
+}
+
+/// Simulates one instance following `acu`, the demand in ACUs for each
+/// second in turn.
+///
+/// ```
+/// use acumen::trace::{simulate_per_second, TraceSettings};
+/// // An hour at 2 ACU, then an hour at 6 ACU, on the default 0.5–16 range.
+/// let acu: Vec<f64> = [2.0; 3600].into_iter().chain([6.0; 3600]).collect();
+/// let out = simulate_per_second(&TraceSettings::default(), &acu).unwrap();
+/// assert_eq!(out.seconds, 7_200);
+/// assert_eq!(out.ideal_acu_hours, 8.0);
+/// // Scaling up takes a few seconds, so a little demand goes unmet.
+/// assert!(out.acu_hours < 8.0 && out.unmet_acu_seconds.lag > 0.0);
+/// ```
+///
+/// Errors name the field: `acu[i]` for a sample that is negative or not a
+/// number, `acu` for a trace that is empty or longer than
+/// [`MAX_TRACE_SECONDS`], and the scaling or controller field otherwise.
+pub fn simulate_per_second(
+    settings: &TraceSettings,
+    acu: &[f64],
+) -> Result<TraceSimulation, Error> {
+    if acu.is_empty() || acu.len() > MAX_TRACE_SECONDS {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            "acu",
+            format_args!(
+                "must have 1 to {MAX_TRACE_SECONDS} samples (a year of seconds), got {}",
+                acu.len()
+            ),
+        ));
+    }
+    let scaling = settings.scaling.validate("scaling")?;
+    let controller = settings.controller.resolve()?;
+    let min = u32::from(scaling.min.halves()).max(1);
+    let max = u32::from(scaling.max.halves());
+    let can_pause = scaling.min == Acu::ZERO;
+    let (needs, all_good, ideal_halves) = to_halves(acu, min, max, can_pause);
+    if !all_good {
+        let i = acu
+            .iter()
+            .position(|d| !(0.0..=f64::MAX).contains(d))
+            .unwrap_or(0);
+        // Let the shared check word the error; it fails for this value.
+        return Err(match Acu::ceil_from_demand(acu[i], &format!("acu[{i}]")) {
+            Err(e) => e,
+            Ok(_) => Error::new(ErrorCode::OutOfRange, "acu", format_args!("bad sample {i}")),
+        });
+    }
+    let initial = match settings.initial_acu {
+        Some(acu) => u32::from(Acu::from_f64(acu, "initialAcu")?.halves()),
+        None if can_pause && needs[0] == 0 => 0,
+        None => needs[0].clamp(min, max),
+    };
+    let settings = Settings {
+        min,
+        max,
+        pausing: if can_pause {
+            Pausing::After(scaling.seconds_until_auto_pause)
+        } else {
+            Pausing::Never
+        },
+        initial,
+        controller,
+    };
+    let out = sim::simulate_trace(&settings, &needs);
+    Ok(summarize(
+        &out,
+        needs.len() as u64,
+        ideal_halves,
+        controller,
+    ))
+}
+
+/// One pass (a vector loop: no early exit) turns the samples into
+/// half-ACUs rounded up to the grid (absurd demand saturates; it is unmet
+/// anyway), checks them, and adds up ideal
+/// tracking within `min..=max`.
+#[inline(never)] // a loop of its own, whatever the caller
+fn to_halves(acu: &[f64], min: u32, max: u32, can_pause: bool) -> (Vec<u32>, bool, u64) {
+    // Demand beyond this many half-ACUs (a billion ACUs) is all unmet alike.
+    const CAP: f64 = 2_147_483_647.0;
+    const MAGIC: f64 = 4_503_599_627_370_496.0; // 2^52
+    let (mut all_good, mut ideal_halves) = (true, 0u64);
+    let mut needs = alloc::vec![0u32; acu.len()];
+    let floor = if can_pause { 0 } else { min };
+    for (need, &demand) in needs.iter_mut().zip(acu) {
+        all_good &= (0.0..=f64::MAX).contains(&demand);
+        // Clamped first (a NaN stays NaN, but then `all_good` is false and
+        // the result unused). Adding 2^52 leaves the nearest
+        // integer in the low bits, with no conversion instruction, so the
+        // loop stays a vector loop; one comparison turns nearest into up.
+        let halves = (demand * 2.0).clamp(0.0, CAP);
+        let shifted = halves + MAGIC;
+        let nearest = shifted.to_bits() as u32;
+        *need = nearest + u32::from(shifted - MAGIC < halves);
+        // Ideal tracking: zero when idle and pausing, else within the range.
+        let ideal = if *need == 0 {
+            floor
+        } else {
+            (*need).clamp(min, max)
+        };
+        ideal_halves += u64::from(ideal);
+    }
+    (needs, all_good, ideal_halves)
+}
+
+fn summarize(
+    out: &Outcome,
+    seconds: u64,
+    ideal_halves: u64,
+    controller: sim::Controller,
+) -> TraceSimulation {
+    let acu_seconds = |halves: u64| halves as f64 / 2.0;
+    TraceSimulation {
+        seconds,
+        acu_hours: acu_seconds(out.half_acu_seconds) / 3_600.0,
+        ideal_acu_hours: acu_seconds(ideal_halves) / 3_600.0,
+        peak_acu: out.capacity.iter().map(|&(_, c)| c).max().unwrap_or(0) as f64 / 2.0,
+        paused_seconds: out.paused_seconds,
+        at_max_seconds: out.at_max_seconds,
+        at_floor_seconds: out.at_floor_seconds,
+        unmet_acu_seconds: UnmetAcuSeconds {
+            lag: acu_seconds(out.unmet_lag),
+            cap: acu_seconds(out.unmet_cap),
+            resume: acu_seconds(out.unmet_resume),
+        },
+        pauses: out.pauses,
+        resumes: out.resumes,
+        deep_resumes: out.deep_resumes,
+        scale_ups: out.up_changes,
+        scale_downs: out.down_changes,
+        time_to_capacity_p50: sim::percentile(&out.time_to_capacity, 50),
+        time_to_capacity_p95: sim::percentile(&out.time_to_capacity, 95),
+        model: sim::model_info(controller),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(min: f64, max: f64) -> TraceSettings {
+        TraceSettings {
+            scaling: Scaling {
+                min_acu: min,
+                max_acu: max,
+                seconds_until_auto_pause: None,
+            },
+            ..TraceSettings::default()
+        }
+    }
+
+    #[test]
+    fn steady_demand_is_billed_exactly() {
+        let out = simulate_per_second(&settings(0.5, 16.0), &[4.0; 7_200]).unwrap();
+        assert_eq!(
+            (out.acu_hours, out.ideal_acu_hours, out.peak_acu),
+            (8.0, 8.0, 4.0)
+        );
+        assert_eq!(out.unmet_acu_seconds, UnmetAcuSeconds::default());
+        assert_eq!(out.model.name, "acumen-controller");
+    }
+
+    #[test]
+    fn idle_time_pauses_when_the_minimum_is_zero() {
+        // Ten minutes at 1 ACU, then an idle hour: 300 idle seconds pass,
+        // and the instance is paused from the next one on.
+        let acu: Vec<f64> = [1.0; 600].into_iter().chain([0.0; 3_600]).collect();
+        let out = simulate_per_second(&settings(0.0, 8.0), &acu).unwrap();
+        assert_eq!((out.pauses, out.paused_seconds), (1, 3_600 - 300));
+        // Running capacity is billed until the pause, ideal tracking only
+        // while there is demand.
+        assert!(out.acu_hours > 600.0 / 3_600.0);
+        assert_eq!(out.ideal_acu_hours, 600.0 / 3_600.0);
+    }
+
+    #[test]
+    fn bad_samples_and_settings_name_their_field() {
+        let e = simulate_per_second(&settings(0.5, 16.0), &[1.0, f64::NAN]).unwrap_err();
+        assert_eq!((e.code(), e.field()), (ErrorCode::NotANumber, "acu[1]"));
+        let e = simulate_per_second(&settings(0.5, 16.0), &[1.0, -2.0]).unwrap_err();
+        assert_eq!((e.code(), e.field()), (ErrorCode::OutOfRange, "acu[1]"));
+        let e = simulate_per_second(&settings(0.5, 16.0), &[]).unwrap_err();
+        assert_eq!((e.code(), e.field()), (ErrorCode::OutOfRange, "acu"));
+        let e = simulate_per_second(&settings(0.75, 16.0), &[1.0]).unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            (ErrorCode::OffGrid, "scaling.minAcu")
+        );
+    }
+}
