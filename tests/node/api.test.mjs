@@ -358,6 +358,9 @@ const traceCases = [
 const catalogue = {
   simulateTrace: traceCases,
   estimate: scenarioCases,
+  simulate: scenarioCases,
+  compare: scenarioCases,
+  advise: scenarioCases,
   validate: scenarioCases,
   optimize: unpricedCases,
   cloudformation: unpricedCases,

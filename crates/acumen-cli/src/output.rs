@@ -271,28 +271,12 @@ fn timeline_table(report: &Report) -> Table {
     t
 }
 
-/// The JSON of `simulate`: the report's own `instances` and `timeline`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Simulation<'a> {
-    model: &'a acumen::report::ModelInfo,
-    instances: &'a [acumen::report::InstanceUsage],
-    timeline: &'a [acumen::report::InstanceTimeline],
-}
-
 /// Prints per-instance usage and the chart timeline.
 pub fn print_simulation(report: &Report, usage_only: bool, format: Format) -> io::Result<()> {
     let mut out = io::stdout().lock();
     let bucket = report.timeline.first().map_or(0, |t| t.bucket_seconds);
     match format {
-        Format::Json => json(
-            &mut out,
-            &Simulation {
-                model: &report.model,
-                instances: &report.instances,
-                timeline: &report.timeline,
-            },
-        ),
+        Format::Json => json(&mut out, &report.simulation()),
         Format::Csv if usage_only => usage_table(report).write_csv(&mut out),
         Format::Csv => timeline_table(report).write_csv(&mut out),
         Format::Table => {

@@ -237,6 +237,73 @@ pub fn optimize(
     run().map_err(AcumenError::into_js)
 }
 
+/// How the cluster's capacity follows its demand: the controller model,
+/// per-instance usage (ACU-hours, time paused and at the bounds, unmet demand
+/// by cause, scaling counts, time to capacity) and a chart timeline of the
+/// first week. The same as `estimate(scenario)` restricted to `model`,
+/// `instances` and `timeline` (and the CLI's `simulate --format json`).
+///
+/// ```js
+/// import { simulate } from "acumen";
+/// const { instances } = simulate({ scaling: { minAcu: 0, maxAcu: 8 } });
+/// instances[0].pausedHours; // hours the writer spent paused
+/// ```
+///
+/// Throws an `AcumenError` naming the field on invalid input.
+#[wasm_bindgen(js_name = simulate, unchecked_return_type = "Simulation")]
+pub fn simulate(
+    #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, AcumenError> {
+        let scenario: acumen::Scenario = decode_or_default(scenario.as_ref())?;
+        encode(&acumen::estimate(&scenario)?.simulation())
+    };
+    run().map_err(AcumenError::into_js)
+}
+
+/// Serverless against provisioned instances and commitments (on-demand,
+/// Reserved, Savings Plans) with the break-even hours and a verdict: the
+/// `comparison` of `estimate(scenario)` (and the CLI's `compare --format json`).
+///
+/// ```js
+/// import { compare } from "acumen";
+/// const { verdict, rows } = compare({ workload: { steady: { acu: 8 } } });
+/// rows[0].option; // the cheapest, e.g. "db.r6g.large, 3-year reserved, all upfront"
+/// ```
+///
+/// Throws an `AcumenError` naming the field on invalid input.
+#[wasm_bindgen(js_name = compare, unchecked_return_type = "Comparison")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, AcumenError> {
+        let scenario: acumen::Scenario = decode_or_default(scenario.as_ref())?;
+        encode(&acumen::estimate(&scenario)?.comparison)
+    };
+    run().map_err(AcumenError::into_js)
+}
+
+/// Configuration advice (min/max ACU, auto-pause, max_connections, RDS
+/// Proxy, I/O-Optimized, alarms), each item with its reason and numbers: the
+/// `advice` of `estimate(scenario)` (and the CLI's `advise --format json`).
+///
+/// ```js
+/// import { advise } from "acumen";
+/// for (const item of advise({ scaling: { minAcu: 4 } })) console.log(item.topic, item.recommendation);
+/// ```
+///
+/// Throws an `AcumenError` naming the field on invalid input.
+#[wasm_bindgen(js_name = advise, unchecked_return_type = "Advice[]")]
+pub fn advise(
+    #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, AcumenError> {
+        let scenario: acumen::Scenario = decode_or_default(scenario.as_ref())?;
+        encode(&acumen::estimate(&scenario)?.advice)
+    };
+    run().map_err(AcumenError::into_js)
+}
+
 /// Simulates one instance following a per-second demand trace (ACUs, one
 /// sample per second, up to a year of them) and summarises what the
 /// controller did: billed and ideal ACU-hours, unmet demand by cause,

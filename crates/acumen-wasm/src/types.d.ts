@@ -2,6 +2,11 @@
 // Integers named *MicroUsd are US dollars × 10⁶; *NanoUsd are US dollars × 10⁹.
 
 /**
+ * What an advice item is about.
+ */
+export type Topic =
+  "min-acu" | "auto-pause" | "max-acu" | "connections" | "alarm" | "storage" | "purchase";
+/**
  * A capacity in ACUs: a multiple of 0.5 from 0 to 256.
  */
 export type Acu = number;
@@ -37,6 +42,20 @@ export type PriceItem =
  */
 export type UnitPrice = number;
 /**
+ * An amount of US dollars, held exactly as integer micro-dollars.
+ */
+export type Money = number;
+/**
+ * What kind of option a comparison row is.
+ */
+export type OptionKind =
+  | "serverless"
+  | "serverless-ideal"
+  | "serverless-savings-plan"
+  | "on-demand"
+  | "reserved"
+  | "savings-plan";
+/**
  * What kind of rule an input broke. Stable: the JS package and the CLI
  * expose these as snake_case strings (`off_grid`, `out_of_range`, …).
  */
@@ -53,25 +72,6 @@ export type ErrorCode =
   | "unknown_variant"
   | "syntax"
   | "overflow";
-/**
- * An amount of US dollars, held exactly as integer micro-dollars.
- */
-export type Money = number;
-/**
- * What an advice item is about.
- */
-export type Topic =
-  "min-acu" | "auto-pause" | "max-acu" | "connections" | "alarm" | "storage" | "purchase";
-/**
- * What kind of option a comparison row is.
- */
-export type OptionKind =
-  | "serverless"
-  | "serverless-ideal"
-  | "serverless-savings-plan"
-  | "on-demand"
-  | "reserved"
-  | "savings-plan";
 /**
  * The part of the bill a line belongs to.
  */
@@ -174,6 +174,30 @@ export type Workload =
       trace: Trace;
     };
 
+/**
+ * One recommendation.
+ */
+export interface Advice {
+  /**
+   * Why, with the numbers.
+   */
+  reason: string;
+  /**
+   * What to do.
+   */
+  recommendation: string;
+  /**
+   * What it is about.
+   */
+  topic: Topic;
+  /**
+   * The recommended value, where there is one, in the unit the
+   * recommendation states: ACUs for capacity, percent for ACUUtilization,
+   * GiB for FreeableMemory, connections for max_connections, a 0–1 share
+   * for the I/O-Optimized break-even.
+   */
+  value?: number | null;
+}
 /**
  * What an engine version allows for Serverless v2.
  */
@@ -310,6 +334,142 @@ export interface InstanceClass {
    * Virtual CPUs.
    */
   vcpu: number;
+}
+/**
+ * The comparison and its verdict.
+ */
+export interface Comparison {
+  /**
+   * Per provisioned option, the hours a day at peak where it wins.
+   */
+  breakEven: BreakEven[];
+  /**
+   * The cheapest known option.
+   */
+  cheapest: string;
+  /**
+   * Hours a day the workload spends at (or near) its peak now.
+   */
+  currentPeakHoursPerDay: number;
+  /**
+   * Serverless cost against hours a day at peak, for a chart.
+   */
+  curve: CurvePoint[];
+  /**
+   * See `peakAcu`.
+   */
+  offPeakAcu: number;
+  /**
+   * The peak and off-peak capacity the break-even uses, ACUs.
+   */
+  peakAcu: number;
+  /**
+   * Every option, cheapest first; unknown rates last.
+   */
+  rows: ComparisonRow[];
+  /**
+   * Aurora Standard against I/O-Optimized.
+   */
+  storage: StorageChoice;
+  /**
+   * What to choose, and why, from these numbers.
+   */
+  verdict: string;
+}
+/**
+ * Where one provisioned option becomes cheaper than serverless.
+ */
+export interface BreakEven {
+  /**
+   * Hours a day at peak above which it is cheaper than serverless; 0 when
+   * it is always cheaper, `None` when it never is.
+   */
+  hoursPerDay?: number | null;
+  /**
+   * Its monthly total, micro-dollars.
+   */
+  monthlyMicroUsd: Money;
+  /**
+   * The provisioned option.
+   */
+  option: string;
+}
+/**
+ * Serverless cost at a given number of hours a day at peak.
+ */
+export interface CurvePoint {
+  /**
+   * Hours a day at peak.
+   */
+  hoursPerDay: number;
+  /**
+   * Serverless monthly total at that many hours, micro-dollars.
+   */
+  serverlessMicroUsd: Money;
+}
+/**
+ * One option of the comparison.
+ */
+export interface ComparisonRow {
+  /**
+   * The instance class, for provisioned options.
+   */
+  class?: string | null;
+  /**
+   * How far the compute rate can be trusted (low when derived or unknown).
+   */
+  confidence: Confidence;
+  /**
+   * Instances in the cluster.
+   */
+  instances: number;
+  /**
+   * The kind of option.
+   */
+  kind: OptionKind;
+  /**
+   * Monthly total (compute and everything else), micro-dollars; `None`
+   * when a rate is unknown.
+   */
+  monthlyMicroUsd?: Money | null;
+  /**
+   * Where the rate came from, or what to supply when it is unknown.
+   */
+  note: string;
+  /**
+   * A readable name, e.g. "db.r6g.xlarge, 1-year reserved, no upfront".
+   */
+  option: string;
+  /**
+   * Twelve months, micro-dollars.
+   */
+  yearlyMicroUsd?: Money | null;
+}
+/**
+ * Aurora Standard against Aurora I/O-Optimized for this workload.
+ */
+export interface StorageChoice {
+  /**
+   * The I/O share of the Standard bill above which I/O-Optimized is
+   * cheaper, if both are priced.
+   */
+  breakEvenIoShare?: number | null;
+  /**
+   * Monthly total on I/O-Optimized, micro-dollars (if priced).
+   */
+  ioOptimizedMicroUsd?: Money | null;
+  /**
+   * Share of the Standard bill that is I/O now (0 to 1).
+   */
+  ioShare: number;
+  /**
+   * Monthly total on Aurora Standard, micro-dollars (if priced).
+   */
+  standardMicroUsd?: Money | null;
+  /**
+   * Which is cheaper, and why.
+   */
+  verdict: string;
 }
 /**
  * The argument of `maxConnections`: an engine and a scaling range.
@@ -456,30 +616,6 @@ export interface Report {
   yearlyMicroUsd: Money;
 }
 /**
- * One recommendation.
- */
-export interface Advice {
-  /**
-   * Why, with the numbers.
-   */
-  reason: string;
-  /**
-   * What to do.
-   */
-  recommendation: string;
-  /**
-   * What it is about.
-   */
-  topic: Topic;
-  /**
-   * The recommended value, where there is one, in the unit the
-   * recommendation states: ACUs for capacity, percent for ACUUtilization,
-   * GiB for FreeableMemory, connections for max_connections, a 0–1 share
-   * for the I/O-Optimized break-even.
-   */
-  value?: number | null;
-}
-/**
  * The catalog the prices came from.
  */
 export interface CatalogInfo {
@@ -491,142 +627,6 @@ export interface CatalogInfo {
    * The catalog's name.
    */
   name: string;
-}
-/**
- * The comparison and its verdict.
- */
-export interface Comparison {
-  /**
-   * Per provisioned option, the hours a day at peak where it wins.
-   */
-  breakEven: BreakEven[];
-  /**
-   * The cheapest known option.
-   */
-  cheapest: string;
-  /**
-   * Hours a day the workload spends at (or near) its peak now.
-   */
-  currentPeakHoursPerDay: number;
-  /**
-   * Serverless cost against hours a day at peak, for a chart.
-   */
-  curve: CurvePoint[];
-  /**
-   * See `peakAcu`.
-   */
-  offPeakAcu: number;
-  /**
-   * The peak and off-peak capacity the break-even uses, ACUs.
-   */
-  peakAcu: number;
-  /**
-   * Every option, cheapest first; unknown rates last.
-   */
-  rows: ComparisonRow[];
-  /**
-   * Aurora Standard against I/O-Optimized.
-   */
-  storage: StorageChoice;
-  /**
-   * What to choose, and why, from these numbers.
-   */
-  verdict: string;
-}
-/**
- * Where one provisioned option becomes cheaper than serverless.
- */
-export interface BreakEven {
-  /**
-   * Hours a day at peak above which it is cheaper than serverless; 0 when
-   * it is always cheaper, `None` when it never is.
-   */
-  hoursPerDay?: number | null;
-  /**
-   * Its monthly total, micro-dollars.
-   */
-  monthlyMicroUsd: Money;
-  /**
-   * The provisioned option.
-   */
-  option: string;
-}
-/**
- * Serverless cost at a given number of hours a day at peak.
- */
-export interface CurvePoint {
-  /**
-   * Hours a day at peak.
-   */
-  hoursPerDay: number;
-  /**
-   * Serverless monthly total at that many hours, micro-dollars.
-   */
-  serverlessMicroUsd: Money;
-}
-/**
- * One option of the comparison.
- */
-export interface ComparisonRow {
-  /**
-   * The instance class, for provisioned options.
-   */
-  class?: string | null;
-  /**
-   * How far the compute rate can be trusted (low when derived or unknown).
-   */
-  confidence: Confidence;
-  /**
-   * Instances in the cluster.
-   */
-  instances: number;
-  /**
-   * The kind of option.
-   */
-  kind: OptionKind;
-  /**
-   * Monthly total (compute and everything else), micro-dollars; `None`
-   * when a rate is unknown.
-   */
-  monthlyMicroUsd?: Money | null;
-  /**
-   * Where the rate came from, or what to supply when it is unknown.
-   */
-  note: string;
-  /**
-   * A readable name, e.g. "db.r6g.xlarge, 1-year reserved, no upfront".
-   */
-  option: string;
-  /**
-   * Twelve months, micro-dollars.
-   */
-  yearlyMicroUsd?: Money | null;
-}
-/**
- * Aurora Standard against Aurora I/O-Optimized for this workload.
- */
-export interface StorageChoice {
-  /**
-   * The I/O share of the Standard bill above which I/O-Optimized is
-   * cheaper, if both are priced.
-   */
-  breakEvenIoShare?: number | null;
-  /**
-   * Monthly total on I/O-Optimized, micro-dollars (if priced).
-   */
-  ioOptimizedMicroUsd?: Money | null;
-  /**
-   * Share of the Standard bill that is I/O now (0 to 1).
-   */
-  ioShare: number;
-  /**
-   * Monthly total on Aurora Standard, micro-dollars (if priced).
-   */
-  standardMicroUsd?: Money | null;
-  /**
-   * Which is cheaper, and why.
-   */
-  verdict: string;
 }
 /**
  * The simulated bill against what ideal tracking would cost.
@@ -1507,6 +1507,25 @@ export interface Spike {
    * When the first spike starts, in minutes after Monday 00:00. Default 540 (09:00).
    */
   startMinute?: number;
+}
+/**
+ * The simulation part of a report, as `simulate` returns it (in the CLI
+ * and the JS package alike): the model, the usage per instance and the
+ * chart timeline.
+ */
+export interface Simulation {
+  /**
+   * Capacity used per instance.
+   */
+  instances: InstanceUsage[];
+  /**
+   * The capacity model used.
+   */
+  model: ModelInfo;
+  /**
+   * Capacity and demand over the first week, per instance.
+   */
+  timeline: InstanceTimeline[];
 }
 /**
  * How the instance is configured.

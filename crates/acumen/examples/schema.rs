@@ -34,6 +34,9 @@ fn main() {
         "validation": generator.subschema_for::<shapes::Validation>(),
         "maxConnectionsInput": generator.subschema_for::<shapes::MaxConnectionsInput>(),
         "capabilitiesInput": generator.subschema_for::<shapes::CapabilitiesInput>(),
+        "simulation": generator.subschema_for::<acumen::report::Simulation<'static>>(),
+        "comparison": generator.subschema_for::<acumen::compare::Comparison>(),
+        "advice": generator.subschema_for::<acumen::advise::Advice>(),
         "traceSettings": generator.subschema_for::<acumen::trace::TraceSettings>(),
         "traceSimulation": generator.subschema_for::<acumen::trace::TraceSimulation>(),
     });

@@ -277,7 +277,32 @@ pub struct Report {
     pub advice: Vec<crate::advise::Advice>,
 }
 
+/// The simulation part of a report, as `simulate` returns it (in the CLI
+/// and the JS package alike): the model, the usage per instance and the
+/// chart timeline.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Simulation<'a> {
+    /// The capacity model used.
+    pub model: &'a ModelInfo,
+    /// Capacity used per instance.
+    pub instances: &'a [InstanceUsage],
+    /// Capacity and demand over the first week, per instance.
+    pub timeline: &'a [InstanceTimeline],
+}
+
 impl Report {
+    /// The simulation part of the report.
+    pub fn simulation(&self) -> Simulation<'_> {
+        Simulation {
+            model: &self.model,
+            instances: &self.instances,
+            timeline: &self.timeline,
+        }
+    }
+
     /// The lowest confidence among the prices used, if any line exists.
     pub fn weakest_price(&self) -> Option<Confidence> {
         self.lines.iter().map(|l| l.price.confidence).min()
