@@ -1,10 +1,14 @@
 //! The fast simulator against the per-second reference: for any settings in
 //! the ranges a scenario can produce and any inputs, both give the same
-//! outcome, and capacity stays on the grid within the scaling range.
+//! outcome, and capacity stays on the grid within the scaling range. The
+//! per-second trace kernel is checked the same way on the inputs' needs laid
+//! out second by second.
 #![no_main]
 #![forbid(unsafe_code)]
 
-use acumen::sim::{Controller, Input, Outcome, Pausing, Settings, simulate, simulate_reference};
+use acumen::sim::{
+    Controller, Input, Outcome, Pausing, Settings, simulate, simulate_reference, simulate_trace,
+};
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 
@@ -139,4 +143,28 @@ fuzz_target!(|case: Case| {
     let reference = simulate_reference(&settings, &inputs);
     assert_eq!(fast, reference, "simulate and simulate_reference differ");
     check_bounds(&settings, &inputs, &fast);
+
+    // The trace kernel sees only needs: no floor, a running leader, active
+    // whenever there is need.
+    let needs: Vec<u32> = inputs
+        .iter()
+        .flat_map(|i| std::iter::repeat_n(i.need, i.seconds as usize))
+        .collect();
+    let per_second: Vec<Input> = needs
+        .iter()
+        .map(|&need| Input {
+            seconds: 1,
+            need,
+            floor: 0,
+            active: need > 0,
+            leader_running: true,
+        })
+        .collect();
+    let kernel = simulate_trace(&settings, &needs);
+    assert_eq!(
+        kernel,
+        simulate_reference(&settings, &per_second),
+        "simulate_trace and simulate_reference differ"
+    );
+    check_bounds(&settings, &per_second, &kernel);
 });
