@@ -34,6 +34,16 @@ const MIME_TYPES = {
   ".woff2": "font/woff2",
 };
 
+/**
+ * The page's Content-Security-Policy, also sent as a header: workers and the
+ * service worker take their policy from their own response, which the page's
+ * meta tag cannot give. Kept equal to the meta tag in web/index.html (the
+ * browser tests compare them).
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+
 /** True when `path` is `dir` itself or lies inside it. */
 function isInside(dir, path) {
   const rel = relative(dir, path);
@@ -118,6 +128,7 @@ export async function startServer({ dir, port = 0, host = "127.0.0.1" }) {
         "Content-Length": info.size,
         "Cache-Control": "no-cache",
         "X-Content-Type-Options": "nosniff",
+        ...(type.startsWith("text/html") || type.startsWith("text/javascript") ? { "Content-Security-Policy": CONTENT_SECURITY_POLICY } : {}),
       });
       if (req.method === "HEAD") {
         res.end();

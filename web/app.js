@@ -1,9 +1,152 @@
-// The Acumen calculator page. All maths happens in the wasm core; this file
-// builds the inputs, reads them into a scenario, calls `estimate` and renders
-// the report it returns.
-import init, * as acumen from "./pkg/acumen.js";
+// The Acumen calculator page. All maths happens in the wasm core: this file
+// builds the inputs, reads them into a scenario, asks for its estimate and
+// renders the report. The first estimate is computed on this thread (started
+// by boot.js before the page is even laid out), so that it is on screen
+// without waiting for a worker to start; every later one runs in a Web Worker
+// (worker.js, engine.js), so that typing never waits for the core, and only
+// the latest request's answer is shown.
+import { HASH_PREFIX, isPlainObject, linkAtStart, parseHash, runLocally, starting, wasmModule } from "./boot.js";
+import { weeklyGrid } from "./weekly.js";
 
-const HASH_PREFIX = "#s=";
+// ------------------------------------------------------------ the engine
+
+/** Marks an error as the worker's failure to run at all (not a failed operation). */
+class WorkerFailure extends Error {}
+
+/** A client of one worker running engine.js: `call(op, args)` resolves with its answer. */
+function workerClient() {
+  let worker;
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "acumen" });
+  } catch {
+    return null;
+  }
+  const calls = new Map();
+  let next = 0;
+  let failure = null;
+  worker.addEventListener("message", ({ data }) => {
+    const call = calls.get(data?.id);
+    if (!call) return;
+    calls.delete(data.id);
+    if (data.ok) call.resolve(data.value);
+    else call.reject(Object.assign(new Error(data.error?.message), data.error));
+  });
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    failure = new WorkerFailure(event.message || "the calculation worker did not start");
+    for (const call of calls.values()) call.reject(failure);
+    calls.clear();
+  });
+  return {
+    call(op, args) {
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        const id = ++next;
+        calls.set(id, { resolve, reject });
+        worker.postMessage({ id, op, args });
+      });
+    },
+  };
+}
+
+/**
+ * A calculation engine: a worker, given the compiled module once `start()`
+ * has been called and it is ready, and this thread until then (or if the
+ * worker cannot run).
+ */
+function engineClient({ onStarted = () => {}, waitForWorker = false } = {}) {
+  let remote = null;
+  let started = false;
+  let ready = null;
+  const start = () => {
+    if (ready) return ready;
+    remote = typeof Worker === "function" ? workerClient() : null;
+    ready = remote
+      ? wasmModule
+          .then((module) => remote.call("load", { module }))
+          .then(
+            () => {
+              started = true;
+              onStarted();
+            },
+            () => {
+              remote = null;
+            },
+          )
+      : Promise.resolve();
+    return ready;
+  };
+  return {
+    start,
+    async call(op, args) {
+      // Work that should never run on the page waits for its worker to start.
+      if (waitForWorker) await start();
+      if (remote && started) {
+        try {
+          return await remote.call(op, args);
+        } catch (error) {
+          if (!(error instanceof WorkerFailure)) throw error;
+          remote = null;
+        }
+      }
+      return runLocally(op, args);
+    },
+  };
+}
+
+/**
+ * Runs one operation at a time and shows only the latest request's answer:
+ * a request made while another runs waits (replacing any older waiting one),
+ * and an answer that a newer request has overtaken is dropped.
+ */
+function latestWins(call, handle) {
+  let seq = 0;
+  let running = false;
+  let queued = null;
+  const pump = (job) => {
+    running = true;
+    call(job.args)
+      .then((value) => ({ value }), (error) => ({ error }))
+      .then((outcome) => {
+        running = false;
+        if (queued) {
+          const next = queued;
+          queued = null;
+          pump(next);
+        }
+        if (job.seq === seq) handle(outcome, job.args);
+      });
+  };
+  return {
+    request(args) {
+      const job = { seq: ++seq, args };
+      if (running) queued = job;
+      else pump(job);
+    },
+    /** Drops the answers of every request made so far. */
+    cancel() {
+      seq++;
+      queued = null;
+    },
+    /** Whether a request is running or waiting. */
+    get busy() {
+      return running || queued !== null;
+    },
+  };
+}
+
+// The estimates' worker starts once the first result is on screen (boot.js computes that one here),
+// so that the two never compete for the processor.
+const estimator = engineClient({
+  onStarted() {
+    // Where the estimates run now, for the curious and for the tests.
+    document.documentElement.dataset.engine = "worker";
+  },
+});
+/** Heavier, optional work (the optimizer, templates, CSV files) runs in a second worker, started on first use. */
+let analyst = null;
+const analysis = (op, args) => (analyst ??= engineClient({ waitForWorker: true })).call(op, args);
+
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MAX_READERS = 15;
 const MAX_ROWS = 50;
@@ -147,9 +290,55 @@ function optionLabel(text) {
   return text.startsWith("db.") ? text : capitalise(text);
 }
 
+/** Sets a node's text only when it differs (an unchanged text then costs no layout). */
+function setText(node, text) {
+  if (node.textContent === text) return;
+  if (node.childNodes.length === 1 && node.firstChild.nodeType === Node.TEXT_NODE) node.firstChild.nodeValue = text;
+  else node.textContent = text;
+}
+
+/** Shows or hides a node, touching it only when that changes. */
+function setHidden(node, hidden) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
+/** `text` ending in a full stop, as it is (names keep their case). */
+function period(text) {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function sentence(text) {
   const body = optionLabel(text);
   return /[.!?]$/.test(body) ? body : `${body}.`;
+}
+
+/** Makes `from` like `to` (same tag, attributes, text and children), changing only what differs. */
+function morph(from, to) {
+  if (from.nodeType !== to.nodeType || from.nodeName !== to.nodeName) {
+    from.replaceWith(to);
+    return;
+  }
+  if (from.nodeType !== Node.ELEMENT_NODE) {
+    if (from.nodeValue !== to.nodeValue) from.nodeValue = to.nodeValue;
+    return;
+  }
+  for (const { name } of [...from.attributes]) if (!to.hasAttribute(name)) from.removeAttribute(name);
+  for (const { name, value } of to.attributes) if (from.getAttribute(name) !== value) from.setAttribute(name, value);
+  morphChildren(from, [...to.childNodes]);
+}
+
+/**
+ * Gives `parent` the children `next`, reusing the nodes it has: a new result
+ * that differs in a few numbers changes a few text nodes and attributes, not
+ * whole tables or charts, so the browser lays out and paints little.
+ */
+function morphChildren(parent, next) {
+  const old = [...parent.childNodes];
+  next.forEach((node, i) => {
+    if (i < old.length) morph(old[i], node);
+    else parent.append(node);
+  });
+  for (let i = next.length; i < old.length; i++) old[i].remove();
 }
 
 /** An element with optional class, text and attributes. */
@@ -162,10 +351,6 @@ function el(tag, { className, text, attrs } = {}, children = []) {
   }
   node.append(...children);
   return node;
-}
-
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -376,7 +561,9 @@ function renderList(list, rows) {
       });
       const extra = [];
       if (values.keep) {
-        extra.push(el("p", { className: "hint", text: "Uses its own workload from the link; enter a steady demand to replace it." }));
+        const own = JSON.parse(values.keep);
+        const what = own.trace ? `its own trace of ${integerFormat.format(own.trace.acu?.length ?? 0)} samples` : "its own workload";
+        extra.push(el("p", { className: "hint", text: `Uses ${what} (from a link or a CSV file); enter a steady demand to replace it.` }));
       }
       const row = el("fieldset", { className: "list-row field", attrs: { "data-path": spec.path(i) } }, [
         el("legend", { text: title }),
@@ -594,40 +781,46 @@ function readClasses(num) {
 
 // ------------------------------------------------------------------ the form
 
+/** The weekly grid (weekly.js), built with the form. */
+let weekly = null;
+
+/** The paint value for the weekly grid, or `null` when it is not a number of 0 or more. */
+function weeklyBrush() {
+  const input = /** @type {HTMLInputElement} */ ($("weekly-brush"));
+  const raw = input.value.trim();
+  const value = Number(raw);
+  const usable = raw !== "" && Number.isFinite(value) && value >= 0;
+  if (usable) input.removeAttribute("aria-invalid");
+  else input.setAttribute("aria-invalid", "true");
+  return usable ? value : null;
+}
+
 function buildWeeklyGrid() {
-  const head = el("tr", {}, [el("th", { text: "Day", attrs: { scope: "col" } })]);
-  for (let h = 0; h < 24; h++) head.append(el("th", { text: String(h).padStart(2, "0"), attrs: { scope: "col" } }));
-  const body = DAYS.map((day, d) =>
-    el("tr", {}, [
-      el("th", { text: day.slice(0, 3), attrs: { scope: "row", title: day } }),
-      ...Array.from({ length: 24 }, (_, h) => {
-        const i = d * 24 + h;
-        return el("td", {}, [
-          el("input", {
-            attrs: {
-              type: "number",
-              id: `weekly-${i}`,
-              min: 0,
-              step: "any",
-              inputmode: "decimal",
-              "aria-label": `${day} ${String(h).padStart(2, "0")}:00, ACU`,
-              "data-path": `workload.weekly.hourlyAcu[${i}]`,
-              "data-weekly": String(i),
-            },
-          }),
-        ]);
-      }),
-    ]),
-  );
+  weekly = weeklyGrid({
+    days: DAYS,
+    brush: weeklyBrush,
+    onChange: () => update(),
+    path: (i) => `workload.weekly.hourlyAcu[${i}]`,
+    labelledBy: "weekly-label",
+    describedBy: "weekly-hint",
+  });
   return el("div", { className: "field field-wide", attrs: { "data-path": "workload.weekly.hourlyAcu" } }, [
     el("p", { className: "field-label", text: "Demand for each hour of the week", attrs: { id: "weekly-label" } }),
-    el("p", { className: "hint", text: "In ACU; rows are days from Monday, columns hours from 00:00. Scroll sideways for later hours.", attrs: { id: "weekly-hint" } }),
-    el("div", { className: "grid-scroll", attrs: { role: "region", "aria-labelledby": "weekly-label", tabindex: "0" } }, [
-      el("table", { className: "weekly-grid", attrs: { "data-testid": "weekly-grid", "aria-describedby": "weekly-hint" } }, [
-        el("thead", {}, [head]),
-        el("tbody", {}, body),
-      ]),
+    el("p", {
+      className: "hint",
+      text:
+        "Rows are days from Monday, columns hours from 00:00; the stronger the colour, the more ACU. Press and drag across hours to set them to the paint value. " +
+        "From the keyboard: arrow keys move, type a value, + and − step by 0.5 ACU, Space applies the paint value, Delete sets 0.",
+      attrs: { id: "weekly-hint" },
+    }),
+    el("div", { className: "inline-tool" }, [
+      el("label", { text: "Paint value", attrs: { for: "weekly-brush" } }),
+      el("input", { attrs: { id: "weekly-brush", type: "number", min: 0, step: "any", inputmode: "decimal", value: "8", "data-tool": "true", "data-testid": "weekly-brush" } }),
+      el("span", { className: "muted", text: "ACU" }),
     ]),
+    el("div", { className: "grid-scroll" }, [weekly.table]),
+    weekly.readout,
+    weekly.status,
     el("div", { className: "inline-tool" }, [
       el("label", { text: "Set every hour to", attrs: { for: "weekly-fill" } }),
       el("input", { attrs: { id: "weekly-fill", type: "number", min: 0, step: "any", inputmode: "decimal", value: "4", "data-tool": "true" } }),
@@ -635,6 +828,35 @@ function buildWeeklyGrid() {
       el("button", { className: "button-secondary", text: "Apply", attrs: { type: "button", id: "weekly-fill-apply" } }),
     ]),
     errorSlot("weekly"),
+  ]);
+}
+
+/** The CloudWatch CSV import: a drop zone with a file input, its message and what it read. */
+function csvImport() {
+  return el("div", { className: "field field-wide csv-import", attrs: { "data-path": "csv" } }, [
+    el("div", { className: "drop-zone", attrs: { id: "drop-zone", "data-testid": "drop-zone" } }, [
+      el("label", { className: "field-label", text: "Or import a trace from CloudWatch", attrs: { for: "csv-file" } }),
+      el("input", {
+        attrs: {
+          id: "csv-file",
+          type: "file",
+          accept: ".csv,text/csv,text/plain",
+          "data-tool": "true",
+          "aria-describedby": "csv-file-hint",
+          "data-describedby": "csv-file-hint",
+          "data-testid": "csv-file",
+        },
+      }),
+      el("p", {
+        className: "hint",
+        text:
+          "A CSV of ServerlessDatabaseCapacity (or any demand in ACU): the console's \"Download as CSV\" or get-metric-data output. " +
+          "You can also drop it anywhere on the page. The first series becomes the writer's trace, any others readers at tier 2.",
+        attrs: { id: "csv-file-hint" },
+      }),
+    ]),
+    el("p", { className: "field-error import-error", attrs: { id: "csv-error", "data-testid": "csv-error", role: "alert", hidden: true } }),
+    el("div", { className: "csv-status", attrs: { id: "csv-status", "data-testid": "csv-status", role: "status" } }),
   ]);
 }
 
@@ -701,6 +923,7 @@ function buildForm() {
       ]),
       inputField({ id: "trace-interval", path: "workload.trace.intervalSeconds", label: "Sample interval", unit: "seconds", hint: "1 to 86,400 seconds between samples.", min: 1, max: 86400, step: 1, inputmode: "numeric" }),
     ]),
+    csvImport(),
     inputField({ id: "hours", path: "hoursPerMonth", label: "Hours per month", unit: "hours", hint: "1 to 744 whole hours; 730 is the average month.", min: 1, max: 744, step: 1, inputmode: "numeric" }),
     el("details", { className: "subgroup", attrs: { id: "spikes-details" } }, [
       el("summary", {}, [el("span", { text: "Spikes " }), el("span", { className: "summary-value", attrs: { id: "spikes-count" } })]),
@@ -806,9 +1029,11 @@ function buildForm() {
 /** Shows the panel of the chosen workload kind and I/O mode. */
 function syncPanels() {
   const kind = checkedValue("workloadKind") ?? "steady";
-  for (const panel of form.querySelectorAll(".kind-panel")) panel.hidden = panel.dataset.kind !== kind;
+  for (const panel of form.querySelectorAll(".kind-panel")) setHidden(panel, panel.dataset.kind !== kind);
+  // What the last CSV file gave is shown with the trace it became.
+  setHidden($("csv-status"), kind !== "trace");
   const io = checkedValue("ioMode") ?? "none";
-  for (const panel of form.querySelectorAll(".io-panel")) panel.hidden = panel.dataset.io !== io;
+  for (const panel of form.querySelectorAll(".io-panel")) setHidden(panel, panel.dataset.io !== io);
 }
 
 function checkedValue(name) {
@@ -821,21 +1046,17 @@ function setChecked(name, value) {
 
 // ------------------------------------------------------------------ scenario
 
+/** The regions the package has prices for, from the worker. */
+let regionList = [];
+
 function setRegionOptions(current) {
   const select = /** @type {HTMLSelectElement} */ ($("region"));
-  let options = [];
-  if (typeof acumen.regions === "function") {
-    try {
-      options = (acumen.regions() ?? []).map((region) => {
-        if (typeof region === "string") return [region, region];
-        const code = region.code ?? region.region ?? region.id;
-        const name = region.name ?? region.label ?? region.location;
-        return [code, name ? `${name} (${code})` : code];
-      });
-    } catch {
-      options = [];
-    }
-  }
+  const options = regionList.map((region) => {
+    if (typeof region === "string") return [region, region];
+    const code = region.code ?? region.region ?? region.id;
+    const name = region.name ?? region.label ?? region.location;
+    return [code, name ? `${name} (${code})` : code];
+  });
   if (current && !options.some(([code]) => code === current)) options.unshift([current, current]);
   const wanted = JSON.stringify(options);
   if (select.dataset.options !== wanted) {
@@ -847,6 +1068,21 @@ function setRegionOptions(current) {
 
 function setValue(id, value) {
   /** @type {HTMLInputElement} */ ($(id)).value = value === undefined || value === null ? "" : String(value);
+}
+
+/** A week of hourly demand to start the weekly grid from: business hours as they fall, else the steady demand. */
+function weekOf(workload, steadyAcu) {
+  const bh = workload.businessHours;
+  if (!isPlainObject(bh)) return new Array(168).fill(steadyAcu);
+  const { peakAcu, offPeakAcu, hoursPerDay, startHour, daysPerWeek } = { ...BUSINESS_HOURS, ...bh };
+  return Array.from({ length: 168 }, (_, i) => {
+    const day = Math.floor(i / 24);
+    const hour = i % 24;
+    // Hours past midnight belong to the day the business hours started on.
+    const since = (hour - startHour + 24) % 24;
+    const startDay = (hour >= startHour ? day : day + 6) % 7;
+    return since < hoursPerDay && startDay < daysPerWeek ? peakAcu : offPeakAcu;
+  });
 }
 
 /** Fills the inputs from a scenario, defaults filling the gaps. */
@@ -876,8 +1112,7 @@ function fillForm(scenario) {
   const hours = s.hoursPerMonth ?? d.hoursPerMonth;
   const levels = workload.levels ?? [{ acu: steadyAcu, hours }];
   renderList("levels", levels.map((level) => ({ acu: String(level.acu ?? 0), hours: String(level.hours ?? 0) })));
-  const hourly = workload.weekly?.hourlyAcu ?? [];
-  for (let i = 0; i < 168; i++) setValue(`weekly-${i}`, hourly[i] ?? (workload.weekly ? "" : steadyAcu));
+  weekly.setAll(workload.weekly ? (Array.isArray(workload.weekly.hourlyAcu) ? workload.weekly.hourlyAcu : []) : weekOf(workload, steadyAcu));
   const trace = workload.trace ?? {};
   $("trace-acu").value = (trace.acu ?? [steadyAcu]).join(", ");
   setValue("trace-interval", trace.intervalSeconds ?? 60);
@@ -1004,9 +1239,14 @@ function readScenario() {
     case "levels":
       workload = { levels: listValues("levels").map((_, i) => ({ acu: num(listFieldId("levels", i, "acu")), hours: num(listFieldId("levels", i, "hours")) })) };
       break;
-    case "weekly":
-      workload = { weekly: { hourlyAcu: Array.from({ length: 168 }, (_, i) => num(`weekly-${i}`)) } };
+    case "weekly": {
+      const hourlyAcu = weekly.values;
+      hourlyAcu.forEach((value, i) => {
+        if (value === null || !Number.isFinite(value)) problems.push({ path: `workload.weekly.hourlyAcu[${i}]`, message: "enter a value" });
+      });
+      workload = { weekly: { hourlyAcu } };
       break;
+    }
     case "trace": {
       const raw = /** @type {HTMLTextAreaElement} */ ($("trace-acu")).value.trim();
       const parts = raw === "" ? [] : raw.split(/[\s,;]+/).filter(Boolean);
@@ -1093,37 +1333,36 @@ function readScenario() {
   return { scenario: s, problems };
 }
 
-/** The scenario in the URL hash: `null` when there is none, else `{ scenario }` or `{ error }`. */
-function scenarioFromHash() {
-  const hash = location.hash;
-  if (!hash.startsWith(HASH_PREFIX)) return null;
-  let scenario;
-  try {
-    scenario = JSON.parse(decodeURIComponent(hash.slice(HASH_PREFIX.length)));
-  } catch {
-    return { error: "it is not readable" };
-  }
-  if (!isPlainObject(scenario)) return { error: "it is not a scenario object" };
-  try {
-    acumen.estimate(scenario);
-  } catch (error) {
-    // A missing price is not a broken link: the page asks for it.
-    if (error?.code !== "unknown_price") return { error: error?.message ?? String(error) };
-  }
-  return { scenario };
+/** The URL the page should show, written a moment after the last change (browsers limit how often a page may rewrite it). */
+let hashWanted = null;
+let hashTimer = 0;
+const HASH_DELAY_MS = 250;
+
+/** Puts the scenario in the URL hash, shortly; the default scenario needs none. */
+function writeHash(scenario) {
+  hashWanted = Object.keys(scenario).length === 0 ? "" : HASH_PREFIX + encodeURIComponent(JSON.stringify(scenario));
+  clearTimeout(hashTimer);
+  document.body.dataset.urlPending = "true";
+  hashTimer = setTimeout(flushHash, HASH_DELAY_MS);
 }
 
-function writeHash(scenario) {
-  if (Object.keys(scenario).length === 0) {
-    clearHash();
-    return;
+/** Writes the pending URL now. */
+function flushHash() {
+  clearTimeout(hashTimer);
+  delete document.body.dataset.urlPending;
+  if (hashWanted === null) return;
+  const wanted = hashWanted;
+  hashWanted = null;
+  if (wanted === "") {
+    if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
+  } else if (location.hash !== wanted) {
+    history.replaceState(history.state, "", wanted);
   }
-  const hash = HASH_PREFIX + encodeURIComponent(JSON.stringify(scenario));
-  if (location.hash !== hash) history.replaceState(history.state, "", hash);
 }
 
 function clearHash() {
-  if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
+  hashWanted = "";
+  flushHash();
 }
 
 // -------------------------------------------------------------------- errors
@@ -1162,13 +1401,15 @@ function clearErrors() {
     }
   }
   for (const node of form.querySelectorAll(".has-error")) node.classList.remove("has-error");
-  for (const message of form.querySelectorAll(".field-error")) {
-    message.hidden = true;
+  for (const message of form.querySelectorAll(".field-error:not(.import-error):not([hidden])")) {
+    setHidden(message, true);
     message.textContent = "";
   }
   const general = $("general-error");
-  general.hidden = true;
-  general.textContent = "";
+  if (!general.hidden) {
+    setHidden(general, true);
+    general.textContent = "";
+  }
 }
 
 /** Shows `message` beside the input for `path`, or above the results when no input matches. */
@@ -1179,7 +1420,7 @@ function showError(path, message) {
   if (!field) {
     const general = $("general-error");
     general.textContent = sentence(path ? `${path}: ${text}` : text);
-    general.hidden = false;
+    setHidden(general, false);
     return null;
   }
   const slot = field.querySelector(":scope > .field-error");
@@ -1191,15 +1432,16 @@ function showError(path, message) {
   }
   if (slot) {
     slot.textContent = sentence(text);
-    slot.hidden = false;
+    setHidden(slot, false);
   }
   return field;
 }
 
 function setStale(stale) {
-  results.dataset.stale = String(stale);
-  $("mini-total").dataset.stale = String(stale);
-  $("stale").hidden = !stale || !hasResult;
+  const value = String(stale);
+  if (results.dataset.stale !== value) results.dataset.stale = value;
+  if ($("mini-total").dataset.stale !== value) $("mini-total").dataset.stale = value;
+  setHidden($("stale"), !stale || !hasResult);
 }
 
 // ------------------------------------------------------------------- render
@@ -1230,7 +1472,7 @@ function renderLines(report) {
       el("td", { className: "num cost", attrs: { "data-label": "Cost" }, text: formatMicroUsd(line.costMicroUsd) }),
     ]);
   });
-  $("line-rows").replaceChildren(...rows);
+  morphChildren($("line-rows"), rows);
 }
 
 /** Unmet demand: a number, or (from the simulating model) ACU-hours by cause. */
@@ -1262,7 +1504,7 @@ function renderUsage(report) {
       unmetCell(instance.unmetAcuHours),
     ]),
   );
-  $("usage-rows").replaceChildren(...rows);
+  morphChildren($("usage-rows"), rows);
 }
 
 const WARNING_LABELS = {
@@ -1292,60 +1534,40 @@ function renderWarnings(report) {
     }
     return el("li", { attrs: { "data-kind": warning.kind, "data-field": warning.field } }, children);
   });
-  $("warning-list").replaceChildren(...items);
-  $("warnings").hidden = items.length === 0;
+  morphChildren($("warning-list"), items);
+  setHidden($("warnings"), items.length === 0);
 }
 
 function renderMaxConnections(report) {
   const mc = report.maxConnections;
-  $("max-connections").textContent = `max_connections ${integerFormat.format(mc.value)} by default`;
+  setText($("max-connections"), `max_connections ${integerFormat.format(mc.value)} by default`);
   const notes = [`${mc.basis} value`];
   if (mc.cappedByMin) notes.push("capped because the minimum capacity is 0.5 ACU or less; raise the minimum for more");
-  $("max-connections-note").textContent = `(${notes.join("; ")})`;
+  setText($("max-connections-note"), `(${notes.join("; ")})`);
 }
 
-/** The catalog's entries, when the package exposes them. */
-let catalogEntries = null;
-
-function catalogPrice(region, engine, item) {
-  if (catalogEntries === null) {
-    catalogEntries = [];
-    if (typeof acumen.catalog === "function") {
-      try {
-        const entries = acumen.catalog()?.entries;
-        if (Array.isArray(entries)) catalogEntries = entries;
-      } catch {
-        // No catalog listing: placeholders come from the report's lines.
-      }
-    }
-  }
-  const matches = catalogEntries.filter((entry) => entry.region === region && entry.item === item && (entry.engine == null || entry.engine === engine));
-  const best = matches.find((entry) => entry.engine === engine) ?? matches[0];
-  return typeof best?.priceNanoUsd === "number" ? best.priceNanoUsd : undefined;
-}
-
-/** Shows the catalog price as each override's placeholder ("none" where the catalog has none). */
-function renderOverridePlaceholders(report) {
-  const used = new Map(report.lines.filter((line) => !line.price.overridden).map((line) => [line.item, line.unitPriceNanoUsd]));
+/** Shows the price each override would replace as its placeholder ("not in catalog" where there is none). */
+function renderOverridePlaceholders(placeholders) {
+  const prices = placeholders?.prices ?? {};
   for (const [key] of PRICE_ITEMS) {
     const input = /** @type {HTMLInputElement} */ ($(`price-${key}`));
-    const nano = used.get(key) ?? catalogPrice(report.region, report.engine, key);
-    input.placeholder = nano === undefined ? (catalogEntries?.length ? "not in catalog" : "") : nanoDecimal(nano).replaceAll(",", "");
+    const nano = prices[key];
+    input.placeholder = typeof nano === "number" ? nanoDecimal(nano).replaceAll(",", "") : placeholders?.catalogKnown ? "not in catalog" : "";
   }
 }
 
 function renderSummaries(scenario, report) {
-  $("engine-summary").textContent = `${report.region} · ${ENGINE_NAMES[report.engine] ?? report.engine}`;
+  setText($("engine-summary"), `${report.region} · ${ENGINE_NAMES[report.engine] ?? report.engine}`);
   const ioText = { none: "none", monthly: "monthly total", rates: "rates" }[checkedValue("ioMode") ?? "none"];
-  $("io-summary").textContent = ioText;
+  setText($("io-summary"), ioText);
   const extras = Object.keys(scenario.extras ?? {}).length;
-  $("extras-summary").textContent = extras ? `${extras} set` : "none";
+  setText($("extras-summary"), extras ? `${extras} set` : "none");
   const classes = scenario.compare?.classes?.length ?? 0;
-  $("compare-summary").textContent = classes ? `${classes} class${classes === 1 ? "" : "es"}` : "catalog classes";
+  setText($("compare-summary"), classes ? `${classes} class${classes === 1 ? "" : "es"}` : "catalog classes");
   const facts = Object.keys(scenario.application ?? {}).length;
-  $("application-summary").textContent = facts ? `${facts} set` : "none";
+  setText($("application-summary"), facts ? `${facts} set` : "none");
   const overrides = Object.keys(scenario.priceOverrides ?? {}).length;
-  $("overrides-summary").textContent = overrides ? `${overrides} set` : "none";
+  setText($("overrides-summary"), overrides ? `${overrides} set` : "none");
 }
 
 // -------------------------------------------------- comparison and advice
@@ -1364,26 +1586,26 @@ function pathInNote(note) {
 function renderVerdict(comparison) {
   const box = $("verdict");
   if (!isPlainObject(comparison) || !comparison.verdict) {
-    box.hidden = true;
+    setHidden(box, true);
     return;
   }
   const split = comparison.verdict.indexOf(": ");
   const choice = split > 0 ? comparison.verdict.slice(0, split) : "";
   const reason = split > 0 ? comparison.verdict.slice(split + 2) : comparison.verdict;
   box.dataset.choice = choice;
-  $("verdict-choice").textContent = choice ? `Verdict: ${choice}` : "Verdict";
+  setText($("verdict-choice"), choice ? `Verdict: ${choice}` : "Verdict");
   const cheapest = comparison.rows.find((row) => row.option === comparison.cheapest);
-  $("verdict-cheapest").textContent = comparison.cheapest
+  setText($("verdict-cheapest"), comparison.cheapest
     ? `Cheapest: ${comparison.cheapest}${typeof cheapest?.monthlyMicroUsd === "number" ? `, ${formatMicroUsd(cheapest.monthlyMicroUsd)} a month` : ""}`
-    : "";
-  $("verdict-text").textContent = sentence(reason);
-  box.hidden = false;
+    : "");
+  setText($("verdict-text"), sentence(reason));
+  setHidden(box, false);
 }
 
 function renderComparison(comparison) {
   const section = $("comparison");
   if (!isPlainObject(comparison)) {
-    section.hidden = true;
+    setHidden(section, true);
     return;
   }
   const rows = comparison.rows.map((row, i) => {
@@ -1411,9 +1633,9 @@ function renderComparison(comparison) {
       ],
     );
   });
-  $("comparison-rows").replaceChildren(...rows);
-  $("storage-verdict").textContent = sentence(comparison.storage?.verdict ?? "");
-  section.hidden = false;
+  morphChildren($("comparison-rows"), rows);
+  setText($("storage-verdict"), sentence(comparison.storage?.verdict ?? ""));
+  setHidden(section, false);
 }
 
 const TOPICS = [
@@ -1445,8 +1667,8 @@ function renderAdvice(advice) {
         ),
       ]),
     );
-  $("advice-groups").replaceChildren(...groups);
-  $("advice").hidden = groups.length === 0;
+  morphChildren($("advice-groups"), groups);
+  setHidden($("advice"), groups.length === 0);
 }
 
 // ------------------------------------------------------------------ charts
@@ -1516,10 +1738,10 @@ function renderCapacityChart(report) {
   const section = $("capacity-section");
   const timelines = Array.isArray(report.timeline) ? report.timeline.filter((t) => t.points?.length) : [];
   if (!timelines.length) {
-    section.hidden = true;
+    setHidden(section, true);
     return;
   }
-  section.hidden = false;
+  setHidden(section, false);
   const instance = /** @type {HTMLSelectElement} */ ($("chart-instance"));
   const names = timelines.map((t) => t.name);
   if (instance.dataset.names !== JSON.stringify(names)) {
@@ -1578,7 +1800,7 @@ function renderCapacityChart(report) {
     svgEl("polyline", { points: upper.join(" "), class: "series-band-edge" }),
     svgEl("polyline", { points: demand.join(" "), class: "series-demand", "data-series": "demand" }),
   );
-  container.replaceChildren(svg);
+  morphChildren(container, [svg]);
 
   const capMin = Math.min(...points.map((p) => p.capacityMin));
   const capMax = Math.max(...points.map((p) => p.capacityMax));
@@ -1609,10 +1831,10 @@ function renderBreakEvenChart(comparison) {
   const options = Array.isArray(comparison?.breakEven) ? comparison.breakEven : [];
   const figure = container.closest("figure");
   if (curve.length < 2) {
-    figure.hidden = true;
+    setHidden(figure, true);
     return;
   }
-  figure.hidden = false;
+  setHidden(figure, false);
   const xMax = Math.max(24, ...curve.map((p) => p.hoursPerDay));
   const yMax = Math.max(...curve.map((p) => p.serverlessMicroUsd), ...options.map((o) => o.monthlyMicroUsd));
   const { svg, x, y, width, pad } = chartFrame(container, {
@@ -1642,7 +1864,7 @@ function renderBreakEvenChart(comparison) {
       svgEl("text", { x: nx + (nx > width - 90 ? -4 : 4), y: pad.top + 10, "text-anchor": nx > width - 90 ? "end" : "start", class: "chart-now-label" }, [`now ${hoursFormat.format(now)} h`]),
     );
   }
-  container.replaceChildren(svg);
+  morphChildren(container, [svg]);
 
   const legend = [
     el("li", {}, [el("span", { className: "swatch swatch-serverless", attrs: { "aria-hidden": "true" } }), "Serverless, by hours a day at peak"]),
@@ -1656,7 +1878,7 @@ function renderBreakEvenChart(comparison) {
     }),
     ...(typeof now === "number" ? [el("li", {}, [el("span", { className: "swatch swatch-now", attrs: { "aria-hidden": "true" } }), `Now: about ${hoursFormat.format(now)} h a day at peak`])] : []),
   ];
-  $("break-even-legend").replaceChildren(...legend);
+  morphChildren($("break-even-legend"), legend);
 
   const first = curve[0];
   const last = curve.at(-1);
@@ -1675,92 +1897,305 @@ function renderBreakEvenChart(comparison) {
   } else {
     parts.push("No provisioned option could be priced.");
   }
-  $("break-even-caption").textContent = parts.join(" ");
+  setText($("break-even-caption"), parts.join(" "));
+}
+
+// ------------------------------------------------------------ optimizer chart
+
+/** The optimizer's last answer, redrawn when the charts' width changes. */
+let lastOptimization = null;
+const shareFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
+const percent = (share) => `${shareFormat.format(share * 100)} %`;
+const range = (candidate) => `${acuFormat.format(candidate.minAcu)}–${acuFormat.format(candidate.maxAcu)} ACU`;
+const sameRange = (a, b) => a && b && a.minAcu === b.minAcu && a.maxAcu === b.maxAcu;
+
+/** Cost against unserved demand for the frontier's ranges, the chosen one and the current one marked. */
+function renderFrontierChart(optimization, maxShare) {
+  const container = $("frontier-chart");
+  const frontier = [...(optimization.frontier ?? [])].sort((a, b) => a.unmetShare - b.unmetShare || a.computeMicroUsd - b.computeMicroUsd);
+  const { best, current } = optimization;
+  const all = [...frontier, current, ...(best ? [best] : [])];
+  const xMax = Math.max(maxShare * 100 * 1.25, ...all.map((c) => c.unmetShare * 100), 0.01);
+  const yMax = Math.max(...all.map((c) => c.computeMicroUsd), 1);
+  const xValues = ticks(xMax, 4);
+  const { svg, x, y, pad, height } = chartFrame(container, {
+    xMax: xValues.at(-1),
+    yMax,
+    xLabel: "Unserved demand, % of all demand",
+    yLabel: "$ a month",
+    yFormat: dollarsShort,
+    labelledBy: "frontier-caption",
+    xTicks: () => xValues.map((v) => [v, `${shareFormat.format(v)}`]),
+  });
+  const px = (c) => x(c.unmetShare * 100);
+  const py = (c) => y(c.computeMicroUsd);
+  const limit = x(maxShare * 100);
+  svg.append(
+    svgEl("rect", { x: pad.left, y: pad.top, width: Math.max(0, limit - pad.left), height: height - pad.top - pad.bottom, class: "frontier-allowed", "data-series": "allowed" }),
+    svgEl("polyline", { points: frontier.map((c) => `${px(c).toFixed(1)},${py(c).toFixed(1)}`).join(" "), class: "series-frontier", "data-series": "frontier" }),
+    ...frontier.map((c) =>
+      svgEl("circle", { cx: px(c).toFixed(1), cy: py(c).toFixed(1), r: 3.5, class: "frontier-point", "data-range": range(c) }),
+    ),
+    svgEl("rect", { x: (px(current) - 5).toFixed(1), y: (py(current) - 5).toFixed(1), width: 10, height: 10, class: "frontier-current", "data-series": "current", transform: `rotate(45 ${px(current).toFixed(1)} ${py(current).toFixed(1)})` }),
+  );
+  if (best) {
+    const bx = px(best);
+    const by = py(best);
+    const right = bx > (pad.left + (chartWidth || 560)) / 2;
+    svg.append(
+      svgEl("circle", { cx: bx.toFixed(1), cy: by.toFixed(1), r: 7, class: "frontier-best", "data-series": "best" }),
+      svgEl("text", { x: (bx + (right ? -10 : 10)).toFixed(1), y: (by - 10).toFixed(1), "text-anchor": right ? "end" : "start", class: "chart-now-label" }, [range(best)]),
+    );
+  }
+  morphChildren(container, [svg]);
+}
+
+function renderOptimization(optimization, maxShare) {
+  lastOptimization = { optimization, maxShare };
+  const { best, current, evaluated } = optimization;
+  const frontier = [...(optimization.frontier ?? [])].sort((a, b) => a.unmetShare - b.unmetShare || a.computeMicroUsd - b.computeMicroUsd);
+  const apply = /** @type {HTMLButtonElement} */ ($("opt-apply"));
+  const currentText = `The current ${range(current)} costs ${formatMicroUsd(current.computeMicroUsd)} a month of compute and leaves ${percent(current.unmetShare)} of demand unserved.`;
+  if (best) {
+    const saving = current.computeMicroUsd - best.computeMicroUsd;
+    $("opt-status").textContent =
+      `Cheapest range leaving at most ${percent(maxShare)} of demand unserved: ${range(best)}, ${formatMicroUsd(best.computeMicroUsd)} a month of compute, ${percent(best.unmetShare)} unserved. ` +
+      (sameRange(best, current) ? "That is the current range." : `${currentText}${saving > 0 ? ` The cheapest range saves ${formatMicroUsd(saving)} a month.` : ""}`);
+    setHidden(apply, sameRange(best, current));
+    apply.textContent = `Use ${range(best)}`;
+    apply.dataset.min = String(best.minAcu);
+    apply.dataset.max = String(best.maxAcu);
+  } else {
+    setText($("opt-status"), `No range leaves at most ${percent(maxShare)} of demand unserved; allow more, or raise the demand's maximum. ${currentText}`);
+    setHidden(apply, true);
+  }
+  section("frontier-chart", `${chartWidth}|${maxShare}|${JSON.stringify(optimization)}`, () => renderFrontierChart(optimization, maxShare));
+  $("frontier-caption").textContent =
+    `${integerFormat.format(evaluated)} ranges simulated; the ${frontier.length} on the line are those no other range beats on both cost and unserved demand, ` +
+    `from ${formatMicroUsd(frontier[0]?.computeMicroUsd ?? 0)} at ${percent(frontier[0]?.unmetShare ?? 0)} unserved to ` +
+    `${formatMicroUsd(frontier.at(-1)?.computeMicroUsd ?? 0)} at ${percent(frontier.at(-1)?.unmetShare ?? 0)}. ` +
+    (best ? `The circled point is the cheapest within the limit, ${range(best)}; ` : "No point is within the limit; ") +
+    `the diamond is the current range, ${range(current)}.`;
+  // The frontier, with the chosen and current ranges where a tie left them off it.
+  const listed = [...frontier];
+  for (const extra of [best, current]) if (extra && !listed.some((c) => sameRange(c, extra))) listed.push(extra);
+  listed.sort((a, b) => a.unmetShare - b.unmetShare || a.computeMicroUsd - b.computeMicroUsd);
+  morphChildren($("frontier-rows"), [
+    ...listed.map((c) =>
+      el("tr", { className: sameRange(c, best) ? "cheapest" : "", attrs: { "data-range": range(c) } }, [
+        el("th", { attrs: { scope: "row" } }, [
+          ...(sameRange(c, best) ? [el("span", { className: "badge badge-best", text: "chosen" })] : []),
+          el("span", { text: range(c) }),
+          ...(sameRange(c, current) ? [el("small", { className: "provenance", text: "current" })] : []),
+        ]),
+        el("td", { className: "num", text: formatMicroUsd(c.computeMicroUsd) }),
+        el("td", { className: "num", text: percent(c.unmetShare) }),
+      ]),
+    ),
+  ]);
+}
+
+/** The allowed unserved share from its input (a percentage), or `null` with the input marked. */
+function readMaxShare() {
+  const input = /** @type {HTMLInputElement} */ ($("opt-unmet"));
+  const raw = input.value.trim();
+  const value = Number(raw);
+  const usable = raw !== "" && Number.isFinite(value) && value >= 0 && value <= 100;
+  const message = $("opt-unmet-error");
+  setHidden(message, usable);
+  message.textContent = usable ? "" : "Enter a percentage from 0 to 100.";
+  if (usable) {
+    input.removeAttribute("aria-invalid");
+    input.setAttribute("aria-describedby", "opt-unmet-hint");
+  } else {
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", "opt-unmet-error opt-unmet-hint");
+  }
+  return usable ? value / 100 : null;
+}
+
+const optimizations = latestWins(
+  (args) => analysis("optimize", args),
+  ({ value, error }, { maxUnmetShare }) => {
+    const details = $("optimizer");
+    delete details.dataset.pending;
+    if (error) {
+      setText($("opt-status"), `The optimizer could not run: ${sentence(error.message)}`);
+      setHidden($("opt-apply"), true);
+      return;
+    }
+    renderOptimization(value, maxUnmetShare);
+  },
+);
+
+/** Runs the optimizer for the last good scenario, only while its panel is open. */
+function renderOptimizer() {
+  const details = /** @type {HTMLDetailsElement} */ ($("optimizer"));
+  const maxUnmetShare = details.open ? readMaxShare() : null;
+  if (!lastGood || !details.open || maxUnmetShare === null) {
+    if (maxUnmetShare === null && details.open) {
+      optimizations.cancel();
+      drawn.delete("optimizer");
+    }
+    delete details.dataset.pending;
+    return;
+  }
+  section("optimizer", `${resultId}|${maxUnmetShare}`, () => {
+    details.dataset.pending = "true";
+    if (!lastOptimization) $("opt-status").textContent = "Simulating every range…";
+    optimizations.request({ scenario: lastGood.scenario, maxUnmetShare });
+  });
+  if (!optimizations.busy) delete details.dataset.pending;
+}
+
+// ------------------------------------------------------------------ render
+
+/** What each results section was last drawn from, so that an unchanged section is left alone. */
+const drawn = new Map();
+/** Counts the results rendered, to tell the lazy sections that there is a new one. */
+let resultId = 0;
+
+/** Draws a section only when what it shows has changed since it was last drawn. */
+function section(name, key, draw) {
+  if (drawn.get(name) === key) return;
+  draw();
+  drawn.set(name, key);
 }
 
 /** Redraws the charts for the last good report, e.g. when their width changes. */
 function redrawCharts() {
-  if (!lastGood) return;
-  renderCapacityChart(lastGood.report);
-  renderBreakEvenChart(lastGood.report.comparison);
+  // Until the resize observer has said how wide the charts are, drawing them would force a layout
+  // in the middle of the render; it reports before the first paint, and draws them then.
+  if (!lastGood || (!chartWidth && typeof ResizeObserver === "function")) return;
+  const { report } = lastGood;
+  section("capacity-chart", `${chartWidth}|${chartState.instance}|${chartState.period}|${JSON.stringify(report.timeline)}|${JSON.stringify(report.instances)}`, () =>
+    renderCapacityChart(report),
+  );
+  section("break-even-chart", `${chartWidth}|${JSON.stringify(report.comparison)}`, () => renderBreakEvenChart(report.comparison));
+  if (lastOptimization && $("optimizer").open) {
+    const { optimization, maxShare } = lastOptimization;
+    section("frontier-chart", `${chartWidth}|${maxShare}|${JSON.stringify(optimization)}`, () => renderFrontierChart(optimization, maxShare));
+  }
 }
 
-function render(scenario, report) {
-  $("total-monthly").textContent = formatMicroUsd(report.totalMicroUsd);
+let chartsToken = 0;
+
+/**
+ * Redraws the charts just after the next paint, so that the new figures show
+ * first and no one task does both (the figures carry `data-pending` until then).
+ */
+function redrawChartsSoon() {
+  const figures = /** @type {HTMLElement} */ (results.querySelector(".figures"));
+  figures.dataset.pending = "true";
+  const token = ++chartsToken;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (token !== chartsToken) return;
+      const started = performance.now();
+      redrawCharts();
+      delete figures.dataset.pending;
+      performance.measure("acumen:charts", { start: started });
+    }, 0),
+  );
+}
+
+function render(scenario, report, placeholders) {
+  const started = performance.now();
+  const total = formatMicroUsd(report.totalMicroUsd);
+  setText($("total-monthly"), total);
   $("total-monthly").dataset.microUsd = String(report.totalMicroUsd);
-  $("mini-total-value").textContent = formatMicroUsd(report.totalMicroUsd);
-  $("total-yearly").textContent = formatMicroUsd(report.yearlyMicroUsd);
-  $("table-total").textContent = formatMicroUsd(report.totalMicroUsd);
+  setText($("mini-total-value"), total);
+  setText($("total-yearly"), formatMicroUsd(report.yearlyMicroUsd));
+  setText($("table-total"), total);
 
   const engine = ENGINE_NAMES[report.engine] ?? report.engine;
   const storage = STORAGE_NAMES[report.storageType] ?? report.storageType;
   const readers = report.instances.length - 1;
-  $("summary").textContent = [
+  setText($("summary"), [
     engine,
     report.region,
     storage,
     `${integerFormat.format(report.hoursPerMonth)} hours`,
     readers > 0 ? `writer and ${readers} reader${readers === 1 ? "" : "s"}` : "writer only",
-  ].join(" · ");
+  ].join(" · "));
 
-  renderLines(report);
-  renderUsage(report);
-  renderWarnings(report);
+  section("lines", JSON.stringify(report.lines), () => renderLines(report));
+  section("usage", JSON.stringify(report.instances), () => renderUsage(report));
+  // "Show input" buttons depend on which inputs are shown.
+  section("warnings", `${checkedValue("workloadKind")}|${checkedValue("ioMode")}|${JSON.stringify(report.warnings)}`, () => renderWarnings(report));
   renderMaxConnections(report);
-  renderOverridePlaceholders(report);
+  section("placeholders", JSON.stringify(placeholders), () => renderOverridePlaceholders(placeholders));
   renderSummaries(scenario, report);
 
-  $("catalog-name").textContent = capitalise(report.catalog.name);
-  $("catalog-date").textContent = report.catalog.asOf;
+  setText($("catalog-name"), capitalise(report.catalog.name));
+  setText($("catalog-date"), report.catalog.asOf);
   $("catalog-date").setAttribute("datetime", report.catalog.asOf);
-  $("model-name").textContent = `${report.model.name} v${report.model.version}`;
-  $("model-description").textContent = `(${report.model.description})`;
+  setText($("model-name"), `${report.model.name} v${report.model.version}`);
+  setText($("model-description"), `(${report.model.description})`);
 
   const ideal = $("ideal");
   if (isPlainObject(report.ideal) && typeof report.ideal.totalMicroUsd === "number") {
-    $("ideal-total").textContent = formatMicroUsd(report.ideal.totalMicroUsd);
-    $("ideal-explanation").textContent = report.ideal.explanation ? sentence(report.ideal.explanation) : "";
-    ideal.hidden = false;
+    setText($("ideal-total"), formatMicroUsd(report.ideal.totalMicroUsd));
+    setText($("ideal-explanation"), report.ideal.explanation ? sentence(report.ideal.explanation) : "");
+    setHidden(ideal, false);
   } else {
-    ideal.hidden = true;
+    setHidden(ideal, true);
   }
 
-  renderVerdict(report.comparison);
-  renderComparison(report.comparison);
-  renderAdvice(report.advice);
+  section("comparison", `${classValues().length}|${JSON.stringify(report.comparison)}`, () => {
+    renderVerdict(report.comparison);
+    renderComparison(report.comparison);
+  });
+  section("advice", JSON.stringify(report.advice), () => renderAdvice(report.advice));
   lastGood = { scenario, report };
-  redrawCharts();
+  resultId++;
+  redrawChartsSoon();
   renderExport();
+  renderOptimizer();
   hasResult = true;
   results.removeAttribute("aria-busy");
+  performance.measure("acumen:render", { start: started });
+  // The measures are for profiling; a long session keeps only the recent ones.
+  if (resultId % 1000 === 0) performance.clearMeasures();
 }
 
-/** What the chosen engine version allows, when the package can say. */
-function updateCapabilities() {
+/** What the chosen engine version allows, as the worker found it. */
+function renderCapabilities(caps, engineVersion) {
   const element = $("engine-capabilities");
-  element.hidden = true;
-  if (typeof acumen.capabilities !== "function") return;
-  const engine = /** @type {HTMLSelectElement} */ ($("engine")).value;
-  const engineVersion = /** @type {HTMLInputElement} */ ($("engine-version")).value.trim() || null;
-  try {
-    const caps = acumen.capabilities({ engine, engineVersion });
-    if (!isPlainObject(caps)) return;
-    const parts = [];
-    if (caps.serverless === false) parts.push("no Serverless v2 support");
-    if (typeof caps.maxAcu === "number") parts.push(`up to ${quantityFormat.format(caps.maxAcu)} ACU`);
-    if (typeof caps.autoPause === "boolean") parts.push(caps.autoPause ? "auto-pause (minimum 0) available" : "no auto-pause: minimum 0.5 ACU");
-    element.textContent = `${engineVersion ? `Version ${engineVersion}` : "A current version"}: ${parts.join("; ")}.`;
-    element.hidden = parts.length === 0;
-  } catch {
-    // An unreadable version is reported by the estimate, beside the field.
+  if (!isPlainObject(caps)) {
+    setHidden(element, true);
+    return;
   }
+  const parts = [];
+  if (caps.serverless === false) parts.push("no Serverless v2 support");
+  if (typeof caps.maxAcu === "number") parts.push(`up to ${quantityFormat.format(caps.maxAcu)} ACU`);
+  if (typeof caps.autoPause === "boolean") parts.push(caps.autoPause ? "auto-pause (minimum 0) available" : "no auto-pause: minimum 0.5 ACU");
+  setText(element, `${engineVersion ? `Version ${engineVersion}` : "A current version"}: ${parts.join("; ")}.`);
+  setHidden(element, parts.length === 0);
 }
 
-/** Fills the export boxes, only while they are shown (the report can be large). */
+const infrastructure = latestWins(
+  (args) => analysis("infrastructure", args),
+  ({ value, error }) => {
+    const failed = error ? `Could not write the template: ${error.message}` : null;
+    /** @type {HTMLTextAreaElement} */ ($("export-cfn")).value = failed ?? value.cloudformation;
+    /** @type {HTMLTextAreaElement} */ ($("export-tf")).value = failed ?? value.terraform;
+    delete $("export").dataset.pending;
+  },
+);
+
+/** Fills the export boxes, only while they are shown (the report can be large; the templates come from the second worker). */
 function renderExport() {
-  if (!lastGood || !(/** @type {HTMLDetailsElement} */ ($("export")).open)) return;
-  /** @type {HTMLTextAreaElement} */ ($("export-scenario")).value = JSON.stringify(lastGood.scenario, null, 2);
-  /** @type {HTMLTextAreaElement} */ ($("export-report")).value = JSON.stringify(lastGood.report, null, 2);
+  const details = /** @type {HTMLDetailsElement} */ ($("export"));
+  if (lastGood && details.open) {
+    section("export", resultId, () => {
+      /** @type {HTMLTextAreaElement} */ ($("export-scenario")).value = JSON.stringify(lastGood.scenario, null, 2);
+      /** @type {HTMLTextAreaElement} */ ($("export-report")).value = JSON.stringify(lastGood.report, null, 2);
+      details.dataset.pending = "true";
+      infrastructure.request({ scenario: lastGood.scenario });
+    });
+  }
+  if (!infrastructure.busy) delete details.dataset.pending;
 }
 
 function updateLevelsTotal() {
@@ -1768,70 +2203,125 @@ function updateLevelsTotal() {
   const total = rows.reduce((sum, row) => sum + (Number(row.hours) || 0), 0);
   const month = Number(/** @type {HTMLInputElement} */ ($("hours")).value) || 0;
   const note = total === month ? "" : total > month ? `, ${quantityFormat.format(total - month)} h more than the month` : `, ${quantityFormat.format(month - total)} h less than the month`;
-  $("levels-total").textContent = `The levels add up to ${quantityFormat.format(total)} h of the ${quantityFormat.format(month)}-hour month${note}.`;
+  setText($("levels-total"), `The levels add up to ${quantityFormat.format(total)} h of the ${quantityFormat.format(month)}-hour month${note}.`);
 }
 
-/** Recomputes from the inputs. A rejected input keeps the last good result, marked stale. */
-function update() {
+// ------------------------------------------------------------------ updates
+
+/** While an estimate is on its way, the results carry `data-pending` (the tests wait for it to go). */
+function setPending(pending) {
+  if (pending) results.dataset.pending = "true";
+  else delete results.dataset.pending;
+}
+
+/** Shows an estimate's outcome: the report, or the core's error beside its field. */
+function showOutcome(outcome, scenario, engineVersion) {
   clearErrors();
-  $("notice").hidden = true;
-  syncPanels();
-  updateLevelsTotal();
-  updateCapabilities();
-  const { scenario, problems } = readScenario();
-  if (problems.length > 0) {
-    for (const problem of problems) showError(problem.path, problem.message);
-    setStale(true);
-    return;
-  }
-  let report;
-  try {
-    report = acumen.estimate(scenario);
-  } catch (error) {
-    if (error?.name === "AcumenError") {
+  renderCapabilities(outcome.caps, engineVersion);
+  const error = outcome.error;
+  if (error) {
+    if (error.name === "AcumenError") {
       showError(error.field ?? "", error.message);
       if (!hasResult) {
         const general = $("general-error");
         if (general.hidden) {
           general.textContent = error.code === "unknown_price" ? "No estimate yet: enter the missing price below." : "No estimate yet: correct the highlighted input.";
-          general.hidden = false;
+          setHidden(general, false);
         }
       }
     } else {
-      showError("", `The estimate failed unexpectedly: ${error?.message ?? error}`);
+      showError("", `The estimate failed unexpectedly: ${error.message}`);
     }
     setStale(true);
-    return;
+  } else {
+    render(scenario, outcome.report, outcome.placeholders);
+    setStale(false);
+    writeHash(scenario);
   }
-  render(scenario, report);
-  setStale(false);
-  writeHash(scenario);
+  setPending(false);
 }
 
-/** Loads a scenario into the form and shows its estimate. */
-function load(scenario) {
-  clearErrors();
+const estimates = latestWins(
+  (args) => estimator.call("estimate", args),
+  ({ value, error }, { scenario, engineVersion }) => showOutcome(value ?? { error: { name: "Error", message: error?.message ?? String(error) } }, scenario, engineVersion),
+);
+
+/** The scenario's engine and version as the form shows them (for the version's capabilities). */
+function engineChoice() {
+  return {
+    engine: /** @type {HTMLSelectElement} */ ($("engine")).value,
+    engineVersion: /** @type {HTMLInputElement} */ ($("engine-version")).value.trim() || null,
+  };
+}
+
+/**
+ * Recomputes from the inputs: the worker estimates, and only the latest
+ * answer is shown. A rejected input keeps the last good result, marked stale.
+ */
+function update() {
+  const started = performance.now();
+  setHidden($("notice"), true);
+  syncPanels();
+  updateLevelsTotal();
+  const { scenario, problems } = readScenario();
+  if (problems.length > 0) {
+    estimates.cancel();
+    clearErrors();
+    for (const problem of problems) showError(problem.path, problem.message);
+    setStale(true);
+    setPending(false);
+  } else {
+    setPending(true);
+    estimates.request({ scenario, ...engineChoice() });
+  }
+  performance.measure("acumen:input", { start: started });
+}
+
+/** Loads a scenario into the form and shows its estimate; `first` is its outcome when already known. */
+function load(scenario, first) {
   kept = Object.fromEntries(Object.entries(scenario).filter(([key]) => !FORM_KEYS.has(key)));
   fillForm(scenario);
+  if (first) {
+    syncPanels();
+    updateLevelsTotal();
+    const read = readScenario();
+    if (read.problems.length === 0 && same(read.scenario, scenario)) {
+      estimates.cancel();
+      showOutcome(first, read.scenario, engineChoice().engineVersion);
+      return;
+    }
+  }
   update();
 }
 
-/** Loads the scenario from the URL hash (or the default). */
-function loadFromLocation() {
-  const fromHash = scenarioFromHash();
+function showNotice(text) {
+  const element = $("notice");
+  element.textContent = text;
+  setHidden(element, !text);
+}
+
+const unusableLink = (why) => `The scenario in this link could not be used (${why}). Showing the default estimate instead.`;
+
+/** Loads the scenario from the URL hash (or the default), after the hash is edited. */
+async function loadFromLocation() {
+  delete document.body.dataset.ready;
+  setPending(true);
+  const link = parseHash();
   let scenario = {};
   let notice = "";
-  if (fromHash?.scenario) {
-    scenario = fromHash.scenario;
-  } else if (fromHash?.error) {
-    notice = `The scenario in this link could not be used (${fromHash.error}). Showing the default estimate instead.`;
-    clearHash();
+  if (link?.scenario) {
+    const check = await estimator.call("estimate", { scenario: link.scenario }).catch((error) => ({ error }));
+    // A missing price is not a broken link: the page asks for it.
+    if (check.error && check.error.code !== "unknown_price") notice = unusableLink(check.error.message);
+    else scenario = link.scenario;
+  } else if (link?.error) {
+    notice = unusableLink(link.error);
   }
+  if (notice) clearHash();
   load(scenario);
-  if (!fromHash?.scenario) clearHash();
-  const element = $("notice");
-  element.textContent = notice;
-  element.hidden = !notice;
+  if (!link?.scenario) clearHash();
+  showNotice(notice);
+  markReady();
 }
 
 // ------------------------------------------------------------------ actions
@@ -1842,7 +2332,7 @@ function applyPreset(name) {
   load(structuredClone(preset.scenario));
   const note = $("preset-note");
   note.textContent = preset.note;
-  note.hidden = !preset.note;
+  setHidden(note, !preset.note);
   if (!Object.keys(preset.scenario).length) clearHash();
 }
 
@@ -1860,7 +2350,8 @@ async function copyText(id) {
 }
 
 function download(id, filename) {
-  const blob = new Blob([/** @type {HTMLTextAreaElement} */ ($(id)).value + "\n"], { type: "application/json" });
+  const type = filename.endsWith(".json") ? "application/json" : "text/plain";
+  const blob = new Blob([/** @type {HTMLTextAreaElement} */ ($(id)).value + "\n"], { type });
   const url = URL.createObjectURL(blob);
   const link = el("a", { attrs: { href: url, download: filename, hidden: true } });
   document.body.append(link);
@@ -1874,16 +2365,141 @@ function goToField(path) {
   const field = fieldForPath(path);
   if (!field) return;
   for (let details = field.closest("details"); details; details = details.parentElement?.closest("details")) details.open = true;
-  const control = field.querySelector("input, select, textarea");
+  const exact = [...field.querySelectorAll("[data-path]")].find((node) => node.dataset.path === path && node.matches("input, select, textarea, [tabindex]"));
+  const control = exact ?? field.querySelector("input, select, textarea");
   control?.focus();
   field.scrollIntoView({ block: "center" });
 }
 
-function markReady() {
+// -------------------------------------------------------- CloudWatch files
+
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Reads a CloudWatch CSV export into the trace workload; a bad file changes nothing and says why. */
+async function importCsv(file) {
+  const message = $("csv-error");
+  const status = $("csv-status");
+  setHidden(message, true);
+  message.textContent = "";
+  status.textContent = `Reading ${file.name}…`;
+  document.body.dataset.importing = "true";
+  try {
+    if (file.size > MAX_FILE_BYTES) {
+      throw new Error(`the file has ${quantityFormat.format(file.size / 1048576)} MB; the page reads files of up to 64 MB (the CLI's acumen replay reads larger ones)`);
+    }
+    applyImport(file.name, await analysis("importCsv", { text: await file.text(), name: file.name }));
+  } catch (error) {
+    const where = [error.line && `line ${error.line}`, error.column && `column ${error.column}`].filter(Boolean).join(", ");
+    message.textContent = `${file.name}${where ? `, ${where}` : ""}: ${period(error.message ?? String(error))} Nothing was changed.`;
+    setHidden(message, false);
+    status.replaceChildren();
+    for (let details = message.closest("details"); details; details = details.parentElement?.closest("details")) details.open = true;
+  } finally {
+    delete document.body.dataset.importing;
+    /** @type {HTMLInputElement} */ ($("csv-file")).value = "";
+  }
+}
+
+function applyImport(fileName, result) {
+  const { intervalSeconds, series, warnings } = result;
+  const [writer, ...readers] = series;
+  setChecked("workloadKind", "trace");
+  /** @type {HTMLTextAreaElement} */ ($("trace-acu")).value = writer.values.join(", ");
+  setValue("trace-interval", intervalSeconds);
+  if (readers.length) {
+    renderList(
+      "readers",
+      readers.map((reader) => ({ promotionTier: "2", acu: "", keep: JSON.stringify({ trace: { intervalSeconds, acu: reader.values } }) })),
+    );
+    $("group-readers").open = true;
+  }
+  const every = duration(intervalSeconds);
+  const roles = series.map((s, i) => `${i === 0 ? "the writer" : `reader ${i} (tier 2)`} follows ${s.name}`);
+  const summary = el("p", {
+    text:
+      `Read ${fileName}: ${series.length} series, a sample every ${every} from ${result.start} to ${result.end} ` +
+      `(${integerFormat.format(writer.values.length)} steps), repeated to fill the month: ${roles.join("; ")}.`,
+  });
+  const list = el(
+    "ul",
+    { className: "csv-series" },
+    series.map((s) =>
+      el("li", {
+        text: `${s.name}: ${integerFormat.format(s.samples)} samples, ${s.gaps ? `${s.gaps} gap${s.gaps === 1 ? "" : "s"}` : "no gaps"}`,
+        attrs: {
+          "data-name": s.name,
+          "data-samples": s.samples,
+          "data-duplicates": s.duplicates,
+          "data-gaps": s.gaps,
+          "data-gap-seconds": s.gapSeconds,
+          "data-held-seconds": s.heldSeconds,
+          "data-unrecorded-seconds": s.unrecordedSeconds,
+          "data-irregular": s.irregularSpacings,
+          "data-first": s.firstSample,
+          "data-last": s.lastSample,
+        },
+      }),
+    ),
+  );
+  const notes = warnings.length ? [el("ul", { className: "csv-warnings" }, warnings.map((w) => el("li", { text: period(w) })))] : [];
+  const status = $("csv-status");
+  status.dataset.interval = String(intervalSeconds);
+  status.replaceChildren(summary, list, ...notes);
+  update();
+}
+
+/** `1 h 30 min`, `5 min`. */
+function duration(seconds) {
+  const parts = [];
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  if (h > 0) parts.push(`${h} h`);
+  if (m > 0) parts.push(`${m} min`);
+  if (s > 0 || parts.length === 0) parts.push(`${s} s`);
+  return parts.join(" ");
+}
+
+/** A file dropped anywhere on the page is read as a CloudWatch export. */
+function acceptDroppedFiles() {
+  let depth = 0;
+  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Files");
+  const stop = () => {
+    depth = 0;
+    delete document.body.dataset.dropping;
+  };
+  document.addEventListener("dragenter", (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    depth++;
+    document.body.dataset.dropping = "true";
+  });
+  document.addEventListener("dragover", (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+  });
+  document.addEventListener("dragleave", (event) => {
+    if (!carriesFiles(event)) return;
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) stop();
+  });
+  document.addEventListener("drop", (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    stop();
+    const file = event.dataTransfer.files[0];
+    if (file) importCsv(file);
+  });
+}
+
+// ------------------------------------------------------------------ start
+
+/** Marks the page ready once the result has been painted, then runs `then`. */
+function markReady(then = () => {}) {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      performance.mark("acumen:ready");
+      if (!performance.getEntriesByName("acumen:ready").length) performance.mark("acumen:ready");
       document.body.dataset.ready = "true";
+      setTimeout(then, 0);
     }),
   );
 }
@@ -1901,45 +2517,54 @@ function followHeadline() {
 function showLoadFailure(error) {
   const general = $("general-error");
   general.textContent = `The calculator could not start: ${error?.message ?? error}. Reload the page to try again.`;
-  general.hidden = false;
+  setHidden(general, false);
   results.removeAttribute("aria-busy");
   document.querySelectorAll("input, button, select, textarea").forEach((control) => {
     control.disabled = true;
   });
 }
 
-/** The default scenario: the package's when it says, else the built-in one with the default report's region. */
-function loadDefaults() {
+/** The default scenario: the package's when it says, else the built-in one with the default report's basics. */
+function mergeDefaults(basics, given) {
   const merged = structuredClone(FALLBACK_DEFAULTS);
-  const report = acumen.estimate({});
-  Object.assign(merged, { region: report.region, engine: report.engine, storageType: report.storageType, hoursPerMonth: report.hoursPerMonth });
-  if (typeof acumen.defaultScenario === "function") {
-    try {
-      const given = acumen.defaultScenario();
-      if (isPlainObject(given)) {
-        for (const [key, value] of Object.entries(given)) {
-          if (value === undefined) continue;
-          merged[key] = isPlainObject(value) && isPlainObject(merged[key]) ? { ...merged[key], ...value } : value;
-        }
-      }
-    } catch {
-      // Keep the built-in defaults.
+  Object.assign(merged, basics);
+  if (isPlainObject(given)) {
+    for (const [key, value] of Object.entries(given)) {
+      if (value === undefined) continue;
+      merged[key] = isPlainObject(value) && isPlainObject(merged[key]) ? { ...merged[key], ...value } : value;
     }
   }
   if (merged.engineVersion === undefined) merged.engineVersion = null;
   return merged;
 }
 
+/**
+ * Keeps the page working offline: a service worker (sw.js) caches its files.
+ * Registered once the first result is on screen, so it never competes with it.
+ */
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  const hadController = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (hadController) showNotice("A newer version of the calculator has been installed: reload the page to use it.");
+  });
+  navigator.serviceWorker.register("sw.js").catch(() => {
+    // Without it the page still works, online.
+  });
+}
+
 async function main() {
   buildForm();
+  let started;
   try {
-    await init();
-    defaults = loadDefaults();
+    started = await starting;
   } catch (error) {
     showLoadFailure(error);
     return;
   }
-  $("version").textContent = `Acumen ${acumen.version()}.`;
+  regionList = Array.isArray(started.regions) ? started.regions : [];
+  defaults = mergeDefaults(started.basics, started.defaultScenario);
+  $("version").textContent = `Acumen ${started.version}.`;
 
   form.addEventListener("input", (event) => {
     if (/** @type {HTMLElement} */ (event.target).dataset?.tool) return;
@@ -1953,11 +2578,16 @@ async function main() {
     else if (button.dataset.add) addRow(button.dataset.add);
     else if (button.dataset.remove) removeRow(button.dataset.remove, Number(button.dataset.index));
     else if (button.id === "weekly-fill-apply") {
-      const value = /** @type {HTMLInputElement} */ ($("weekly-fill")).value;
-      for (let i = 0; i < 168; i++) setValue(`weekly-${i}`, value);
+      const raw = /** @type {HTMLInputElement} */ ($("weekly-fill")).value.trim();
+      weekly.setAll(new Array(168).fill(raw === "" ? null : Number(raw)));
       update();
     }
   });
+  $("csv-file").addEventListener("change", (event) => {
+    const file = /** @type {HTMLInputElement} */ (event.target).files?.[0];
+    if (file) importCsv(file);
+  });
+  acceptDroppedFiles();
   for (const button of document.querySelectorAll("[data-preset]")) {
     button.addEventListener("click", () => applyPreset(/** @type {HTMLElement} */ (button).dataset.preset));
   }
@@ -1968,7 +2598,7 @@ async function main() {
   for (const [id, key] of [["chart-instance", "instance"], ["chart-period", "period"]]) {
     $(id).addEventListener("change", (event) => {
       chartState[key] = /** @type {HTMLSelectElement} */ (event.target).value;
-      if (lastGood) renderCapacityChart(lastGood.report);
+      redrawCharts();
     });
   }
   $("comparison").addEventListener("click", (event) => {
@@ -1977,12 +2607,23 @@ async function main() {
   });
   if (typeof ResizeObserver === "function") {
     // The charts fill the results' content box: redraw them when its width changes.
+    // It first reports after the first layout and before its paint: the charts are drawn in that frame.
+    // Later changes redraw them in the next frame (a change now could resize what is observed again).
     new ResizeObserver(([entry]) => {
       const width = Math.round(entry.contentRect.width);
       if (width === chartWidth) return;
+      const first = !chartWidth;
       chartWidth = width;
-      requestAnimationFrame(redrawCharts);
+      if (first) redrawCharts();
+      else requestAnimationFrame(redrawCharts);
     }).observe(/** @type {HTMLElement} */ (results.querySelector(".figures")));
+  }
+  // A panel's "toggle" event comes a moment after the click that opens it: mark its work as on its way at once.
+  for (const id of ["export", "optimizer"]) {
+    const details = /** @type {HTMLDetailsElement} */ ($(id));
+    details.querySelector("summary")?.addEventListener("click", () => {
+      if (!details.open && lastGood) details.dataset.pending = "true";
+    });
   }
   $("export").addEventListener("toggle", renderExport);
   $("export").addEventListener("click", (event) => {
@@ -1990,9 +2631,18 @@ async function main() {
     if (button?.dataset.copy) copyText(button.dataset.copy);
     else if (button?.dataset.download) download(button.dataset.download, button.dataset.filename);
   });
+  $("optimizer").addEventListener("toggle", renderOptimizer);
+  $("opt-unmet").addEventListener("input", renderOptimizer);
+  $("opt-apply").addEventListener("click", (event) => {
+    const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
+    setValue("min-acu", button.dataset.min);
+    setValue("max-acu", button.dataset.max);
+    update();
+    $("opt-status").focus();
+  });
   $("reset").addEventListener("click", () => {
     clearHash();
-    $("preset-note").hidden = true;
+    setHidden($("preset-note"), true);
     load({});
     clearHash();
     $("min-acu").focus();
@@ -2000,10 +2650,32 @@ async function main() {
   window.addEventListener("hashchange", () => {
     if (location.hash === "" || location.hash.startsWith(HASH_PREFIX)) loadFromLocation();
   });
+  // A link copied straight after an edit still holds it.
+  document.addEventListener("visibilitychange", flushHash);
+  window.addEventListener("pagehide", flushHash);
 
-  loadFromLocation();
+  // The first result: the link's scenario (or the default), estimated by the worker while the form was built.
+  let scenario = {};
+  let first = started.first;
+  let notice = "";
+  if (linkAtStart?.scenario) {
+    if (first.error && first.error.code !== "unknown_price") {
+      notice = unusableLink(first.error.message);
+      first = null;
+    } else {
+      scenario = linkAtStart.scenario;
+    }
+  } else if (linkAtStart?.error) {
+    notice = unusableLink(linkAtStart.error);
+  }
+  if (!linkAtStart?.scenario || notice) clearHash();
+  load(scenario, first);
+  showNotice(notice);
   followHeadline();
-  markReady();
+  markReady(() => {
+    estimator.start();
+    registerServiceWorker();
+  });
 }
 
 main();

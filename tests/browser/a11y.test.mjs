@@ -1,5 +1,6 @@
 // Accessibility of the calculator page: axe-core (pinned in package.json) run
-// in headless Chromium on the page in its main states, light and dark, at
+// in headless Chromium on the page in its main states (including the weekly
+// grid, CloudWatch imports, the optimizer and the export), light and dark, at
 // desktop and phone widths. The page's CSP forbids injected scripts, so this
 // file alone uses a context that bypasses it; page.test.mjs keeps the CSP.
 import { after, before, test } from "node:test";
@@ -11,11 +12,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchContext } from "../support/chromium.mjs";
 import { startServer } from "../../scripts/serve.mjs";
+import { settled } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const siteDir = join(root, "target", "site");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const READY = 'body[data-ready="true"]';
+const fixtures = join(root, "tests", "fixtures", "cloudwatch");
 
 let server;
 let context;
@@ -39,6 +42,7 @@ after(async () => {
 
 /** Runs axe on the page; returns the violations, printing a summary. */
 async function axe(page, label) {
+  await settled(page);
   if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
     const { violations, passes, incomplete } = await window.axe.run(document, {
@@ -109,6 +113,24 @@ test("axe: no serious or critical violations in the page's main states", async (
       assertClean(await axe(page, `${name}, chart of a day`), `${name}, chart`);
       await page.locator('label[for="kind-weekly"]').click();
       assertClean(await axe(page, `${name}, weekly grid`), `${name}, weekly`);
+      // The grid in use from the keyboard, an hour set too high (an error on a cell).
+      await page.locator("#weekly-30").focus();
+      await page.keyboard.type("200000");
+      await settled(page);
+      assertClean(await axe(page, `${name}, weekly grid with an invalid hour`), `${name}, weekly invalid`);
+      await page.keyboard.press("Escape");
+      // CloudWatch files: one read into a writer's and a reader's trace, then one refused.
+      await page.getByTestId("csv-file").setInputFiles(join(fixtures, "console-two-instances.csv"));
+      await settled(page);
+      assertClean(await axe(page, `${name}, CSV imported`), `${name}, CSV imported`);
+      await page.getByTestId("csv-file").setInputFiles(join(fixtures, "bad-line.csv"));
+      await settled(page);
+      assertClean(await axe(page, `${name}, CSV refused`), `${name}, CSV refused`);
+      // The optimizer with its frontier chart, and the export with the templates.
+      await page.locator("#optimizer").evaluate((details) => (details.open = true));
+      await page.locator("#export").evaluate((details) => (details.open = true));
+      await settled(page);
+      assertClean(await axe(page, `${name}, optimizer and export`), `${name}, optimizer`);
       await page.close();
     }
   }

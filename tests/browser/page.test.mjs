@@ -1,6 +1,11 @@
 // The calculator page in headless Chromium, served by scripts/serve.mjs from
 // target/site (build it first: node scripts/build-site.mjs), checked against
-// the CLI and the golden vectors. Accessibility (axe) is in a11y.test.mjs.
+// the CLI and the golden vectors. Accessibility (axe) is in a11y.test.mjs;
+// the weekly grid, CloudWatch files, the optimizer, the worker and offline
+// use are in features.test.mjs.
+//
+// The page computes in a Web Worker, so a result follows an edit a moment
+// later: `settled(page)` waits for it (the helpers that read results do).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -11,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { CHROMIUM, launchContext } from "../support/chromium.mjs";
 import { startServer } from "../../scripts/serve.mjs";
+import { currentHash, settled } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const siteDir = join(root, "target", "site");
@@ -102,7 +108,10 @@ function formatCents(micro) {
   return `$${Math.floor(cents / 100).toLocaleString("en-US")}.${String(cents % 100).padStart(2, "0")}`;
 }
 
-const text = (page, testId) => page.getByTestId(testId).textContent();
+async function text(page, testId) {
+  await settled(page);
+  return page.getByTestId(testId).textContent();
+}
 
 function cliEstimate(scenario) {
   const dir = mkdtempSync(join(tmpdir(), "acumen-scenario-"));
@@ -118,15 +127,18 @@ function cliEstimate(scenario) {
 
 /** The page's report, as the export shows it (the export box fills while open). */
 async function shownReport(page) {
+  await settled(page);
   await page.locator("#export").evaluate((details) => {
     details.open = true;
   });
+  await settled(page);
   const report = JSON.parse(await page.getByTestId("export-report").inputValue());
   return report;
 }
 
 /** Cost of the line for `item`, as shown. */
 async function lineCost(page, item) {
+  await settled(page);
   return page.locator(`#line-rows tr[data-item="${item}"] td.cost`).first().textContent();
 }
 
@@ -138,6 +150,7 @@ async function openGroup(page, id) {
 
 /** The comparison table's rows as shown: kind, option, monthly and yearly text. */
 async function comparisonRows(page) {
+  await settled(page);
   return page.locator("#comparison-rows tr").evaluateAll((trs) =>
     trs.map((tr) => ({
       kind: tr.dataset.kind,
@@ -150,7 +163,7 @@ async function comparisonRows(page) {
 
 /** The scenario in the page's URL hash (read in the page: `page.url()` can lag a replaceState). */
 async function hashScenario(page) {
-  const hash = await page.evaluate(() => location.hash);
+  const hash = await currentHash(page);
   return JSON.parse(decodeURIComponent(hash.slice("#s=".length)));
 }
 
@@ -186,7 +199,7 @@ test("the default estimate appears without any input", async () => {
   assert.equal(await page.getByTestId("warnings").isHidden(), true, "the default has no warnings");
   assert.equal(await page.getByTestId("notice").isHidden(), true);
   assert.equal(await page.getByTestId("stale").isHidden(), true);
-  assert.equal(await page.evaluate(() => location.hash), "", "the default scenario needs no hash");
+  assert.equal(await currentHash(page), "", "the default scenario needs no hash");
 
   // The inputs show the default scenario; the rarer groups start closed.
   assert.equal(await page.locator("#min-acu").inputValue(), "0.5");
@@ -290,7 +303,7 @@ test("the seed article example shows $547.20 and the 740-hour warning", async ()
   assert.equal(displayedCents(await text(page, "total-monthly")), microToCents(cliEstimate((await hashScenario(page))).totalMicroUsd));
   await page.getByTestId("preset-steady").click();
   assert.equal(await text(page, "total-monthly"), "$360.40");
-  assert.equal(await page.evaluate(() => location.hash), "");
+  assert.equal(await currentHash(page), "");
   await page.close();
 });
 
@@ -397,6 +410,7 @@ test("classes to compare: adding a reserved offer adds a row; a bad term is expl
 
   // A term of 2 years: the core's message beside the term, the rest kept.
   await page.locator("#class-0-term").fill("2");
+  await settled(page);
   const error = page.getByTestId("error-class-0-term");
   assert.equal(await error.isVisible(), true);
   assert.equal(await error.textContent(), "Must be 1 or 3, got 2.");
@@ -406,9 +420,11 @@ test("classes to compare: adding a reserved offer adds a row; a bad term is expl
   assert.equal(await page.getByTestId("stale").isVisible(), true);
   assert.equal(await page.locator("#comparison-rows tr").count(), 4, "the last good comparison stays");
   await page.locator("#class-0-term").fill("1");
+  await settled(page);
   assert.equal(await error.isHidden(), true);
   // A discount out of range, on the class's Savings Plan.
   await page.locator("#class-0-savingsPlan").fill("2");
+  await settled(page);
   assert.match(await page.getByTestId("error-class-0-savingsPlan").textContent(), /between 0 and 0\.9/);
   await page.locator("#class-0-savingsPlan").fill("0.2");
   assert.ok((await comparisonRows(page)).some((row) => row.kind === "savings-plan"));
@@ -416,6 +432,7 @@ test("classes to compare: adding a reserved offer adds a row; a bad term is expl
   // An unknown class: "unknown" with what to supply, and a way to the field.
   await page.getByTestId("add-class").click();
   await page.locator("#class-1-name").fill("db.x9z.large");
+  await settled(page);
   const unknown = page.locator('#comparison-rows tr[data-option="db.x9z.large on-demand"]');
   assert.equal(await unknown.locator('td[data-label="Monthly"]').textContent(), "unknown");
   assert.match(await unknown.textContent(), /supply compare\.classes\[1\]\.onDemandHourly/);
@@ -423,6 +440,7 @@ test("classes to compare: adding a reserved offer adds a row; a bad term is expl
   assert.equal(await page.evaluate(() => document.activeElement?.id), "class-1-onDemand");
   await page.getByTestId("remove-class-1").click();
   await page.getByTestId("remove-offer-0").click();
+  await settled(page);
   assert.equal(await page.locator('#comparison-rows tr[data-kind="reserved"]').count(), 0);
 
   // A serverless Savings Plan adds its own row.
@@ -432,11 +450,13 @@ test("classes to compare: adding a reserved offer adds a row; a bad term is expl
 
   // Application facts change the advice.
   await openGroup(page, "group-application");
+  await settled(page);
   assert.equal(await page.locator('.advice-group[data-topic="min-acu"]').count(), 0);
   await page.locator("#app-global").check();
   await page.locator("#app-instances").fill("20");
   await page.locator("#app-pool").fill("50");
   assert.deepEqual((await hashScenario(page)).application, { appInstances: 20, poolSize: 50, globalDatabase: true });
+  await settled(page);
   assert.match(await page.locator('.advice-group[data-topic="min-acu"]').textContent(), /8 ACU/);
   assert.equal(await page.locator('.advice-group[data-topic="connections"]').count(), 1);
   await page.locator("#app-pool").fill("1.5");
@@ -458,6 +478,7 @@ test("each input group changes the right output", async () => {
   // Storage type: the low-confidence I/O-Optimized price is marked and warned about.
   await page.locator('label[for="storage-io"]').click();
   assert.equal(await text(page, "total-monthly"), "$990.65"); // 8 × 730 × $0.16 + 250 × $0.225
+  await settled(page);
   assert.equal(await page.locator('tr[data-item="serverlessIoOptimized"] .badge-low').textContent(), "low confidence");
   assert.match(await page.locator('tr[data-item="serverlessIoOptimized"] .provenance').first().textContent(), /low confidence/);
   assert.match(await text(page, "warnings"), /low-confidence/);
@@ -473,6 +494,7 @@ test("each input group changes the right output", async () => {
   assert.equal(await lineCost(page, "serverlessStandard"), "$350.40");
   assert.deepEqual(await page.locator('#line-rows tr[data-component="compute"] td.cost').allTextContents(), ["$350.40", "$350.40"]);
   assert.equal(await text(page, "total-monthly"), "$710.80");
+  await settled(page);
   assert.equal(await page.locator("#usage-rows tr").count(), 2);
   // Its own steady demand of 1 ACU on tier 5: 1 × 730 × $0.12 = $87.60.
   await page.locator("#reader-0-promotionTier").fill("5");
@@ -488,6 +510,7 @@ test("each input group changes the right output", async () => {
   assert.equal(await lineCost(page, "ioRequests"), "$10.00");
   assert.equal(await text(page, "total-monthly"), "$370.40");
   await page.locator('label[for="storage-io"]').click();
+  await settled(page);
   assert.equal(await page.locator('tr[data-item="ioRequests"]').count(), 0);
   assert.match(await page.locator('#warning-list li[data-field="io"]').textContent(), /does not bill I\/O/);
   await page.locator('label[for="storage-standard"]').click();
@@ -515,6 +538,7 @@ test("each input group changes the right output", async () => {
   await page.locator("#demand-acu").fill("20");
   await page.locator("#max-acu").fill("16");
   assert.match(await text(page, "warnings"), /more than the maximum of 16 ACU/);
+  await settled(page);
   const unmet = await page.locator("#usage-rows tr td.unmet").first().textContent();
   assert.match(unmet, /^2,920/); // 4 ACU × 730 h
   await page.locator("#demand-acu").fill("4");
@@ -529,7 +553,9 @@ test("each input group changes the right output", async () => {
   await page.locator("#weekly-fill").fill("1");
   await page.locator("#weekly-fill-apply").click();
   assert.equal(await text(page, "total-monthly"), "$97.60"); // 1 × 730 × $0.12 + $10.00
-  await page.locator("#weekly-0").fill("4");
+  // Monday 00:00 typed from the keyboard (the grid is tested in full in features.test.mjs).
+  await page.locator("#weekly-0").focus();
+  await page.keyboard.type("4");
   assert.equal((await hashScenario(page)).workload.weekly.hourlyAcu[0], 4);
   await page.locator('label[for="kind-trace"]').click();
   await page.locator("#trace-acu").fill("2 2 2");
@@ -573,6 +599,7 @@ test("a region without a storage price asks for it, then prices", async () => {
   }
   const error = page.getByTestId("error-price-storageStandard");
   await error.waitFor({ state: "visible" });
+  await settled(page);
   assert.match(await error.textContent(), /no storageStandard price .* eu-central-1/);
   assert.equal(await page.locator("#group-overrides").getAttribute("open"), "");
   assert.equal(await page.locator("#price-storageStandard").getAttribute("aria-invalid"), "true");
@@ -586,6 +613,7 @@ test("a region without a storage price asks for it, then prices", async () => {
 
   await page.locator("#price-storageStandard").fill("0.11");
   assert.equal(await text(page, "total-monthly"), "$419.80"); // 4 × 730 × $0.14 + 100 × $0.11
+  await settled(page);
   assert.equal(await error.isHidden(), true);
   assert.equal(await page.getByTestId("stale").isHidden(), true);
   assert.equal(await page.locator('tr[data-item="storageStandard"] .badge-override').textContent(), "override");
@@ -595,6 +623,7 @@ test("a region without a storage price asks for it, then prices", async () => {
   const copy = await newPage();
   await copy.goto(pageUrl({ region: "eu-central-1" }));
   await copy.waitForSelector(READY);
+  await settled(copy);
   assert.equal(await copy.getByTestId("notice").isHidden(), true);
   assert.equal(await copy.getByTestId("error-price-storageStandard").isVisible(), true);
   assert.equal(await copy.locator("#region").inputValue(), "eu-central-1");
@@ -608,9 +637,10 @@ test("invalid values are explained beside their field and keep the rest", async 
   await page.locator("#demand-acu").fill("8");
   await page.locator("#storage-gb").fill("250");
   assert.equal(await text(page, "total-monthly"), "$725.80");
-  const goodHash = await page.evaluate(() => location.hash);
+  const goodHash = await currentHash(page);
 
   await page.locator("#max-acu").fill("3.3");
+  await settled(page);
   const error = page.getByTestId("error-max-acu");
   assert.equal(await error.isVisible(), true);
   assert.match(await error.textContent(), /multiple of 0\.5/);
@@ -632,7 +662,7 @@ test("invalid values are explained beside their field and keep the rest", async 
   assert.equal(await page.getByTestId("stale").isVisible(), true);
   assert.equal(await page.getByTestId("results").getAttribute("data-stale"), "true");
   assert.equal(await page.locator("#line-rows tr").count(), 2);
-  assert.equal(await page.evaluate(() => location.hash), goodHash);
+  assert.equal(await currentHash(page), goodHash);
 
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: join(artifacts, "calculator-phone-invalid.png"), fullPage: true });
@@ -649,6 +679,7 @@ test("invalid values are explained beside their field and keep the rest", async 
 
   // Fixing the value clears the error and updates the result.
   await page.locator("#max-acu").fill("4");
+  await settled(page);
   assert.equal(await page.getByTestId("error-max-acu").isHidden(), true);
   assert.equal(await max.getAttribute("aria-invalid"), null);
   assert.equal(await page.getByTestId("stale").isHidden(), true);
@@ -657,6 +688,7 @@ test("invalid values are explained beside their field and keep the rest", async 
 
   // A conflict names the minimum.
   await page.locator("#min-acu").fill("8");
+  await settled(page);
   assert.equal(await page.locator("#min-acu").getAttribute("aria-invalid"), "true");
   assert.match(await page.getByTestId("error-min-acu").textContent(), /must not exceed maxAcu/i);
   assert.equal(await text(page, "total-monthly"), "$375.40");
@@ -666,12 +698,15 @@ test("invalid values are explained beside their field and keep the rest", async 
   await page.locator("#min-acu").fill("0");
   await openGroup(page, "group-engine");
   await page.locator("#engine-version").fill("15.5");
+  await settled(page);
   assert.match(await page.getByTestId("error-min-acu").textContent(), /0 \(auto-pause\) needs .*15\.7/);
   assert.equal(await page.getByTestId("error-engine-version").isHidden(), true);
   await page.locator("#engine-version").fill("abc");
+  await settled(page);
   assert.match(await page.getByTestId("error-engine-version").textContent(), /engine version such as/);
   await page.locator("#engine-version").fill("");
   await page.locator("#min-acu").fill("0.5");
+  await settled(page);
   assert.equal(await page.getByTestId("stale").isHidden(), true);
 
   // Errors inside lists and workload kinds find their own field.
@@ -679,28 +714,36 @@ test("invalid values are explained beside their field and keep the rest", async 
   await page.getByTestId("add-readers").click();
   await page.getByTestId("add-readers").click();
   await page.locator("#reader-1-promotionTier").fill("16");
+  await settled(page);
   assert.match(await page.getByTestId("error-reader-1-promotionTier").textContent(), /between 0 and 15, got 16/);
   assert.equal(await page.locator("#reader-0-promotionTier").getAttribute("aria-invalid"), null);
   await page.getByTestId("remove-readers-1").click();
   await page.getByTestId("remove-readers-0").click();
   await page.locator('label[for="kind-business"]').click();
   await page.locator("#bh-peak").fill("-1");
+  await settled(page);
   assert.match(await page.getByTestId("error-bh-peak").textContent(), /between 0 and/);
   await page.locator("#bh-peak").fill("8");
   await page.locator('label[for="kind-weekly"]').click();
-  await page.locator("#weekly-37").fill("-2");
-  assert.match(await page.getByTestId("error-weekly").textContent(), /./);
+  // An hour above the core's limit of 100,000 ACU, typed into the weekly grid.
+  await page.locator("#weekly-37").focus();
+  await page.keyboard.type("200000");
+  await settled(page);
+  assert.match(await page.getByTestId("error-weekly").textContent(), /between 0 and 100000/);
   assert.equal(await page.locator("#weekly-37").getAttribute("aria-invalid"), "true");
-  await page.locator("#weekly-37").fill("4");
+  assert.equal(await page.locator("[aria-invalid=true]").count(), 1);
+  await page.keyboard.press("Escape");
   await page.locator('label[for="kind-trace"]').click();
   await page.locator("#trace-acu").fill("1, two, 3");
   assert.match(await page.getByTestId("error-trace-acu").textContent(), /"two" is not a number/);
   await page.locator("#trace-acu").fill("1, 2, 3");
+  await settled(page);
   assert.equal(await page.getByTestId("stale").isHidden(), true);
 
   // A negative override is refused beside the override.
   await openGroup(page, "group-overrides");
   await page.locator("#price-storageStandard").fill("-1");
+  await settled(page);
   assert.match(await page.getByTestId("error-price-storageStandard").textContent(), /between 0 and/);
   await page.close();
 });
@@ -724,6 +767,7 @@ test("a complex scenario round-trips through the URL", async () => {
   const cli = cliEstimate(scenario);
   const page = await newPage();
   await open(page, scenario);
+  await settled(page);
   assert.equal(await page.getByTestId("notice").isHidden(), true);
   assert.equal(displayedCents(await text(page, "total-monthly")), microToCents(cli.totalMicroUsd));
   assert.deepEqual((await hashScenario(page)), scenario, "loading rewrites the same scenario");
@@ -736,6 +780,7 @@ test("a complex scenario round-trips through the URL", async () => {
   assert.equal(await page.locator("#rds-proxy").isChecked(), true);
   assert.equal(await page.locator("#price-snapshotExport").inputValue(), "0.011");
   assert.equal(await page.locator("#usage-rows tr").count(), 3);
+  await settled(page);
   const shownLines = await page.locator("#line-rows td.cost").allTextContents();
   assert.deepEqual(shownLines.map(displayedCents), cli.lines.map((line) => microToCents(line.costMicroUsd)));
 
@@ -754,6 +799,7 @@ test("a complex scenario round-trips through the URL", async () => {
 
   // The export holds the same scenario, with copy and download.
   await openGroup(page, "export");
+  await settled(page);
   assert.deepEqual(JSON.parse(await page.getByTestId("export-scenario").inputValue()), edited);
   const report = JSON.parse(await page.getByTestId("export-report").inputValue());
   assert.equal(report.totalMicroUsd, cliEstimate(edited).totalMicroUsd);
@@ -767,6 +813,7 @@ test("a complex scenario round-trips through the URL", async () => {
   // Fields the page has no input for are kept.
   await page.goto(pageUrl({ storageGb: 50, controller: { holdDownSeconds: 120 } }));
   await page.waitForSelector(READY);
+  await settled(page);
   if (await page.getByTestId("notice").isHidden()) {
     await page.locator("#storage-gb").fill("60");
     assert.deepEqual((await hashScenario(page)), { storageGb: 60, controller: { holdDownSeconds: 120 } });
@@ -779,6 +826,7 @@ test("an unusable hash falls back to the default with a notice", async () => {
     const page = await newPage();
     await page.goto(server.url + hash);
     await page.waitForSelector(READY);
+    await settled(page);
     assert.equal(await page.getByTestId("notice").isVisible(), true, hash);
     assert.match(await text(page, "notice"), /could not be used/);
     assert.equal(await text(page, "total-monthly"), "$360.40", hash);
@@ -799,6 +847,7 @@ test("the page, the CLI and the golden vectors agree to the cent", async () => {
 
     await page.goto("about:blank");
     await open(page, scenario);
+    await settled(page);
     assert.equal(await page.getByTestId("notice").isHidden(), true, `${name}: scenario accepted`);
     const shown = displayedCents(await text(page, "total-monthly"));
     assert.equal(shown, microToCents(cli.totalMicroUsd), `${name}: page vs CLI`);
@@ -856,7 +905,9 @@ test("screenshots at desktop and phone widths, light and dark, without sideways 
 });
 
 test("asset sizes, raw and gzip", () => {
-  const files = ["index.html", "app.js", "style.css", "pkg/acumen.js", "pkg/acumen_bg.wasm"];
+  const files = [
+    "index.html", "boot.js", "app.js", "weekly.js", "worker.js", "engine.js", "csv.js", "sw.js", "style.css", "pkg/acumen.js", "pkg/acumen_bg.wasm",
+  ];
   let raw = 0;
   let gzip = 0;
   for (const file of readdirSync(siteDir, { recursive: true }).filter((f) => statSync(join(siteDir, f)).isFile()).sort()) {
@@ -872,25 +923,66 @@ test("asset sizes, raw and gzip", () => {
   assert.deepEqual(readdirSync(siteDir, { recursive: true }).filter((f) => statSync(join(siteDir, f)).isFile()).sort(), [...files].sort());
 });
 
-test("recompute time: an input event to the next paint (default scenario)", async () => {
+test("recompute time: an input event to the result on screen, and the main thread's share (default scenario)", async () => {
   const page = await newPage();
   await open(page);
-  const times = await page.evaluate(async () => {
+  // The first estimate is made on the page; the later ones in the worker, once it has started.
+  await page.waitForSelector('html[data-engine="worker"]', { timeout: 15_000 });
+  await settled(page);
+  const worker = page.workers().find((w) => w.url().endsWith("/worker.js"));
+  assert.ok(worker, "the calculation worker runs");
+  const before = await worker.evaluate(() => performance.getEntriesByName("acumen:estimate").length);
+  const measured = await page.evaluate(async () => {
+    const results = document.getElementById("results");
     const input = /** @type {HTMLInputElement} */ (document.getElementById("demand-acu"));
-    const out = [];
+    const resultShown = () =>
+      new Promise((resolve) => {
+        if (!results.dataset.pending) return resolve();
+        const observer = new MutationObserver(() => {
+          if (results.dataset.pending) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(results, { attributes: true, attributeFilter: ["data-pending"] });
+      });
+    const longTasks = [];
+    const watcher = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)));
+    watcher.observe({ type: "longtask" });
+    performance.clearMeasures();
+    const latency = [];
+    const totals = new Set();
     for (let i = 0; i < 30; i++) {
       const started = performance.now();
       input.value = String(4 + (i % 2));
       input.dispatchEvent(new Event("input", { bubbles: true }));
+      await resultShown();
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      out.push(performance.now() - started);
+      latency.push(performance.now() - started);
+      totals.add(document.getElementById("total-monthly").textContent);
     }
-    return out;
+    watcher.disconnect();
+    const durations = (name) => performance.getEntriesByName(name).map((entry) => entry.duration);
+    return { latency, input: durations("acumen:input"), render: durations("acumen:render"), charts: durations("acumen:charts"), longTasks, totals: [...totals] };
   });
-  times.sort((a, b) => a - b);
-  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  console.log(`recompute to paint: median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms (30 edits)`);
-  assert.match(await text(page, "total-monthly"), /^\$/);
+  const stats = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    return `median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms`;
+  };
+  // Budgets are benchmarks, not timed tests (design.md): the figures are printed, the behaviour asserted.
+  console.log(`recompute, input to the new result painted: ${stats(measured.latency)} (30 edits; the estimate runs in the worker)`);
+  console.log(
+    `recompute, main-thread script per edit: input handler ${stats(measured.input)}; rendering the result ${stats(measured.render)}; ` +
+      `the charts, after that paint ${stats(measured.charts)}`,
+  );
+  const inWorker = (await worker.evaluate(() => performance.getEntriesByName("acumen:estimate").map((entry) => entry.duration))).slice(before);
+  assert.equal(inWorker.length, 30, "the worker made every estimate");
+  console.log(`recompute, the estimate in the worker (the wasm call): ${stats(inWorker)}`);
+  console.log(`recompute, long tasks (> 50 ms) on the main thread during the edits: ${measured.longTasks.length}${measured.longTasks.length ? ` (${measured.longTasks.map((d) => d.toFixed(0)).join(", ")} ms)` : ""}`);
+  assert.deepEqual(measured.totals.sort(), ["$360.40", "$448.00"], "each edit showed its own result");
+  assert.equal(measured.input.length, 30, "every edit was handled");
+  assert.equal(measured.render.length, 30, "every result was rendered once");
+  assert.ok(measured.charts.length >= 1 && measured.charts.length <= 30, "the charts followed");
   await page.close();
 });
 

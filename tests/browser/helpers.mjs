@@ -1,0 +1,59 @@
+// Helpers shared by the browser tests (not a test file itself).
+//
+// The page computes in a Web Worker, so a result follows an edit a moment
+// later; it writes the URL a moment after that. These wait for both.
+
+/** Selector of the page once its first result is on screen. */
+export const READY = 'body[data-ready="true"]';
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 812 };
+
+/**
+ * Waits until the page shows the result of its latest input: no estimate,
+ * optimizer run, template or file import on its way (each marks itself with
+ * `data-pending` or `data-importing` while it is).
+ */
+export async function settled(page) {
+  await page.waitForFunction(
+    () => document.body.dataset.ready === "true" && !document.querySelector("[data-pending]") && !document.body.dataset.importing,
+    null,
+    { timeout: 15_000, polling: "raf" },
+  );
+}
+
+/** The URL hash once the page has written it (it does so a moment after the last change). */
+export async function currentHash(page) {
+  await settled(page);
+  await page.waitForFunction(() => !document.body.dataset.urlPending, null, { timeout: 5_000 });
+  return page.evaluate(() => location.hash);
+}
+
+/** The scenario in the page's URL hash. */
+export async function hashScenario(page) {
+  const hash = await currentHash(page);
+  return JSON.parse(decodeURIComponent(hash.slice("#s=".length)));
+}
+
+/** A test id's text once the page has settled. */
+export async function text(page, testId) {
+  await settled(page);
+  return page.getByTestId(testId).textContent();
+}
+
+/** The page's URL for a scenario (none: the default). */
+export function pageUrl(base, scenario) {
+  return scenario === undefined ? base : `${base}#s=${encodeURIComponent(JSON.stringify(scenario))}`;
+}
+
+/** Micro-dollars as the page shows them: "$1,234.57" (cents rounded half up). */
+export function formatCents(micro) {
+  const cents = Math.floor((micro + 5000) / 10000);
+  return `$${Math.floor(cents / 100).toLocaleString("en-US")}.${String(cents % 100).padStart(2, "0")}`;
+}
+
+/** Medians and spreads of timings, for the printed figures. */
+export function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return `median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms`;
+}
