@@ -1338,8 +1338,49 @@ let hashWanted = null;
 let hashTimer = 0;
 const HASH_DELAY_MS = 250;
 
-/** Puts the scenario in the URL hash, shortly; the default scenario needs none. */
+/** Where the browser keeps the last scenario edited here (not the default). */
+const MEMORY_KEY = "acumen.lastScenario";
+
+/** Remembers a scenario in this browser; storage may be off or full, which only loses the memory. */
+function remember(scenario) {
+  if (Object.keys(scenario).length === 0) return; // a reset keeps what came before, to restore
+  try {
+    localStorage.setItem(MEMORY_KEY, JSON.stringify({ scenario, savedAt: Date.now() }));
+  } catch {
+    // Private browsing or a full store: the URL still holds the scenario.
+  }
+}
+
+/** The scenario remembered in this browser, if any: `{ scenario, savedAt }`. */
+function remembered() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(MEMORY_KEY) ?? "null");
+    return isPlainObject(saved?.scenario) && Object.keys(saved.scenario).length ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Offers the remembered scenario on a visit without one in the link (never loads it unasked). */
+function offerRestore() {
+  const saved = remembered();
+  if (!saved) return;
+  const minutes = Math.round((Date.now() - Number(saved.savedAt)) / 60_000);
+  $("restore-when").textContent = Number.isFinite(minutes)
+    ? `(edited ${minutes < 1 ? "just now" : minutes < 120 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`})`
+    : "";
+  setHidden($("restore"), false);
+  $("restore-button").addEventListener("click", () => {
+    setHidden($("restore"), true);
+    setHidden($("preset-note"), true);
+    load(structuredClone(saved.scenario));
+    $("min-acu").focus();
+  });
+}
+
+/** Puts the scenario in the URL hash, shortly, and remembers it here; the default scenario needs no hash. */
 function writeHash(scenario) {
+  remember(scenario);
   hashWanted = Object.keys(scenario).length === 0 ? "" : HASH_PREFIX + encodeURIComponent(JSON.stringify(scenario));
   clearTimeout(hashTimer);
   document.body.dataset.urlPending = "true";
@@ -2640,6 +2681,7 @@ async function main() {
     update();
     $("opt-status").focus();
   });
+  form.addEventListener("input", () => setHidden($("restore"), true), { once: true });
   $("reset").addEventListener("click", () => {
     clearHash();
     setHidden($("preset-note"), true);
@@ -2670,6 +2712,7 @@ async function main() {
   }
   if (!linkAtStart?.scenario || notice) clearHash();
   load(scenario, first);
+  if (!linkAtStart) offerRestore();
   showNotice(notice);
   followHeadline();
   markReady(() => {

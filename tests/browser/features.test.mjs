@@ -564,3 +564,31 @@ test("no console errors, no page errors, no requests beyond the test server", ()
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(pageErrors, []);
 });
+
+// ------------------------------------------------------------ local memory
+
+test("the last scenario is remembered in the browser and restored only on request", async () => {
+  const page = await newPage();
+  await open(page);
+  await page.locator("#demand-acu").fill("7");
+  assert.equal(await text(page, "total-monthly"), "$623.20"); // 7 × 730 × $0.12 + $10.00
+  await page.waitForFunction(() => !document.body.dataset.urlPending);
+  await page.close();
+
+  // A visit without a scenario in the link opens on the defaults and offers the remembered one.
+  const again = await newPage();
+  await open(again);
+  assert.equal(await text(again, "total-monthly"), "$360.40");
+  assert.equal(await again.getByTestId("restore").isVisible(), true);
+  await again.getByTestId("restore-button").click();
+  await settled(again);
+  assert.equal(await again.locator("#demand-acu").inputValue(), "7");
+  assert.equal(await text(again, "total-monthly"), "$623.20");
+  assert.equal(await again.getByTestId("restore").isVisible(), false);
+
+  // A link with a scenario is never overridden, and makes no offer.
+  await open(again, { workload: { steady: { acu: 2 } } });
+  assert.equal(await text(again, "total-monthly"), "$185.20"); // 2 × 730 × $0.12 + $10.00
+  assert.equal(await again.getByTestId("restore").isVisible(), false);
+  await again.close();
+});
