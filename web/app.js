@@ -2016,7 +2016,9 @@ function renderOptimization(optimization, maxShare) {
     `from ${formatMicroUsd(frontier[0]?.computeMicroUsd ?? 0)} at ${percent(frontier[0]?.unmetShare ?? 0)} unserved to ` +
     `${formatMicroUsd(frontier.at(-1)?.computeMicroUsd ?? 0)} at ${percent(frontier.at(-1)?.unmetShare ?? 0)}. ` +
     (best ? `The circled point is the cheapest within the limit, ${range(best)}; ` : "No point is within the limit; ") +
-    `the diamond is the current range, ${range(current)}.`;
+    `the diamond is the current range, ${range(current)}.` +
+    // A long or large scenario is searched more coarsely (resampled, or fewer minima), and the optimizer says how.
+    (optimization.note ? ` ${period(optimization.note)}` : "");
   // The frontier, with the chosen and current ranges where a tie left them off it.
   const listed = [...frontier];
   for (const extra of [best, current]) if (extra && !listed.some((c) => sameRange(c, extra))) listed.push(extra);

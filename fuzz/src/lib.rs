@@ -28,8 +28,10 @@ pub const WORK_BUDGET: u64 = 400_000;
 ///
 /// Every instance's simulation walks the stretches in which no instance's
 /// demand changes, at most the sum of all instances' segments, so the work
-/// is (instances) × (segments over all instances). A trace repeated over the
-/// month has `month / interval` segments whatever its length; spikes add two
+/// is (instances) × (segments over all instances). A trace has `month /
+/// interval` segments whatever its length: a shorter one is repeated over
+/// the month, and of a longer one only the first month is laid out (the
+/// rest is checked, which costs far less than simulating it). Spikes add two
 /// boundaries per window. Inputs whose fields fail validation cost little
 /// (validation stops at the first bad field) and count as their valid
 /// neighbours would, so they are never skipped for being invalid.
@@ -41,10 +43,7 @@ pub fn work(scenario: &Scenario) -> u64 {
             Workload::Steady { .. } => 1,
             Workload::BusinessHours(_) | Workload::Weekly { .. } => hours,
             Workload::Levels(levels) => levels.len() as u64,
-            Workload::Trace(t) => {
-                let interval = u64::from(t.interval_seconds.max(1));
-                month.div_ceil(interval).max(t.acu.len() as u64)
-            }
+            Workload::Trace(t) => month.div_ceil(u64::from(t.interval_seconds.max(1))),
         }
     };
     let writer = segments(&scenario.workload);

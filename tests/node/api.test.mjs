@@ -187,6 +187,9 @@ const scenarioCases = [
   ["{}", "wrong_type", "", /invalid type: string, expected an object/],
   [{ storageGb: "100" }, "wrong_type", "storageGb", /invalid type: string/],
   [{ storageGb: true }, "wrong_type", "storageGb", /invalid type: boolean/],
+  // a struct is an object, never an array of its fields
+  [{ scaling: [0.5, 16] }, "wrong_type", "scaling", /invalid type: sequence, expected struct Scaling/],
+  [{ readers: [[1]] }, "wrong_type", "readers[0]", /expected struct Reader/],
   [{ hoursPerMonth: 730.5 }, "wrong_type", "hoursPerMonth", /expected a whole number/],
   [{ scaling: { minAcu: 1n } }, "wrong_type", "scaling.minAcu", /bigint/],
   [{ scaling: { minAcu: () => 1 } }, "wrong_type", "scaling.minAcu", /function/],

@@ -143,7 +143,13 @@ pub fn print_optimization(o: &Optimization, share: f64, format: Format) -> io::R
                 share * 100.0
             )?,
         }
+        if let Some(note) = &o.note {
+            writeln!(out, "Note: {note}.")?;
+        }
         writeln!(out, "Frontier (cost against unmet demand):")?;
+    } else if let Some(note) = &o.note {
+        // Markdown and CSV stay tables; the note goes beside them.
+        eprintln!("note: {note}");
     }
     let mut t = Table::new(&[
         ("Min ACU", Align::Right),

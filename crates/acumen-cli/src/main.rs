@@ -888,6 +888,13 @@ fn run_replay(
     bar.status("simulating…");
     let result = replay::replay(names, series, &options);
     bar.finish();
-    let result = result.map_err(invalid)?;
+    let result = result.map_err(|failed| match failed {
+        replay::Failed::Input(message) => invalid(message),
+        // The core's code and field; the message names the flag.
+        replay::Failed::Core { error, message } => Failure {
+            message,
+            ..Failure::scenario(None, &error)
+        },
+    })?;
     written(output::print_replay(&result, format))
 }

@@ -154,25 +154,26 @@ struct Resampled {
     irregular: usize,
 }
 
-/// Replays `series` (in order: the first is the writer). Errors are one line.
+/// Replays `series` (in order: the first is the writer). Errors are one
+/// line, with the core's code and field when the core refused them.
 pub fn replay(
     files: Vec<String>,
     series: Vec<Series>,
     options: &Options,
-) -> Result<Replay, String> {
+) -> Result<Replay, Failed> {
     let mut warnings = Vec::new();
     let mut series = merge_by_name(series);
     if let Some(n) = options.cluster_average {
         if series.len() != 1 {
-            return Err(format!(
+            return Err(Failed::Input(format!(
                 "--cluster-average: needs exactly one series (the cluster-level metric), got {}",
                 series.len()
-            ));
+            )));
         }
         if !(1..=MAX_INSTANCES as u8).contains(&n) {
-            return Err(format!(
+            return Err(Failed::Input(format!(
                 "--cluster-average: must be between 1 and {MAX_INSTANCES} instances, got {n}"
-            ));
+            )));
         }
         warnings.push(format!(
             "the cluster-level ServerlessDatabaseCapacity is the average over the instances, not the billed sum: it was multiplied by {n} instances, as if each ran at the average"
@@ -186,10 +187,10 @@ pub fn replay(
         }
     }
     if series.len() > MAX_INSTANCES {
-        return Err(format!(
+        return Err(Failed::Input(format!(
             "at most {MAX_INSTANCES} instances (a writer and 15 readers), got {}",
             series.len()
-        ));
+        )));
     }
 
     let mut duplicates = Vec::with_capacity(series.len());
@@ -212,19 +213,19 @@ pub fn replay(
         .unwrap_or(start);
     let steps = ((end - start) as u64).div_ceil(u64::from(interval));
     if steps > acumen::scenario::MAX_TRACE_SAMPLES as u64 {
-        return Err(format!(
+        return Err(Failed::Input(format!(
             "the samples span {steps} steps of {interval} s; at most {} fit in a replay",
             acumen::scenario::MAX_TRACE_SAMPLES
-        ));
+        )));
     }
     // All instances' samples together, before any is resampled (the core's
     // limit for a scenario's traces; docs/limits.md).
     let instances = options.cluster_average.map_or(series.len(), usize::from) as u64;
     if steps * instances > acumen::scenario::MAX_SCENARIO_SAMPLES as u64 {
-        return Err(format!(
+        return Err(Failed::Input(format!(
             "the samples span {steps} steps of {interval} s for {instances} instances; at most {} fit in a replay in all",
             acumen::scenario::MAX_SCENARIO_SAMPLES
-        ));
+        )));
     }
     let steps = steps as usize;
     let mut resampled: Vec<Resampled> = series
@@ -427,17 +428,46 @@ pub fn replay(
     })
 }
 
-/// Names the command-line flag for a scenario field the replay filled in.
-fn flag_error(e: Error) -> String {
-    let flag = match e.field() {
+/// Why a replay failed.
+#[derive(Debug)]
+pub enum Failed {
+    /// The recording, or a replay option the CLI checks itself
+    /// (`invalid_input`): one line.
+    Input(String),
+    /// The core refused the scenario the replay built from the recording and
+    /// the options: its error, code and field kept, and the line to show,
+    /// which names the command-line flag that set the field.
+    Core {
+        /// The core's error.
+        error: Error,
+        /// `--max-acu: must be a multiple of 0.5 ACU, got 3.3`.
+        message: String,
+    },
+}
+
+impl From<String> for Failed {
+    fn from(message: String) -> Failed {
+        Failed::Input(message)
+    }
+}
+
+/// The core's error about a scenario field the replay filled in, its
+/// message naming the command-line flag that set the field.
+fn flag_error(error: Error) -> Failed {
+    let flag = match error.field() {
         "scaling.minAcu" => "--min-acu",
         "scaling.maxAcu" => "--max-acu",
         "scaling.secondsUntilAutoPause" => "--seconds-until-auto-pause",
         "region" => "--region",
         "engineVersion" => "--engine-version",
-        _ => return e.to_string(),
+        _ => "",
     };
-    format!("{flag}: {}", e.message())
+    let message = if flag.is_empty() {
+        error.to_string()
+    } else {
+        format!("{flag}: {}", error.message())
+    };
+    Failed::Core { error, message }
 }
 
 /// Series with the same name (e.g. one instance exported in several files)

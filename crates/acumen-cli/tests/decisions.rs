@@ -61,6 +61,10 @@ fn optimize_finds_a_range_and_refuses_a_bad_limit() {
     let o: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
     assert_eq!(o["best"]["maxAcu"], 16.0);
     assert!(o["frontier"].as_array().is_some_and(|f| !f.is_empty()));
+    // Far within the work budget: searched in full on the demand as given.
+    assert_eq!(o["resampledSeconds"], serde_json::Value::Null);
+    assert_eq!(o["minimumStepAcu"], 0.5);
+    assert_eq!(o["note"], serde_json::Value::Null);
     let (_, stderr, code) = acumen(&["optimize", "-", "--max-unmet-share", "3"]);
     assert_eq!(code, Some(1));
     assert_eq!(

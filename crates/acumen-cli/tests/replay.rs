@@ -206,6 +206,75 @@ fn other_settings_change_the_replayed_bill_only() {
 }
 
 #[test]
+fn option_errors_keep_the_core_s_code_and_field() {
+    // As JSON: the core's code and field (the scenario the replay builds),
+    // the message naming the flag; a CSV problem stays `invalid_input`.
+    let check = |args: &[&str], code: &str, field: &str, message: &str| {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let doc: Value = serde_json::from_slice(&out.stderr).expect("one JSON line");
+        let e = &doc["error"];
+        assert_eq!(
+            (
+                e["code"].as_str(),
+                e["field"].as_str(),
+                e["message"].as_str()
+            ),
+            (Some(code), Some(field), Some(message)),
+            "{doc}"
+        );
+        assert_eq!(e["exit"], 1);
+    };
+    let json = ["--format", "json"];
+    check(
+        &[&["replay", "gap.csv", "--max-acu", "3.3"][..], &json].concat(),
+        "off_grid",
+        "scaling.maxAcu",
+        "--max-acu: must be a multiple of 0.5 ACU, got 3.3",
+    );
+    check(
+        &[
+            &[
+                "replay",
+                "gap.csv",
+                "--min-acu",
+                "0",
+                "--seconds-until-auto-pause",
+                "60",
+            ][..],
+            &json,
+        ]
+        .concat(),
+        "out_of_range",
+        "scaling.secondsUntilAutoPause",
+        "--seconds-until-auto-pause: must be between 300 and 86400 seconds, got 60",
+    );
+    check(
+        &[
+            &["replay", "gap.csv", "--min-acu", "8", "--max-acu", "4"][..],
+            &json,
+        ]
+        .concat(),
+        "conflict",
+        "scaling.minAcu",
+        "--min-acu: must not exceed maxAcu (4), got 8",
+    );
+    check(
+        &[&["replay", "gap.csv", "--region", "mars-1"][..], &json].concat(),
+        "unknown_region",
+        "region",
+        "--region: the price catalog has no prices for region \"mars-1\"",
+    );
+    check(
+        &[&["replay", "bad-line.csv"][..], &json].concat(),
+        "invalid_input",
+        "",
+        "bad-line.csv:4: column 2: not a number: \"abc\"",
+    );
+}
+
+#[test]
 fn gaps_are_held_up_to_the_limit() {
     // 00:25 → 01:00 is missing: one gap of 30 minutes.
     let doc = replay_json(&["gap.csv"]);

@@ -424,8 +424,10 @@ impl<'de> de::Deserializer<'de> for De<'_> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         let (chain, track) = (self.chain, self.track);
+        // Only an object: serde would also read a struct from an array of
+        // its fields in order, so `{ scaling: [0.5, 16] }` would pass for
+        // `{ minAcu: 0.5, maxAcu: 16 }`, which no JS caller means.
         match track.resolve(self.value) {
-            Value::Array(v) => visit_array(v.into_iter(), visitor, chain, track),
             Value::Object(v) => visit_object(v, visitor, chain, track),
             other => Err(invalid_type(&other, &visitor)),
         }
@@ -783,6 +785,16 @@ mod tests {
         let ours = super::from_value::<T>(doc.clone()).map_err(|(p, e)| (p, e.to_string()));
         let reference = serde_path_to_error::deserialize::<_, T>(doc.clone())
             .map_err(|e| (e.path().to_string(), e.inner().to_string()));
+        // The one deliberate difference: serde reads a struct from an array
+        // of its fields, this decoder refuses it.
+        if let Err(error) = &ours
+            && error
+                .1
+                .starts_with("invalid type: sequence, expected struct")
+        {
+            let same = Err(error.clone());
+            return (ours, same);
+        }
         (ours, reference)
     }
 
@@ -887,6 +899,22 @@ mod tests {
         let with_blocks = super::from_value_with_blocks::<acumen::Scenario>(doc, vec![vec![1.0]])
             .map_err(|(p, e)| (p, e.to_string()));
         assert_eq!(with_blocks, reference);
+    }
+
+    #[test]
+    fn a_struct_is_not_read_from_an_array() {
+        let (ours, reference) = outcome::<acumen::Scenario>(&json!({ "scaling": [0.5, 16] }));
+        assert_eq!(
+            ours,
+            Err((
+                String::from("scaling"),
+                String::from("invalid type: sequence, expected struct Scaling")
+            ))
+        );
+        // serde itself would take the array as the fields in order.
+        assert_eq!(reference, ours);
+        let direct = serde_json::from_value::<acumen::Scenario>(json!({ "scaling": [0.5, 16] }));
+        assert_eq!(direct.unwrap().scaling.max_acu, 16.0);
     }
 
     #[test]

@@ -508,6 +508,23 @@ export interface Optimization {
    * Ranges no other beats on both cost and unmet demand, cheapest first.
    */
   frontier: Candidate[];
+  /**
+   * How far apart the minima first tried are, ACUs: 0.5 (every one)
+   * unless the work budget needed fewer; the search then narrows down
+   * around the cheapest of them to 0.5 ACU.
+   */
+  minimumStepAcu: number;
+  /**
+   * What resampling or fewer minima mean for the answer, when either
+   * was needed.
+   */
+  note?: string | null;
+  /**
+   * The step, in seconds, the demand was resampled to (each step at its
+   * highest demand) to keep within [`MAX_OPTIMIZE_WORK`]; `None` when
+   * it was simulated as given.
+   */
+  resampledSeconds?: number | null;
 }
 /**
  * One evaluated scaling range.

@@ -13,11 +13,21 @@
 //! - `month-shared`: a writer with a month of one-second samples and 15
 //!   tier-1 readers that share its demand;
 //! - `too-many`: one sample more than `month-16`, refused before any work;
-//! - `optimize-week`: `optimize` over a week of one-second samples.
+//! - `optimize-week`: `optimize` over a week of one-second samples;
+//! - `optimize-week-minute`: the same week in one-minute samples (within
+//!   the optimiser's work budget, so simulated as given);
+//! - `optimize-month`: `optimize` over a 744-hour month of one-second
+//!   samples for the writer alone;
+//! - `optimize-month-16`: `optimize` over `month-16`;
+//! - `optimize-peak-16`: `optimize` over a writer and 15 tier-0 readers on
+//!   business hours at 256 ACU (no trace: the capacity changes are the work).
+//!
+//! Over its work budget (`acumen::optimize::MAX_OPTIMIZE_WORK`) `optimize`
+//! resamples the demand first; the output says to which step.
 
 use std::time::Instant;
 
-use acumen::scenario::{MAX_SCENARIO_SAMPLES, MAX_TRACE_SAMPLES, Reader, Trace};
+use acumen::scenario::{BusinessHours, MAX_SCENARIO_SAMPLES, MAX_TRACE_SAMPLES, Reader, Trace};
 use acumen::{Scenario, Workload, estimate};
 
 /// Demand that changes every second: a pseudo-random walk over 0–64 ACU
@@ -60,6 +70,77 @@ fn peak_mib() -> f64 {
 
 const MONTH_SECONDS: usize = 744 * 3_600;
 
+/// A writer and 15 readers in tiers 2–15, each with its own month of
+/// one-second samples; `extra` more samples on the last reader.
+fn month_16(extra: usize) -> Scenario {
+    let per = MAX_SCENARIO_SAMPLES / 16;
+    assert_eq!(per, MONTH_SECONDS);
+    Scenario {
+        hours_per_month: 744,
+        scaling: acumen::Scaling {
+            min_acu: 0.5,
+            max_acu: 64.0,
+            seconds_until_auto_pause: None,
+        },
+        workload: trace(samples(per, 1)),
+        readers: (0..15)
+            .map(|i| Reader {
+                promotion_tier: 2 + (i % 14) as u8,
+                workload: Some(trace(samples(
+                    per + if i == 14 { extra } else { 0 },
+                    2 + i as u64,
+                ))),
+            })
+            .collect(),
+        ..Scenario::default()
+    }
+}
+
+/// A week of the random walk in samples `interval` seconds apart.
+fn week(interval: u32) -> Scenario {
+    Scenario {
+        hours_per_month: 168,
+        workload: Workload::Trace(Trace {
+            interval_seconds: interval,
+            acu: samples(7 * 86_400 / interval as usize, 1),
+        }),
+        ..Scenario::default()
+    }
+}
+
+/// Runs `optimize` on `scenario` and prints its time, memory and answer.
+fn optimize(case: &str, scenario: Scenario) {
+    let before = peak_mib();
+    let start = Instant::now();
+    let result =
+        acumen::optimize::optimize(&scenario, &acumen::optimize::OptimizeOptions::default());
+    let elapsed = start.elapsed();
+    match result {
+        Ok(o) => {
+            let best = o
+                .best
+                .map(|b| {
+                    format!(
+                        "min {} max {} ACU, {}",
+                        b.min_acu, b.max_acu, b.compute_micro_usd
+                    )
+                })
+                .unwrap_or_else(|| String::from("none"));
+            println!(
+                "{case}: {} ranges simulated in {:.2} s; resampled to {}, minima every {} ACU; best {best}; peak memory {:.0} MiB ({:.0} MiB before)",
+                o.evaluated,
+                elapsed.as_secs_f64(),
+                o.resampled_seconds
+                    .map_or_else(|| String::from("no step (as given)"), |s| format!("{s} s")),
+                o.minimum_step_acu,
+                peak_mib(),
+                before
+            )
+        }
+        Err(e) => println!("{case}: refused in {elapsed:?}: {e}"),
+    }
+}
+
 fn main() {
     let case = std::env::args().nth(1).unwrap_or_default();
     let scenario = match case.as_str() {
@@ -73,30 +154,7 @@ fn main() {
             workload: trace(samples(MAX_TRACE_SAMPLES, 1)),
             ..Scenario::default()
         },
-        "month-16" | "too-many" => {
-            let extra = usize::from(case == "too-many");
-            let per = MAX_SCENARIO_SAMPLES / 16;
-            assert_eq!(per, MONTH_SECONDS);
-            Scenario {
-                hours_per_month: 744,
-                scaling: acumen::Scaling {
-                    min_acu: 0.5,
-                    max_acu: 64.0,
-                    seconds_until_auto_pause: None,
-                },
-                workload: trace(samples(per, 1)),
-                readers: (0..15)
-                    .map(|i| Reader {
-                        promotion_tier: 2 + (i % 14) as u8,
-                        workload: Some(trace(samples(
-                            per + if i == 14 { extra } else { 0 },
-                            2 + i as u64,
-                        ))),
-                    })
-                    .collect(),
-                ..Scenario::default()
-            }
-        }
+        "month-16" | "too-many" => month_16(usize::from(case == "too-many")),
         "month-shared" => Scenario {
             hours_per_month: 744,
             scaling: acumen::Scaling {
@@ -114,33 +172,43 @@ fn main() {
             ],
             ..Scenario::default()
         },
-        "optimize-week" => {
-            let scenario = Scenario {
-                hours_per_month: 168,
-                workload: trace(samples(7 * 86_400, 1)),
-                ..Scenario::default()
-            };
-            let before = peak_mib();
-            let start = Instant::now();
-            let result = acumen::optimize::optimize(
-                &scenario,
-                &acumen::optimize::OptimizeOptions::default(),
+        "optimize-week" => return optimize(&case, week(1)),
+        "optimize-week-minute" => return optimize(&case, week(60)),
+        "optimize-month" => {
+            return optimize(
+                &case,
+                Scenario {
+                    hours_per_month: 744,
+                    workload: trace(samples(MONTH_SECONDS, 1)),
+                    ..Scenario::default()
+                },
             );
-            let elapsed = start.elapsed();
-            match result {
-                Ok(o) => println!(
-                    "optimize-week: {} ranges simulated in {:.2} s; peak memory {:.0} MiB ({:.0} MiB before)",
-                    o.evaluated,
-                    elapsed.as_secs_f64(),
-                    peak_mib(),
-                    before
-                ),
-                Err(e) => println!("optimize-week: refused in {elapsed:?}: {e}"),
-            }
-            return;
+        }
+        "optimize-month-16" => return optimize(&case, month_16(0)),
+        "optimize-peak-16" => {
+            return optimize(
+                &case,
+                Scenario {
+                    hours_per_month: 744,
+                    scaling: acumen::Scaling {
+                        min_acu: 0.5,
+                        max_acu: 256.0,
+                        seconds_until_auto_pause: None,
+                    },
+                    workload: Workload::BusinessHours(BusinessHours {
+                        peak_acu: 256.0,
+                        off_peak_acu: 1.0,
+                        ..BusinessHours::default()
+                    }),
+                    readers: vec![Reader::default(); 15],
+                    ..Scenario::default()
+                },
+            );
         }
         _ => {
-            eprintln!("usage: limits year-trace|month-16|month-shared|too-many|optimize-week");
+            eprintln!(
+                "usage: limits year-trace|month-16|month-shared|too-many|optimize-week|optimize-week-minute|optimize-month|optimize-month-16|optimize-peak-16"
+            );
             std::process::exit(2);
         }
     };

@@ -5,7 +5,7 @@
 
 use core::fmt;
 
-use crate::error::{Error, ErrorCode};
+use crate::error::{Error, ErrorCode, Shown};
 
 /// Memory that one ACU provides, in GiB ("each ACU is about 2 GiB of memory").
 pub const GIB_PER_ACU: u32 = 2;
@@ -65,7 +65,7 @@ impl Acu {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 field,
-                format_args!("must be between 0 and 256 ACU, got {value}"),
+                format_args!("must be between 0 and 256 ACU, got {}", Shown(value)),
             ));
         }
         // Exact: `value` is in 0..=256, so `value * 2` is exact and fits u16.
@@ -74,7 +74,7 @@ impl Acu {
             return Err(Error::new(
                 ErrorCode::OffGrid,
                 field,
-                format_args!("must be a multiple of 0.5 ACU, got {value}"),
+                format_args!("must be a multiple of 0.5 ACU, got {}", Shown(value)),
             ));
         }
         Ok(Acu(doubled as u16))
@@ -89,7 +89,7 @@ impl Acu {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 field,
-                format_args!("must not be negative, got {demand}"),
+                format_args!("must not be negative, got {}", Shown(demand)),
             ));
         }
         let halves = ceil(demand * 2.0);
@@ -156,6 +156,13 @@ mod tests {
         assert_eq!(e.code(), ErrorCode::OffGrid);
         assert_eq!(e.field(), "writer.minAcu");
         assert_eq!(e.message(), "must be a multiple of 0.5 ACU, got 2.25");
+        // Huge values are shown in exponent form, not in 301 digits.
+        let e = Acu::from_f64(1e300, "scaling.maxAcu").unwrap_err();
+        assert_eq!(e.message(), "must be between 0 and 256 ACU, got 1e300");
+        let e = Acu::from_f64(-2.5e20, "scaling.minAcu").unwrap_err();
+        assert_eq!(e.message(), "must be between 0 and 256 ACU, got -2.5e20");
+        let e = Acu::ceil_from_demand(-1e300, "demand").unwrap_err();
+        assert_eq!(e.message(), "must not be negative, got -1e300");
         assert_eq!(
             Acu::from_f64(f64::NAN, "x").unwrap_err().code(),
             ErrorCode::NotANumber

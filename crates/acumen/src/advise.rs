@@ -113,7 +113,10 @@ pub(crate) fn check(app: &Application) -> Result<(), Error> {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
                 "application.workingSetGib",
-                format_args!("must be between 0 and 1000000 GiB, got {gib}"),
+                format_args!(
+                    "must be between 0 and 1000000 GiB, got {}",
+                    crate::error::Shown(gib)
+                ),
             ));
         }
     }

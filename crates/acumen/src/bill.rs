@@ -66,7 +66,7 @@ pub fn estimate(scenario: &Scenario) -> Result<Report, Error> {
 
 /// Calls `f(seconds, demands)` for each stretch where every timeline is
 /// constant (all timelines have the same length).
-fn for_each_stretch(timelines: &[&Timeline], mut f: impl FnMut(u64, &[f64])) {
+pub(crate) fn for_each_stretch(timelines: &[&Timeline], mut f: impl FnMut(u64, &[f64])) {
     let n = timelines.len();
     let mut index = vec![0usize; n];
     let mut left = vec![0u64; n];
@@ -142,7 +142,9 @@ pub(crate) fn simulate_cluster(
     } else {
         Pausing::Never
     };
-    let mut writer_inputs = Vec::new();
+    // At least one input per segment of the busiest timeline: sized once.
+    let longest = timelines.iter().map(|t| t.segments().len()).max();
+    let mut writer_inputs = Vec::with_capacity(longest.unwrap_or(0));
     for_each_stretch(&timelines, |seconds, demand| {
         push_input(
             &mut writer_inputs,
@@ -167,7 +169,12 @@ pub(crate) fn simulate_cluster(
     let writer_capacity = capacity_timeline(&writer.capacity);
     let mut outcomes = Vec::with_capacity(s.instances.len());
     for (k, inst) in s.instances.iter().enumerate().skip(1) {
-        let mut inputs = Vec::new();
+        let mut inputs = Vec::with_capacity(
+            inst.demand
+                .segments()
+                .len()
+                .max(writer_capacity.segments().len()),
+        );
         let follows = inst.follows_writer();
         zip(
             &inst.demand,
@@ -366,14 +373,17 @@ fn bill(s: &ValidScenario, decisions: bool) -> Result<Report, Error> {
         &mut Vec::new(),
     )?;
     let sum = |lines: &[LineItem]| {
-        lines
-            .iter()
-            .try_fold(Money::ZERO, |sum, l| sum.checked_add(l.cost_micro_usd))
-            .ok_or_else(overflow)
+        Money::checked_sum(lines.iter().map(|l| l.cost_micro_usd))
+            .ok_or_else(|| overflow_of(lines, "the month's total is above $9.2 trillion"))
     };
     let total = sum(&lines)?;
     let ideal_total = sum(&ideal_lines)?;
-    let yearly = total.checked_mul(12).ok_or_else(overflow)?;
+    let yearly = total.checked_mul(12).ok_or_else(|| {
+        overflow_of(
+            &lines,
+            "its yearly figure would be above $9.2 trillion (a month above about $768 billion)",
+        )
+    })?;
 
     // Warnings, each once.
     for l in &lines {
@@ -556,13 +566,14 @@ fn decide(
     proxy: u64,
 ) -> Result<(Comparison, Vec<Advice>), Error> {
     advise::check(&s.application)?;
-    let compute = Money::from_micros(
+    // Parts of `total`, which fits, so their sums fit too; checked anyway.
+    let compute = Money::checked_sum(
         lines
             .iter()
             .filter(|l| l.component == Component::Compute)
-            .map(|l| l.cost_micro_usd.micros())
-            .sum(),
-    );
+            .map(|l| l.cost_micro_usd),
+    )
+    .ok_or_else(|| overflow_of(lines, "its compute lines add up to more than $9.2 trillion"))?;
     let peak_halves = outcomes
         .iter()
         .flat_map(|o| o.capacity.iter().map(|c| c.1))
@@ -593,13 +604,15 @@ fn decide(
             other = price_lines(s, storage, usage, proxy, &mut Vec::new()).ok()?;
             &other
         };
-        let sum = lines.iter().map(|l| l.cost_micro_usd.micros()).sum();
-        let io = lines
-            .iter()
-            .filter(|l| l.component == Component::Io)
-            .map(|l| l.cost_micro_usd.micros())
-            .sum();
-        Some((Money::from_micros(sum), Money::from_micros(io)))
+        // A bill that does not fit is not priced, as one that cannot be.
+        let sum = Money::checked_sum(lines.iter().map(|l| l.cost_micro_usd))?;
+        let io = Money::checked_sum(
+            lines
+                .iter()
+                .filter(|l| l.component == Component::Io)
+                .map(|l| l.cost_micro_usd),
+        )?;
+        Some((sum, io))
     };
     let comparison = compare::compare(
         &compare::Billed {
@@ -905,7 +918,9 @@ impl<'a> Bill<'a> {
             item,
             &s.price_overrides,
         )?;
-        let cost = quantity.cost(resolved.price).ok_or_else(overflow)?;
+        let cost = quantity
+            .cost(resolved.price)
+            .ok_or_else(|| overflow_at(item, resolved.provenance.overridden))?;
         self.lines.push(LineItem {
             component,
             description: String::from(description),
@@ -920,10 +935,51 @@ impl<'a> Bill<'a> {
     }
 }
 
-fn overflow() -> Error {
+/// The input that drives a line of `item`: the price override when the
+/// price is one (the catalog's prices are far too small to overflow
+/// anything), else the usage it prices.
+pub(crate) fn driving_field(item: PriceItem, overridden: bool) -> String {
+    if overridden {
+        return format!("priceOverrides.{}", item.key());
+    }
+    String::from(match item {
+        PriceItem::ServerlessStandard | PriceItem::ServerlessIoOptimized => "scaling.maxAcu",
+        PriceItem::StorageStandard | PriceItem::StorageIoOptimized => "storageGb",
+        PriceItem::IoRequests => "io",
+        PriceItem::Backup => "backupStorageGb",
+        PriceItem::SnapshotExport => "extras.snapshotExportGb",
+        PriceItem::Backtrack => "extras.backtrackChangeRecords",
+        PriceItem::GlobalWriteIo => "extras.globalWriteIos",
+        PriceItem::ProxyServerless | PriceItem::ProxyProvisioned => "extras.rdsProxy",
+        PriceItem::DataApi | PriceItem::DataApiOverBillion => "extras.dataApiRequests",
+        PriceItem::PerformanceInsightsRetention => "extras.performanceInsightsRetention",
+        PriceItem::ExtendedSupport => "extras.extendedSupport",
+    })
+}
+
+/// A line of `item` too large to represent.
+fn overflow_at(item: PriceItem, overridden: bool) -> Error {
     Error::new(
         ErrorCode::Overflow,
-        "",
-        format_args!("the estimate is too large to represent"),
+        &driving_field(item, overridden),
+        format_args!(
+            "the {} cost is too large to represent (above $9.2 trillion)",
+            prices::label(item)
+        ),
+    )
+}
+
+/// A sum of `lines` too large to represent (`why`), named after the input
+/// that drives its largest line.
+pub(crate) fn overflow_of(lines: &[LineItem], why: &str) -> Error {
+    let largest = lines.iter().max_by_key(|l| l.cost_micro_usd);
+    let field = largest
+        .map(|l| driving_field(l.item, l.price.overridden))
+        .unwrap_or_default();
+    let line = largest.map_or("", |l| prices::label(l.item));
+    Error::new(
+        ErrorCode::Overflow,
+        &field,
+        format_args!("the estimate is too large to represent: {why}; its largest line is {line}"),
     )
 }

@@ -252,7 +252,10 @@ fn discount_ppm(value: f64, field: &str) -> Result<i64, Error> {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             field,
-            format_args!("must be between 0 and 0.9 (a fraction), got {value}"),
+            format_args!(
+                "must be between 0 and 0.9 (a fraction), got {}",
+                crate::error::Shown(value)
+            ),
         ));
     }
     Ok((value * 1_000_000.0 + 0.5) as i64)
@@ -264,14 +267,17 @@ fn discounted(amount: Money, ppm: i64) -> Money {
     Money::from_micros(((kept + 500_000) / 1_000_000) as i64)
 }
 
-fn add(a: Money, b: Money) -> Result<Money, Error> {
-    a.checked_add(b).ok_or_else(|| {
-        Error::new(
-            ErrorCode::Overflow,
-            "",
-            format_args!("the comparison is too large to represent"),
-        )
-    })
+/// `a + b`, or an `overflow` error naming `field`, the input that drives it.
+fn add(a: Money, b: Money, field: &str) -> Result<Money, Error> {
+    a.checked_add(b).ok_or_else(|| too_large(field))
+}
+
+fn too_large(field: &str) -> Error {
+    Error::new(
+        ErrorCode::Overflow,
+        field,
+        format_args!("the comparison is too large to represent (above $9.2 trillion a month)"),
+    )
 }
 
 fn yearly(m: Money) -> Option<Money> {
@@ -327,7 +333,11 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
             ),
             OptionKind::ServerlessSavingsPlan,
             None,
-            Some(add(discounted(b.compute, ppm), rest)?),
+            Some(add(
+                discounted(b.compute, ppm),
+                rest,
+                "compare.serverlessSavingsPlanDiscount",
+            )?),
             Confidence::High,
             String::from("your Savings Plan discount"),
         ));
@@ -413,19 +423,22 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
                 )
             }),
         };
+        // The input behind the on-demand rate: the user's rate, else the
+        // class named (a catalog class chosen here has a small rate).
+        let rate_field = if option.on_demand_hourly.is_some() {
+            field("onDemandHourly")
+        } else if options.classes.is_empty() {
+            String::from("compare.classes")
+        } else {
+            field("class")
+        };
         let on_demand = match hourly {
-            Some(p) => Some(add(
-                Quantity::new(u128::from(hours) * u128::from(n), 1)
+            Some(p) => {
+                let compute = Quantity::new(u128::from(hours) * u128::from(n), 1)
                     .cost(p)
-                    .ok_or_else(|| {
-                        Error::new(
-                            ErrorCode::Overflow,
-                            &field("onDemandHourly"),
-                            format_args!("too large"),
-                        )
-                    })?,
-                rest,
-            )?),
+                    .ok_or_else(|| too_large(&rate_field))?;
+                Some(add(compute, rest, &rate_field)?)
+            }
             None => None,
         };
         let name = format!("{} on-demand", option.class);
@@ -477,6 +490,15 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
                     None
                 };
             let months = u64::from(offer.term_years) * 12;
+            let offer_field = if offer.discount.is_some() {
+                rf("discount")
+            } else if offer.hourly.is_some() {
+                rf("hourly")
+            } else if offer.upfront.is_some() {
+                rf("upfront")
+            } else {
+                rate_field.clone()
+            };
             let monthly = if let Some(d) = offer.discount {
                 let ppm = discount_ppm(d, &rf("discount"))?;
                 on_demand
@@ -487,7 +509,7 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
                 let upfront = UnitPrice::from_nanos(t.upfront.micros().saturating_mul(1000));
                 let amortised = Quantity::new(u128::from(n), months).cost(upfront);
                 match (compute, amortised) {
-                    (Some(c), Some(a)) => Some(add(c, a)?),
+                    (Some(c), Some(a)) => Some(add(c, a, &offer_field)?),
                     _ => None,
                 }
             } else if offer.hourly.is_some() || offer.upfront.is_some() {
@@ -496,14 +518,14 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
                 let compute = Quantity::new(u128::from(hours) * u128::from(n), 1).cost(recurring);
                 let amortised = Quantity::new(u128::from(n), months).cost(upfront);
                 match (compute, amortised) {
-                    (Some(c), Some(a)) => Some(add(c, a)?),
+                    (Some(c), Some(a)) => Some(add(c, a, &offer_field)?),
                     _ => None,
                 }
             } else {
                 None
             };
             let monthly = match monthly {
-                Some(c) => Some(add(c, rest)?),
+                Some(c) => Some(add(c, rest, &offer_field)?),
                 None => None,
             };
             if let Some(m) = monthly {
@@ -539,7 +561,7 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
             let monthly = on_demand
                 .map(|od| discounted(Money::from_micros(od.micros() - rest.micros()), ppm));
             let monthly = match monthly {
-                Some(c) => Some(add(c, rest)?),
+                Some(c) => Some(add(c, rest, &field("savingsPlanDiscount"))?),
                 None => None,
             };
             let label = format!("{} with a Database Savings Plan", option.class);

@@ -90,6 +90,55 @@ impl Timeline {
         out
     }
 
+    /// The same span in steps of `step` seconds from the start, each at the
+    /// highest demand within it (the last step is cut short when the span
+    /// is not a whole number of steps). Capacity that serves the result
+    /// serves every second of the original. Takes time in proportion to the
+    /// segments and the steps; a `step` of 0 or 1 returns a copy.
+    ///
+    /// ```
+    /// use acumen::workload::Timeline;
+    /// let mut t = Timeline::new();
+    /// for (seconds, acu) in [(5, 1.0), (1, 4.0), (14, 2.0), (3, 0.5)] {
+    ///     t.push(seconds, acu);
+    /// }
+    /// let coarse = t.coarsen_max(10);
+    /// let steps: Vec<(u64, f64)> = coarse.segments().iter().map(|s| (s.seconds, s.acu)).collect();
+    /// assert_eq!(steps, [(10, 4.0), (10, 2.0), (3, 0.5)]);
+    /// ```
+    pub fn coarsen_max(&self, step: u64) -> Timeline {
+        if step <= 1 {
+            return self.clone();
+        }
+        let mut out = Timeline::new();
+        // Seconds of the current step seen so far, and its highest demand.
+        let (mut filled, mut high) = (0u64, 0.0f64);
+        for s in &self.segments {
+            let mut left = s.seconds;
+            while left > 0 {
+                if filled == 0 && left >= step {
+                    // Whole steps inside this segment keep its demand.
+                    let whole = left - left % step;
+                    out.push(whole, s.acu);
+                    left -= whole;
+                    continue;
+                }
+                let take = left.min(step - filled);
+                high = if filled == 0 { s.acu } else { high.max(s.acu) };
+                filled += take;
+                left -= take;
+                if filled == step {
+                    out.push(step, high);
+                    filled = 0;
+                }
+            }
+        }
+        if filled > 0 {
+            out.push(filled, high);
+        }
+        out
+    }
+
     /// Adds `extra` ACUs during each window `[start, end)` (seconds from the
     /// timeline's start; windows sorted and not overlapping).
     pub fn add_windows(&self, windows: &[(u64, u64)], extra: f64) -> Timeline {
@@ -192,6 +241,22 @@ mod tests {
             tl(&[(5, 1.0), (5, 5.0), (2, 6.0), (6, 2.0), (2, 6.0)]).segments()
         );
         assert_eq!(t.seconds(), 20);
+    }
+
+    #[test]
+    fn coarsening_keeps_the_span_and_each_step_s_highest_demand() {
+        let t = tl(&[(25, 1.0), (2, 3.0), (3, 1.0), (60, 2.0), (1, 0.0)]);
+        let coarse = t.coarsen_max(30);
+        assert_eq!(
+            coarse.segments(),
+            tl(&[(30, 3.0), (60, 2.0), (1, 0.0)]).segments()
+        );
+        assert_eq!(coarse.seconds(), t.seconds());
+        // A step longer than the whole span: one step at the peak.
+        assert_eq!(t.coarsen_max(1_000).segments(), tl(&[(91, 3.0)]).segments());
+        assert_eq!(t.coarsen_max(1), t);
+        assert_eq!(t.coarsen_max(0), t);
+        assert_eq!(Timeline::new().coarsen_max(60), Timeline::new());
     }
 
     #[test]

@@ -213,6 +213,9 @@ fn a_line_beyond_nine_trillion_dollars_is_an_overflow_error() {
         ..Scenario::default()
     });
     assert_eq!(e.code(), ErrorCode::Overflow, "{e}");
+    // Named after the price that drives it.
+    assert_eq!(e.field(), "priceOverrides.ioRequests", "{e}");
+    assert!(e.message().contains("I/O request cost is too large"), "{e}");
 }
 
 #[test]
@@ -245,6 +248,10 @@ fn a_total_beyond_nine_trillion_dollars_is_an_overflow_error() {
         ..Scenario::default()
     });
     assert_eq!(e.code(), ErrorCode::Overflow, "{e}");
+    // The largest line: Extended Support on all 16 instances × 256 ACU ×
+    // 744 h at $1,000,000 per ACU-hour (RDS Proxy's ties it; the later wins).
+    assert_eq!(e.field(), "priceOverrides.extendedSupport", "{e}");
+    assert!(e.message().contains("month's total"), "{e}");
 }
 
 #[test]
@@ -282,4 +289,7 @@ fn a_month_whose_year_does_not_fit_is_an_overflow_error() {
         ..Scenario::default()
     });
     assert_eq!(e.code(), ErrorCode::Overflow, "{e}");
+    // The largest line, as above.
+    assert_eq!(e.field(), "priceOverrides.extendedSupport", "{e}");
+    assert!(e.message().contains("yearly figure"), "{e}");
 }

@@ -133,3 +133,83 @@ fn business_hours_trade_off_and_bounds() {
     .unwrap_err();
     assert_eq!(e.field(), "maxUnmetShare");
 }
+
+#[test]
+fn a_week_of_one_minute_samples_is_searched_as_given() {
+    // The benchmark's trace (benches/simulate.rs): a daily cycle of 1–14
+    // ACU with noise. Far within the work budget, so neither resampled nor
+    // thinned: the same 84 ranges and answer as before the budget existed.
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let acu = (0..7 * 24 * 60)
+        .map(|minute| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let base = if (8..18).contains(&((minute / 60) % 24)) {
+                10.0
+            } else {
+                1.5
+            };
+            base + (state % 9) as f64 * 0.5
+        })
+        .collect();
+    let s = Scenario {
+        hours_per_month: 168,
+        workload: Workload::Trace(Trace {
+            interval_seconds: 60,
+            acu,
+        }),
+        ..Scenario::default()
+    };
+    let o = optimize(&s, &OptimizeOptions::default()).unwrap();
+    assert_eq!(
+        (o.resampled_seconds, o.minimum_step_acu, o.note.as_deref()),
+        (None, 0.5, None)
+    );
+    assert_eq!(o.evaluated, 84);
+    let best = o.best.unwrap();
+    assert_eq!((best.min_acu, best.max_acu), (4.5, 14.0));
+    assert_eq!(best.compute_micro_usd.micros(), 163_689_883);
+}
+
+#[test]
+fn two_days_of_one_second_samples_stay_within_the_work_budget() {
+    // 172,800 samples over 0–64 ACU: far over the work budget searched in
+    // full (about 900 ranges × 172,800 stretches and more capacity
+    // changes), so fewer minima are tried or the demand is resampled, and
+    // the note says which.
+    let mut x = 1u64;
+    let mut level = 16.0f64;
+    let acu = (0..2 * 86_400)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            level = (level + ((x >> 33) % 9) as f64 * 0.25 - 1.0).clamp(0.0, 64.0);
+            level
+        })
+        .collect();
+    let s = Scenario {
+        hours_per_month: 48,
+        workload: Workload::Trace(Trace {
+            interval_seconds: 1,
+            acu,
+        }),
+        ..Scenario::default()
+    };
+    let o = optimize(&s, &OptimizeOptions::default()).unwrap();
+    let note = o.note.expect("a note");
+    assert!(note.contains("work budget"), "{note}");
+    assert_eq!(
+        note.contains("the demand was resampled to"),
+        o.resampled_seconds.is_some(),
+        "{note}"
+    );
+    assert_eq!(
+        note.contains("minima were tried every"),
+        o.minimum_step_acu > 0.5,
+        "{note}"
+    );
+    assert!(o.evaluated < 300, "{}", o.evaluated);
+    assert!(o.best.is_some());
+}
