@@ -328,17 +328,18 @@ pub fn simulate_trace(
         // A typed array is copied in one go; a plain array is converted
         // element by element by the engine (a non-number becomes NaN, which
         // the core then refuses naming its index).
-        let samples =
-            if acu.is_instance_of::<js_sys::Float64Array>() || js_sys::Array::is_array(&acu) {
-                js_sys::Float64Array::new(&acu).to_vec()
-            } else {
-                return Err(acumen::Error::new(
-                    ErrorCode::WrongType,
-                    "acu",
-                    format_args!("expected a Float64Array or an array of numbers"),
-                )
-                .into());
-            };
+        let samples = if let Some(typed) = acu.dyn_ref::<js_sys::Float64Array>() {
+            typed.to_vec()
+        } else if js_sys::Array::is_array(&acu) {
+            js_sys::Float64Array::new(&acu).to_vec()
+        } else {
+            return Err(acumen::Error::new(
+                ErrorCode::WrongType,
+                "acu",
+                format_args!("expected a Float64Array or an array of numbers"),
+            )
+            .into());
+        };
         let settings: acumen::trace::TraceSettings = decode_or_default(settings.as_ref())?;
         encode(&acumen::trace::simulate_per_second(&settings, &samples)?)
     };
