@@ -121,7 +121,7 @@ test-browser: site
 fuzz seconds="60":
     #!/usr/bin/env bash
     set -euo pipefail
-    for target in scenario_json scenario_toml simulator cloudwatch_csv; do
+    for target in scenario_json scenario_toml simulator cloudwatch_csv pricelist_import; do
         # The simulator target is pure safe Rust: no sanitizer, twice the runs.
         sanitizer=address
         [ "$target" = simulator ] && sanitizer=none

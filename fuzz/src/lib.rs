@@ -19,6 +19,16 @@ pub mod input;
 #[path = "../../crates/acumen-cli/src/cloudwatch.rs"]
 pub mod cloudwatch;
 
+/// The CLI's Price List import, compiled here as it is in the binary.
+#[allow(dead_code)]
+#[path = "../../crates/acumen-cli/src/pricelist.rs"]
+pub mod pricelist;
+
+/// The CLI's progress bar, which the import draws on a terminal.
+#[allow(dead_code)]
+#[path = "../../crates/acumen-cli/src/progress.rs"]
+pub mod progress;
+
 /// Most demand segments one estimate may walk (see [`work`]): about 0.1 s of
 /// estimating in an instrumented build. Scenarios above it are not estimated.
 pub const WORK_BUDGET: u64 = 400_000;

@@ -139,9 +139,24 @@ pub fn import(path: &Path, options: &Options<'_>) -> Result<Imported, Failure> {
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Failure::Io(format!("{shown}: {e}")))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let file_name = path
+        .file_name()
+        .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+    import_from(file, size, &shown, &file_name, options)
+}
+
+/// Reads an offer of `size` bytes from `input` into a price book; `shown`
+/// names it in errors and `file_name` in the book's source.
+pub fn import_from(
+    input: impl Read,
+    size: u64,
+    shown: &str,
+    file_name: &str,
+    options: &Options<'_>,
+) -> Result<Imported, Failure> {
     let mut progress = Progress::on_stderr(format!("reading {shown}"), size > 1 << 20);
     let counted = Counted {
-        inner: file,
+        inner: input,
         read: 0,
         on_read: &mut |n| progress.set(n as f64 / size.max(1) as f64),
     };
@@ -154,15 +169,12 @@ pub fn import(path: &Path, options: &Options<'_>) -> Result<Imported, Failure> {
     .deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track));
     let offer = match parsed {
         Ok(offer) => offer,
-        Err(e) => return Err(decode_failure(&shown, &track.path().to_string(), &e)),
+        Err(e) => return Err(decode_failure(shown, &track.path().to_string(), &e)),
     };
-    de.end().map_err(|e| decode_failure(&shown, ".", &e))?;
+    de.end().map_err(|e| decode_failure(shown, ".", &e))?;
     drop(de);
     progress.finish();
-    let file_name = path
-        .file_name()
-        .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-    assemble(offer, &file_name, options).map_err(|m| Failure::Invalid(format!("{shown}: {m}")))
+    assemble(offer, file_name, options).map_err(|m| Failure::Invalid(format!("{shown}: {m}")))
 }
 
 /// `file:line: path: message`, or an I/O failure for a read error.
