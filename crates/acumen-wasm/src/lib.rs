@@ -64,11 +64,7 @@ pub fn start() {
 pub fn estimate(
     #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, AcumenError> {
-        let scenario: acumen::Scenario = decode_or_default(scenario.as_ref())?;
-        encode(&acumen::estimate(&scenario)?)
-    };
-    run().map_err(AcumenError::into_js)
+    with_estimate(scenario.as_ref(), encode)
 }
 
 /// The scenario `estimate({})` uses, with every field filled in: a starting
@@ -254,11 +250,7 @@ pub fn optimize(
 pub fn simulate(
     #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, AcumenError> {
-        let scenario: acumen::Scenario = decode_or_default(scenario.as_ref())?;
-        encode(&acumen::estimate(&scenario)?.simulation())
-    };
-    run().map_err(AcumenError::into_js)
+    with_estimate(scenario.as_ref(), |report| encode(&report.simulation()))
 }
 
 /// Serverless against provisioned instances and commitments (on-demand,
@@ -276,11 +268,7 @@ pub fn simulate(
 pub fn compare(
     #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, AcumenError> {
-        let scenario: acumen::Scenario = decode_or_default(scenario.as_ref())?;
-        encode(&acumen::estimate(&scenario)?.comparison)
-    };
-    run().map_err(AcumenError::into_js)
+    with_estimate(scenario.as_ref(), |report| encode(&report.comparison))
 }
 
 /// Configuration advice (min/max ACU, auto-pause, max_connections, RDS
@@ -297,11 +285,7 @@ pub fn compare(
 pub fn advise(
     #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, AcumenError> {
-        let scenario: acumen::Scenario = decode_or_default(scenario.as_ref())?;
-        encode(&acumen::estimate(&scenario)?.advice)
-    };
-    run().map_err(AcumenError::into_js)
+    with_estimate(scenario.as_ref(), |report| encode(&report.advice))
 }
 
 /// Simulates one instance following a per-second demand trace (ACUs, one
@@ -397,6 +381,19 @@ pub fn terraform(
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
     String::from(acumen::VERSION)
+}
+
+/// Estimates the scenario (the default for `undefined` or `null`) and
+/// encodes what `part` takes of the report; errors become `AcumenError`s.
+fn with_estimate(
+    scenario: Option<&JsValue>,
+    part: impl FnOnce(&acumen::Report) -> Result<JsValue, AcumenError>,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, AcumenError> {
+        let scenario: acumen::Scenario = decode_or_default(scenario)?;
+        part(&acumen::estimate(&scenario)?)
+    };
+    run().map_err(AcumenError::into_js)
 }
 
 /// `undefined` and `null` stand for the default value, so `estimate()` works.

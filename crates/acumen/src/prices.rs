@@ -307,14 +307,26 @@ pub fn catalog_price(
     engine: Engine,
     item: PriceItem,
 ) -> Option<&'static CatalogEntry> {
-    let rows = || {
+    for_engine(
         catalog::ENTRIES
             .iter()
-            .filter(move |e| e.region == region && e.item == item)
-    };
-    rows()
-        .find(|e| e.engine == Some(engine))
-        .or_else(|| rows().find(|e| e.engine.is_none()))
+            .filter(|e| e.region == region && e.item == item),
+        engine,
+        |e| e.engine,
+    )
+}
+
+/// The row of `rows` for `engine`, else the one for both engines: a price
+/// given for one engine wins over the general one, in the catalog and in a
+/// price book alike.
+pub(crate) fn for_engine<'a, T>(
+    rows: impl Iterator<Item = &'a T> + Clone,
+    engine: Engine,
+    engine_of: impl Fn(&T) -> Option<Engine>,
+) -> Option<&'a T> {
+    rows.clone()
+        .find(|row| engine_of(row) == Some(engine))
+        .or_else(|| rows.into_iter().find(|row| engine_of(row).is_none()))
 }
 
 /// The catalog's instance class `class` in `region`, if known.

@@ -203,26 +203,24 @@ impl PriceBook {
     /// The book's price for `item` in `region` for `engine`, if it has one.
     /// An engine-specific entry wins over one for both engines.
     pub fn price(&self, region: &str, engine: Engine, item: PriceItem) -> Option<&BookEntry> {
-        let rows = || {
+        super::for_engine(
             self.entries
                 .iter()
-                .filter(move |e| e.region == region && e.item == item)
-        };
-        rows()
-            .find(|e| e.engine == Some(engine))
-            .or_else(|| rows().find(|e| e.engine.is_none()))
+                .filter(|e| e.region == region && e.item == item),
+            engine,
+            |e| e.engine,
+        )
     }
 
     /// The book's instance class `class` in `region` for `engine`, if any.
     pub fn class(&self, region: &str, engine: Engine, class: &str) -> Option<&BookClass> {
-        let rows = || {
+        super::for_engine(
             self.instance_classes
                 .iter()
-                .filter(move |c| c.region == region && c.class == class)
-        };
-        rows()
-            .find(|c| c.engine == Some(engine))
-            .or_else(|| rows().find(|c| c.engine.is_none()))
+                .filter(|c| c.region == region && c.class == class),
+            engine,
+            |c| c.engine,
+        )
     }
 
     /// True if the book has any price for `region`.
