@@ -126,10 +126,12 @@ pub(crate) fn check_finite(value: f64, field: &str) -> Result<(), Error> {
 }
 
 // `f64::trunc`/`f64::ceil` live in std; these cover the non-negative values
-// below 2^52 that the crate ever passes, so no float library is needed.
+// below 2^52 that the crate ever passes, so no float library is needed. The
+// round trip goes through `i64`, which every target converts in one
+// instruction each way (`u64` takes a dozen on x86-64 without AVX-512).
 #[inline]
 pub(crate) fn trunc(x: f64) -> f64 {
-    (x as u64) as f64
+    (x as i64) as f64
 }
 
 #[inline]

@@ -22,6 +22,9 @@ use alloc::vec::Vec;
 
 use crate::acu::{ceil, trunc as floor};
 
+mod trace_kernel;
+pub use trace_kernel::simulate_trace;
+
 /// The controller's parameters. Every one has a documented default and can
 /// be overridden from the scenario (`controller`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -396,6 +399,15 @@ fn step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
             return;
         }
     }
+    running_step(s, st, input, out);
+}
+
+/// The rest of [`step`] for an instance that is running and not about to
+/// pause: scale up, hold, or decay towards the target.
+#[inline(always)]
+fn running_step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
+    let c = &s.controller;
+    let before = st.applied;
     let t = target(s, input);
     let mut grew = false;
     if t > st.applied {
@@ -529,246 +541,6 @@ pub fn simulate(settings: &Settings, inputs: &[Input]) -> Outcome {
     }
     flush(settings, &mut st, &mut out);
     out
-}
-
-/// Simulates one instance over a per-second demand trace: `needs[i]` is the
-/// capacity the demand needs in second `i`, in half-ACUs (not clamped to the
-/// maximum). The instance has no floor from a writer and counts as active
-/// whenever its need is above zero.
-///
-/// The result equals [`simulate`] over one-second [`Input`]s built that way,
-/// the trace is read as a compact slice, and the seconds in which nothing but
-/// counters change are taken 64 at a time as bit masks, which makes a month
-/// of one-second samples a matter of milliseconds.
-///
-/// ```
-/// use acumen::sim::{simulate_trace, Controller, Pausing, Settings};
-/// let settings = Settings { min: 1, max: 32, pausing: Pausing::Never, initial: 8,
-///                           controller: Controller::default() };
-/// // Two minutes at 4 ACU, then two minutes at 8 ACU.
-/// let needs: Vec<u32> = [8; 120].into_iter().chain([16; 120]).collect();
-/// let out = simulate_trace(&settings, &needs);
-/// assert_eq!(out.capacity.first(), Some(&(121, 8)));
-/// assert_eq!(out.capacity.last().map(|(_, c)| *c), Some(16));
-/// ```
-pub fn simulate_trace(settings: &Settings, needs: &[u32]) -> Outcome {
-    let mut out = Outcome::default();
-    let mut st = State::new(settings);
-    let mut i = 0;
-    while i < needs.len() {
-        if st.paused && !matches!(settings.pausing, Pausing::WithLeader) {
-            i = paused_trace_run(&mut st, needs, i);
-        } else if !st.paused && st.resuming == 0 {
-            i = quiet_trace_run(settings, &mut st, needs, i);
-        }
-        if let Some(&need) = needs.get(i) {
-            let input = Input {
-                seconds: 1,
-                need,
-                floor: 0,
-                active: need > 0,
-                leader_running: true,
-            };
-            step(settings, &mut st, &input, &mut out);
-            i += 1;
-        }
-    }
-    flush(settings, &mut st, &mut out);
-    out
-}
-
-/// Runs the idle seconds of a paused instance from `needs[from]` on, as
-/// [`step`] would; returns the index of the first second with demand.
-fn paused_trace_run(st: &mut State, needs: &[u32], from: usize) -> usize {
-    let idle = needs[from..].iter().take_while(|&&n| n == 0).count();
-    let k = idle as u64;
-    st.paused_for += k;
-    st.run_len += k;
-    st.now += k;
-    from + idle
-}
-
-/// Runs, from `needs[from]` on, the seconds of a running instance in which
-/// the applied capacity stays put: the hold-down and detection counters
-/// tick, the level may decay without crossing a grid step, usage and unmet
-/// demand accumulate. Stops, without touching the state for it, at the first
-/// second that [`step`] must handle (a change of capacity or a pause) and
-/// returns its index. Each second here does exactly what [`step`] would.
-///
-/// The trace is taken 64 seconds at a time: one pass turns a block into bit
-/// masks (need above, below, zero), and the counters, the events and the
-/// lag are read off the masks with a few bit operations. A noisy trace makes
-/// a per-second loop branch on a coin toss every second; this does not.
-fn quiet_trace_run(s: &Settings, st: &mut State, needs: &[u32], from: usize) -> usize {
-    // A scale-up that goes on is an event every second: leave it to `step`.
-    let c = &s.controller;
-    if needs.get(from).is_some_and(|&need| {
-        need > st.applied && st.applied < s.max && st.up_wait + 1 >= c.detect_up_seconds
-    }) {
-        return from;
-    }
-    // Quiet stretches are often short (a noisy trace changes capacity every
-    // few tens of seconds), so the first block is small and later ones grow.
-    // Blocks are whole chunks of 16; the last few seconds of a trace are
-    // left to `step`.
-    let (mut i, mut size) = (from, 16);
-    while let Some(block) = needs.get(i..i + size).or_else(|| needs.get(i..i + 16)) {
-        let quiet = quiet_block(s, st, block);
-        i += quiet;
-        if quiet < block.len() {
-            break;
-        }
-        size = 64;
-    }
-    i
-}
-
-/// Bit `p` set where `keep(needs[p])`, for a multiple of 16 needs, at most
-/// 64: sixteen at a time as a select-and-or reduction, which compilers turn
-/// into vector compares.
-#[inline(always)]
-fn mask(needs: &[u32], keep: impl Fn(u32) -> bool) -> u64 {
-    const WEIGHTS: [u32; 16] = {
-        let mut w = [0; 16];
-        let mut j = 0;
-        while j < 16 {
-            w[j] = 1 << j;
-            j += 1;
-        }
-        w
-    };
-    let mut bits = 0u64;
-    for (at, chunk) in needs.chunks_exact(16).enumerate() {
-        let mut part = 0u32;
-        for (&need, w) in chunk.iter().zip(WEIGHTS) {
-            // A multiply rather than a branch keeps the loop a vector loop.
-            part |= u32::from(keep(need)) * w;
-        }
-        bits |= u64::from(part) << (16 * at);
-    }
-    bits
-}
-
-/// `n` low bits set (`n` ≤ 64).
-#[inline(always)]
-fn low_bits(n: u32) -> u64 {
-    // As a 128-bit shift, `n` = 64 needs no branch.
-    ((1u128 << n.min(64)) - 1) as u64
-}
-
-/// Positions `p` of `mask` at which the run of set bits ending at `p` (with
-/// `carry` set bits before bit 0) is at least `k` long.
-#[inline(always)]
-fn runs_at_least(mask: u64, carry: u64, k: u64) -> u64 {
-    if k == 0 || mask == 0 {
-        return mask;
-    }
-    if k > carry + 64 {
-        return 0; // no run in a block of 64 can reach `k`
-    }
-    // Runs inside the block: the `k` bits ending at `p` are all set. Each
-    // round doubles the length checked (shifting in zeros from below).
-    let mut inner = 0;
-    if k <= 64 {
-        let (mut all, mut have) = (mask, 1u64);
-        while have < k {
-            let shift = have.min(k - have);
-            all &= all << shift;
-            have += shift;
-        }
-        inner = all;
-    }
-    // The run that starts before the block: at `p` it is `carry + p + 1` long.
-    let lead = mask.trailing_ones();
-    let first = k.saturating_sub(carry + 1).min(64) as u32;
-    let leading = low_bits(lead) & !low_bits(first);
-    inner | leading
-}
-
-/// The length of the run of set bits ending at bit `len - 1` of `mask` (with
-/// `carry` set bits before bit 0), for `len` ≥ 1.
-#[inline(always)]
-fn run_at_end(mask: u64, carry: u64, len: u32) -> u64 {
-    let zeros = !mask & low_bits(len);
-    if zeros == 0 {
-        carry + u64::from(len)
-    } else {
-        u64::from(len - 1 - (63 - zeros.leading_zeros()))
-    }
-}
-
-/// Applies the quiet prefix of a block of at most 64 seconds and returns its
-/// length (see [`quiet_trace_run`]).
-#[inline(never)] // keeps its vector loops whatever the caller
-fn quiet_block(s: &Settings, st: &mut State, needs: &[u32]) -> usize {
-    let c = &s.controller;
-    let applied = st.applied;
-    let len = needs.len() as u32;
-    let above = mask(needs, |need| need > applied);
-    let under = mask(needs, |need| need < applied);
-    // The target (need clamped to the range) is above capacity exactly when
-    // need is and capacity is below the maximum; below it when need is and
-    // capacity is above the minimum.
-    let rising = if applied < s.max { above } else { 0 };
-    let falling = if applied > s.min { under } else { 0 };
-    let up = runs_at_least(
-        rising,
-        u64::from(st.up_wait),
-        u64::from(c.detect_up_seconds),
-    );
-    let pause = match s.pausing {
-        Pausing::After(limit) => {
-            runs_at_least(mask(needs, |need| need == 0), st.idle, u64::from(limit) + 1)
-        }
-        _ => 0,
-    };
-    let mut end = (up | pause).trailing_zeros().min(len);
-    // Seconds of decay before that: the level falls by the same product as
-    // [`step`] computes, and the first that crosses below the applied step
-    // changes capacity, so it ends the quiet stretch.
-    let mut decays =
-        runs_at_least(falling, u64::from(st.below), u64::from(c.hold_down_seconds)) & low_bits(end);
-    let keep = 1.0 - c.scale_down_rate;
-    let mut level = st.level;
-    while decays != 0 {
-        let decayed = level * keep;
-        if decayed < f64::from(applied) {
-            end = decays.trailing_zeros();
-            break;
-        }
-        level = decayed;
-        decays &= decays - 1;
-    }
-    if end == 0 {
-        return 0;
-    }
-    let quiet = &needs[..end as usize];
-    st.level = level;
-    st.up_wait = run_at_end(rising, u64::from(st.up_wait), end) as u32;
-    st.below = run_at_end(falling, u64::from(st.below), end) as u32;
-    if let Pausing::After(_) = s.pausing {
-        st.idle = run_at_end(mask(needs, |need| need == 0), st.idle, end);
-    }
-    // The rise in need still unmet at the end began after the last second
-    // in which need was met (or earlier, if it runs through the block).
-    let open = above & low_bits(end);
-    st.lag_since = if open >> (end - 1) & 1 == 0 {
-        None
-    } else {
-        let met = !open & low_bits(end);
-        if met == 0 {
-            Some(st.lag_since.unwrap_or(st.now))
-        } else {
-            Some(st.now + u64::from(64 - met.leading_zeros()))
-        }
-    };
-    st.run_unmet += quiet
-        .iter()
-        .map(|&need| u64::from(need.saturating_sub(applied)))
-        .sum::<u64>();
-    st.run_len += u64::from(end);
-    st.now += u64::from(end);
-    end as usize
 }
 
 /// Simulates one instance second by second: the reference [`simulate`] must

@@ -1,0 +1,523 @@
+//! The per-second trace kernel: [`simulate_trace`].
+//!
+//! A month of one-second samples is 2.6 million seconds, but a running
+//! instance's controller only *does* something in a few of them: the
+//! seconds that change capacity (a scale-up, a decay step crossing the
+//! 0.5-ACU grid) or pause it. Everything in between changes counters only.
+//! The kernel reads the trace in aligned blocks of 64 seconds as bit masks
+//! (need above capacity, below it, zero), reads those counters off the masks
+//! with a few bit operations, and hands only the seconds that act to the
+//! shared per-second [`step`], so it agrees exactly with
+//! [`super::simulate_reference`].
+
+use super::{Input, Outcome, Pausing, Settings, State, flush, running_step, step};
+
+/// Seconds in a block: one bit each in a `u64`.
+const BLOCK: usize = 64;
+
+/// Seconds narrowed at a time (whole blocks; 8 KiB of `i16`).
+const CHUNK: usize = 64 * BLOCK;
+
+/// The largest need the narrow copy holds exactly.
+const NARROW_MAX: i16 = i16::MAX;
+
+/// Decay seconds whose levels are computed ahead (see [`Decay`]).
+const DECAY_AHEAD: usize = 256;
+
+/// Simulates one instance over a per-second demand trace: `needs[i]` is the
+/// capacity the demand needs in second `i`, in half-ACUs (not clamped to the
+/// maximum). The instance has no floor from a writer and counts as active
+/// whenever its need is above zero.
+///
+/// The result equals [`super::simulate`] over one-second [`Input`]s built
+/// that way. The trace is read as a compact slice, and the seconds in which
+/// nothing but counters change are taken 64 at a time as bit masks, which
+/// makes a month of one-second samples a matter of milliseconds.
+///
+/// ```
+/// use acumen::sim::{simulate_trace, Controller, Pausing, Settings};
+/// let settings = Settings { min: 1, max: 32, pausing: Pausing::Never, initial: 8,
+///                           controller: Controller::default() };
+/// // Two minutes at 4 ACU, then two minutes at 8 ACU.
+/// let needs: Vec<u32> = [8; 120].into_iter().chain([16; 120]).collect();
+/// let out = simulate_trace(&settings, &needs);
+/// assert_eq!(out.capacity.first(), Some(&(121, 8)));
+/// assert_eq!(out.capacity.last().map(|(_, c)| *c), Some(16));
+/// ```
+pub fn simulate_trace(settings: &Settings, needs: &[u32]) -> Outcome {
+    let mut kernel = Kernel {
+        s: settings,
+        st: State::new(settings),
+        out: Outcome::default(),
+        decay: Decay::new(),
+    };
+    // Masks are read from a narrow copy of the trace, saturated at
+    // `NARROW_MAX`, which leaves every comparison with a capacity below it
+    // unchanged; a maximum beyond it (far above any Aurora limit) is stepped.
+    let whole = if settings.max < NARROW_MAX as u32 {
+        needs.len() - needs.len() % BLOCK
+    } else {
+        0
+    };
+    let mut narrow = [0i16; CHUNK];
+    for chunk in needs[..whole].chunks(CHUNK) {
+        for (n, &need) in narrow.iter_mut().zip(chunk) {
+            *n = need.min(NARROW_MAX as u32) as i16;
+        }
+        kernel.run(chunk, &narrow[..chunk.len()]);
+    }
+    // The last few seconds, short of a block.
+    for &need in &needs[whole..] {
+        kernel.step(need);
+    }
+    kernel.decay.sync(&mut kernel.st);
+    flush(settings, &mut kernel.st, &mut kernel.out);
+    kernel.out
+}
+
+/// The simulation in progress.
+struct Kernel<'a> {
+    s: &'a Settings,
+    st: State,
+    out: Outcome,
+    decay: Decay,
+}
+
+/// The controller's level over the coming decay seconds, computed once per
+/// capacity instead of once per second: `levels[j]` is the level after `j`
+/// more decay seconds, each the previous one times `1 - scale_down_rate`
+/// exactly as [`step`] multiplies, and `quiet` is how many of them stay at or
+/// above the applied capacity (the next one crosses below it and changes
+/// capacity). Decay seconds need not be consecutive: need rising back to the
+/// capacity pauses the decay without touching the level.
+struct Decay {
+    levels: [f64; DECAY_AHEAD + 1],
+    /// Decay seconds from `levels[0]` that leave capacity unchanged (at most
+    /// `DECAY_AHEAD`; at that many the next is stepped as if it crossed).
+    quiet: u32,
+    /// Decay seconds taken since `levels[0]`.
+    done: u32,
+    /// Whether `levels` describes the current level and capacity.
+    ready: bool,
+}
+
+impl Decay {
+    fn new() -> Decay {
+        Decay {
+            levels: [0.0; DECAY_AHEAD + 1],
+            quiet: 0,
+            done: 0,
+            ready: false,
+        }
+    }
+
+    /// Decay seconds that may still pass before one changes capacity.
+    fn room(&mut self, s: &Settings, st: &State) -> u32 {
+        if !self.ready {
+            let keep = 1.0 - s.controller.scale_down_rate;
+            let applied = f64::from(st.applied);
+            self.levels[0] = st.level;
+            let mut n = 0;
+            while n < DECAY_AHEAD {
+                let next = self.levels[n] * keep;
+                if next < applied {
+                    break;
+                }
+                self.levels[n + 1] = next;
+                n += 1;
+            }
+            self.quiet = n as u32;
+            self.done = 0;
+            self.ready = true;
+        }
+        self.quiet - self.done
+    }
+
+    /// Writes the level reached into the state (before a step reads it).
+    fn sync(&mut self, st: &mut State) {
+        if self.ready {
+            st.level = self.levels[self.done as usize];
+        }
+    }
+}
+
+impl Kernel<'_> {
+    /// Simulates `chunk` (whole blocks), whose narrow copy is `narrow`.
+    fn run(&mut self, chunk: &[u32], narrow: &[i16]) {
+        let mut i = 0;
+        while i < chunk.len() {
+            let st = &self.st;
+            if st.paused && !matches!(self.s.pausing, Pausing::WithLeader) {
+                i = self.paused_run(chunk, i);
+            } else if !st.paused && st.resuming == 0 {
+                i = self.quiet_run(chunk, narrow, i);
+            }
+            if let Some(&need) = chunk.get(i) {
+                self.step(need);
+                i += 1;
+            }
+        }
+    }
+
+    /// One second through the shared [`step`] (its running part alone when
+    /// the instance is running and has demand, which is what nearly every
+    /// second handed here is: a scale-up or a decay step).
+    fn step(&mut self, need: u32) {
+        self.decay.sync(&mut self.st);
+        let input = Input {
+            seconds: 1,
+            need,
+            floor: 0,
+            active: need > 0,
+            leader_running: true,
+        };
+        let st = &mut self.st;
+        if need > 0 && !st.paused && st.resuming == 0 {
+            // What `step` does first for a running instance with demand.
+            st.idle = 0;
+            running_step(self.s, st, &input, &mut self.out);
+        } else {
+            step(self.s, st, &input, &mut self.out);
+        }
+        // The step may have moved the level or the capacity.
+        self.decay.ready = false;
+    }
+
+    /// Runs the idle seconds of a paused instance from `needs[from]` on, as
+    /// [`step`] would; returns the index of the first second with demand.
+    fn paused_run(&mut self, needs: &[u32], from: usize) -> usize {
+        let idle = needs[from..].iter().take_while(|&&n| n == 0).count();
+        let k = idle as u64;
+        self.st.paused_for += k;
+        self.st.run_len += k;
+        self.st.now += k;
+        from + idle
+    }
+
+    /// Runs, from `needs[from]` on, the seconds of a running instance in
+    /// which the applied capacity stays put. Stops, without touching the
+    /// state for it, at the first second that [`step`] must handle (a change
+    /// of capacity or a pause) and returns its index (`needs.len()` if none;
+    /// `needs` is whole blocks).
+    fn quiet_run(&mut self, needs: &[u32], narrow: &[i16], from: usize) -> usize {
+        // A scale-up that goes on acts every second: leave it to `step`.
+        let (s, st) = (self.s, &self.st);
+        if needs[from] > st.applied
+            && st.applied < s.max
+            && st.up_wait + 1 >= s.controller.detect_up_seconds
+        {
+            return from;
+        }
+        if let Some(crossing) = self.decay_run(narrow, from) {
+            return crossing;
+        }
+        let mut i = from;
+        while i < needs.len() {
+            let start = i - i % BLOCK;
+            let (Ok(block), Ok(small)) = (
+                <&[u32; BLOCK]>::try_from(&needs[start..start + BLOCK]),
+                <&[i16; BLOCK]>::try_from(&narrow[start..start + BLOCK]),
+            ) else {
+                return i; // not reached: chunks are whole blocks
+            };
+            let offset = (i - start) as u32;
+            let quiet = self.quiet_block(block, small, offset);
+            i += quiet as usize;
+            if offset + quiet < BLOCK as u32 {
+                break;
+            }
+        }
+        i
+    }
+
+    /// A scale-down under way, while need stays below capacity, goes on at a
+    /// pace known in advance: each second multiplies the level, and the
+    /// next grid crossing is [`Decay::room`] seconds away. If need stays
+    /// below capacity (and above zero, when idleness could pause the
+    /// instance) until that crossing, those seconds change nothing but
+    /// counters and there is no unmet demand: they are applied at once and
+    /// the crossing's index is returned. Otherwise `None`, with nothing
+    /// changed.
+    fn decay_run(&mut self, narrow: &[i16], from: usize) -> Option<usize> {
+        let (s, st) = (self.s, &mut self.st);
+        if st.below < s.controller.hold_down_seconds || st.applied <= s.min {
+            return None;
+        }
+        let room = self.decay.room(s, st);
+        let crossing = from + room as usize;
+        let window = narrow.get(from..crossing + 1)?;
+        let high = window.iter().fold(0, |high, &need| high.max(need));
+        if i32::from(high) >= st.applied as i32 {
+            return None;
+        }
+        if matches!(s.pausing, Pausing::After(_)) && window.contains(&0) {
+            return None;
+        }
+        let seconds = u64::from(room);
+        st.below += room;
+        if room > 0 {
+            st.up_wait = 0;
+            st.lag_since = None;
+            st.idle = 0;
+        }
+        st.run_len += seconds;
+        st.now += seconds;
+        self.decay.done += room;
+        Some(crossing)
+    }
+
+    /// Applies the quiet seconds of `block` from `offset` on and returns how
+    /// many there were (see [`Kernel::quiet_run`]).
+    #[inline(never)] // keeps its vector loops whatever the caller
+    fn quiet_block(&mut self, block: &[u32; BLOCK], small: &[i16; BLOCK], offset: u32) -> u32 {
+        let (s, st) = (self.s, &mut self.st);
+        let c = &s.controller;
+        let applied = st.applied;
+        let len = BLOCK as u32 - offset;
+        // Bit p is second `offset + p` of the block.
+        let level = applied as i16; // below NARROW_MAX
+        let above = mask(small, |need| need > level) >> offset;
+        // The target (need clamped to the range) is above capacity exactly
+        // when need is and capacity is below the maximum.
+        let rising = if applied < s.max { above } else { 0 };
+        let up = runs_at_least(
+            rising,
+            u64::from(st.up_wait),
+            u64::from(c.detect_up_seconds),
+        );
+        let idle = match s.pausing {
+            Pausing::After(_) => mask(small, |need| need == 0) >> offset,
+            _ => 0,
+        };
+        let pause = match s.pausing {
+            Pausing::After(limit) => runs_at_least(idle, st.idle, u64::from(limit) + 1),
+            _ => 0,
+        };
+        let mut end = (up | pause).trailing_zeros().min(len);
+        // Need below capacity matters only if its run may reach the
+        // hold-down before the stretch ends, or if the stretch runs to the
+        // end of the block (the run goes on into the next); a scale-up or a
+        // pause ending it resets the count anyway. Below the minimum the
+        // target cannot fall.
+        let hold = c.hold_down_seconds;
+        let falling = if applied > s.min
+            && (end == len || u64::from(st.below) + u64::from(end) >= u64::from(hold))
+        {
+            mask(small, |need| need < level) >> offset
+        } else {
+            0
+        };
+        let decays = runs_at_least(falling, u64::from(st.below), u64::from(hold)) & low_bits(end);
+        if decays != 0 {
+            let room = self.decay.room(s, st);
+            let count = decays.count_ones();
+            if count > room {
+                // The decay second after the quiet ones changes capacity.
+                end = nth_set_bit(decays, room);
+                self.decay.done += room;
+            } else {
+                self.decay.done += count;
+            }
+        }
+        if end == 0 {
+            return 0;
+        }
+        st.up_wait = run_at_end(rising, u64::from(st.up_wait), end) as u32;
+        st.below = run_at_end(falling, u64::from(st.below), end) as u32;
+        if let Pausing::After(_) = s.pausing {
+            st.idle = run_at_end(idle, st.idle, end);
+        }
+        // The rise in need still unmet at the end began after the last second
+        // in which need was met (or earlier, if it runs through the stretch).
+        let open = above & low_bits(end);
+        st.lag_since = if open >> (end - 1) & 1 == 0 {
+            None
+        } else {
+            let met = !open & low_bits(end);
+            if met == 0 {
+                Some(st.lag_since.unwrap_or(st.now))
+            } else {
+                Some(st.now + u64::from(64 - met.leading_zeros()))
+            }
+        };
+        let quiet = &block[offset as usize..(offset + end) as usize];
+        st.run_unmet += unmet(quiet, open, applied);
+        st.run_len += u64::from(end);
+        st.now += u64::from(end);
+        end
+    }
+}
+
+/// Demand above `applied` in `needs`, in half-ACU-seconds; `above` has bit
+/// `p` set where `needs[p] > applied`.
+#[inline(always)]
+fn unmet(needs: &[u32], above: u64, applied: u32) -> u64 {
+    if above.count_ones() <= 64 {
+        // Few seconds short: visit just those.
+        let mut bits = above;
+        let mut sum = 0;
+        while bits != 0 {
+            sum += u64::from(needs[bits.trailing_zeros() as usize] - applied);
+            bits &= bits - 1;
+        }
+        sum
+    } else {
+        needs
+            .iter()
+            .map(|&need| u64::from(need.saturating_sub(applied)))
+            .sum()
+    }
+}
+
+/// The position of the set bit of `bits` that has `n` set bits below it.
+#[inline(always)]
+fn nth_set_bit(mut bits: u64, n: u32) -> u32 {
+    for _ in 0..n {
+        bits &= bits - 1;
+    }
+    bits.trailing_zeros()
+}
+
+/// Bit `p` set where `keep(block[p])`. The tests run as a vector loop into
+/// one byte a second; each eight bytes are then gathered into eight bits by
+/// one multiplication (byte `j`, 0 or 1, lands on bit `56 + j`).
+#[inline(always)]
+fn mask(block: &[i16; BLOCK], keep: impl Fn(i16) -> bool) -> u64 {
+    let mut flags = [0u8; BLOCK];
+    for (flag, &need) in flags.iter_mut().zip(block) {
+        *flag = u8::from(keep(need));
+    }
+    let mut bits = 0;
+    for (at, eight) in flags.chunks_exact(8).enumerate() {
+        let mut word = [0; 8];
+        word.copy_from_slice(eight);
+        let gathered = u64::from_le_bytes(word).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        bits |= gathered << (8 * at);
+    }
+    bits
+}
+
+/// `n` low bits set (`n` ≤ 64).
+#[inline(always)]
+fn low_bits(n: u32) -> u64 {
+    // As a 128-bit shift, `n` = 64 needs no branch.
+    ((1u128 << n.min(64)) - 1) as u64
+}
+
+/// Positions `p` of `mask` at which the run of set bits ending at `p` (with
+/// `carry` set bits before bit 0) is at least `k` long.
+#[inline(always)]
+fn runs_at_least(mask: u64, carry: u64, k: u64) -> u64 {
+    if k == 0 || mask == 0 {
+        return mask;
+    }
+    if k > carry + 64 {
+        return 0; // no run in a block of 64 can reach `k`
+    }
+    // Runs inside the block: the `k` bits ending at `p` are all set. Each
+    // round doubles the length checked (shifting in zeros from below).
+    let mut inner = 0;
+    if k <= 64 {
+        let (mut all, mut have) = (mask, 1u64);
+        while have < k {
+            let shift = have.min(k - have);
+            all &= all << shift;
+            have += shift;
+        }
+        inner = all;
+    }
+    // The run that starts before the block: at `p` it is `carry + p + 1` long.
+    let lead = mask.trailing_ones();
+    let first = k.saturating_sub(carry + 1).min(64) as u32;
+    let leading = low_bits(lead) & !low_bits(first);
+    inner | leading
+}
+
+/// The length of the run of set bits ending at bit `len - 1` of `mask` (with
+/// `carry` set bits before bit 0), for `len` ≥ 1.
+#[inline(always)]
+fn run_at_end(mask: u64, carry: u64, len: u32) -> u64 {
+    let zeros = !mask & low_bits(len);
+    if zeros == 0 {
+        carry + u64::from(len)
+    } else {
+        u64::from(len - 1 - (63 - zeros.leading_zeros()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Controller, simulate_reference};
+    use super::*;
+    use alloc::vec::Vec;
+
+    /// A walk over several chunks with idle stretches and needs far above
+    /// what the narrow copy holds, against the second-by-second reference.
+    fn walk(len: usize, seed: u64) -> Vec<u32> {
+        let mut state = seed | 1;
+        let mut need = 8i64;
+        (0..len)
+            .map(|i| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                need = (need + (state % 3) as i64 - 1).clamp(0, 40);
+                match (i / 1000) % 5 {
+                    3 => 0,                      // idle long enough to pause
+                    4 if i % 97 == 0 => 100_000, // beyond the narrow range
+                    _ => need as u32,
+                }
+            })
+            .collect()
+    }
+
+    fn reference(s: &Settings, needs: &[u32]) -> Outcome {
+        let inputs: Vec<Input> = needs
+            .iter()
+            .map(|&need| Input {
+                seconds: 1,
+                need,
+                floor: 0,
+                active: need > 0,
+                leader_running: true,
+            })
+            .collect();
+        simulate_reference(s, &inputs)
+    }
+
+    #[test]
+    fn long_traces_match_the_reference_across_chunks() {
+        for (pausing, max) in [
+            (Pausing::Never, 64),
+            (Pausing::After(300), 64),
+            (Pausing::WithLeader, 48),
+            (Pausing::Never, 40_000), // beyond the narrow range: stepped
+        ] {
+            let s = Settings {
+                min: 1,
+                max,
+                pausing,
+                initial: 8,
+                controller: Controller::default(),
+            };
+            let needs = walk(3 * CHUNK + 77, u64::from(max));
+            assert_eq!(
+                simulate_trace(&s, &needs),
+                reference(&s, &needs),
+                "{pausing:?}, max {max}"
+            );
+        }
+    }
+
+    #[test]
+    fn masks_gather_one_bit_a_second() {
+        let mut block = [0i16; BLOCK];
+        for (p, need) in block.iter_mut().enumerate() {
+            *need = (p % 7) as i16;
+        }
+        let bits = mask(&block, |need| need > 4);
+        for p in 0..BLOCK {
+            assert_eq!(bits >> p & 1 == 1, p % 7 > 4, "bit {p}");
+        }
+    }
+}
