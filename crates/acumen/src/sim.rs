@@ -20,7 +20,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::acu::{ceil, trunc as floor};
+use crate::acu::ceil;
 
 mod trace_kernel;
 pub use trace_kernel::simulate_trace;
@@ -417,9 +417,18 @@ fn running_step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) 
             let step = (c.scale_up_rate * st.level)
                 .max(1.0)
                 .max(c.burst_step_acu * 2.0);
-            let next = ceil(st.level + step).min(f64::from(t));
-            st.level = next;
-            set_applied(s, st, next as u32, out);
+            // Rounded up to the grid in integers: one conversion each way
+            // rather than a float ceiling and a conversion after it.
+            let wanted = st.level + step;
+            let whole = wanted as u32;
+            let next = if f64::from(whole) < wanted {
+                whole.saturating_add(1)
+            } else {
+                whole
+            }
+            .min(t);
+            st.level = f64::from(next);
+            set_applied(s, st, next, out);
             grew = true;
         }
     } else if t < st.applied {
@@ -428,7 +437,8 @@ fn running_step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) 
         if st.below >= c.hold_down_seconds {
             let decayed = st.level * (1.0 - c.scale_down_rate);
             st.level = decayed.max(f64::from(t));
-            set_applied(s, st, (floor(st.level) as u32).max(t), out);
+            // Snapped down to the grid (the level is never negative).
+            set_applied(s, st, (st.level as u32).max(t), out);
         }
     } else {
         st.up_wait = 0;

@@ -150,7 +150,10 @@ impl Kernel<'_> {
             if st.paused && !matches!(self.s.pausing, Pausing::WithLeader) {
                 i = self.paused_run(chunk, i);
             } else if !st.paused && st.resuming == 0 {
-                i = self.quiet_run(chunk, narrow, i);
+                i = self.decay_run(chunk, narrow, i);
+                if i < chunk.len() {
+                    i = self.quiet_run(chunk, narrow, i);
+                }
             }
             if let Some(&need) = chunk.get(i) {
                 self.step(need);
@@ -162,6 +165,7 @@ impl Kernel<'_> {
     /// One second through the shared [`step`] (its running part alone when
     /// the instance is running and has demand, which is what nearly every
     /// second handed here is: a scale-up or a decay step).
+    #[inline(always)] // each caller keeps its own branch history
     fn step(&mut self, need: u32) {
         self.decay.sync(&mut self.st);
         let input = Input {
@@ -208,9 +212,6 @@ impl Kernel<'_> {
         {
             return from;
         }
-        if let Some(crossing) = self.decay_run(narrow, from) {
-            return crossing;
-        }
         let mut i = from;
         while i < needs.len() {
             let start = i - i % BLOCK;
@@ -232,38 +233,42 @@ impl Kernel<'_> {
 
     /// A scale-down under way, while need stays below capacity, goes on at a
     /// pace known in advance: each second multiplies the level, and the
-    /// next grid crossing is [`Decay::room`] seconds away. If need stays
+    /// next grid crossing is [`Decay::room`] seconds away. While need stays
     /// below capacity (and above zero, when idleness could pause the
-    /// instance) until that crossing, those seconds change nothing but
-    /// counters and there is no unmet demand: they are applied at once and
-    /// the crossing's index is returned. Otherwise `None`, with nothing
-    /// changed.
-    fn decay_run(&mut self, narrow: &[i16], from: usize) -> Option<usize> {
-        let (s, st) = (self.s, &mut self.st);
-        if st.below < s.controller.hold_down_seconds || st.applied <= s.min {
-            return None;
+    /// instance) until the next crossing, the seconds before it change
+    /// nothing but counters and meet all demand: they are applied at once,
+    /// and the crossing is stepped. Returns the index of the first second
+    /// not taken (`from` if none).
+    fn decay_run(&mut self, needs: &[u32], narrow: &[i16], mut from: usize) -> usize {
+        let s = self.s;
+        let may_pause = matches!(s.pausing, Pausing::After(_));
+        loop {
+            let st = &mut self.st;
+            if st.below < s.controller.hold_down_seconds || st.applied <= s.min {
+                return from;
+            }
+            let room = self.decay.room(s, st);
+            let crossing = from + room as usize;
+            let Some(window) = narrow.get(from..crossing + 1) else {
+                return from;
+            };
+            let high = window.iter().fold(0, |high, &need| high.max(need));
+            if i32::from(high) >= st.applied as i32 || (may_pause && window.contains(&0)) {
+                return from;
+            }
+            let seconds = u64::from(room);
+            st.below += room;
+            if room > 0 {
+                st.up_wait = 0;
+                st.lag_since = None;
+                st.idle = 0;
+            }
+            st.run_len += seconds;
+            st.now += seconds;
+            self.decay.done += room;
+            self.step(needs[crossing]);
+            from = crossing + 1;
         }
-        let room = self.decay.room(s, st);
-        let crossing = from + room as usize;
-        let window = narrow.get(from..crossing + 1)?;
-        let high = window.iter().fold(0, |high, &need| high.max(need));
-        if i32::from(high) >= st.applied as i32 {
-            return None;
-        }
-        if matches!(s.pausing, Pausing::After(_)) && window.contains(&0) {
-            return None;
-        }
-        let seconds = u64::from(room);
-        st.below += room;
-        if room > 0 {
-            st.up_wait = 0;
-            st.lag_since = None;
-            st.idle = 0;
-        }
-        st.run_len += seconds;
-        st.now += seconds;
-        self.decay.done += room;
-        Some(crossing)
     }
 
     /// Applies the quiet seconds of `block` from `offset` on and returns how
