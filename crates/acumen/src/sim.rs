@@ -24,6 +24,7 @@ use crate::acu::ceil;
 
 mod trace_kernel;
 pub use trace_kernel::simulate_trace;
+pub(crate) use trace_kernel::{Source, simulate_source};
 
 /// The controller's parameters. Every one has a documented default and can
 /// be overridden from the scenario (`controller`).

@@ -9,7 +9,6 @@
 //! only how the controller would follow it.
 
 use alloc::format;
-use alloc::vec::Vec;
 
 use crate::acu::Acu;
 use crate::error::{Error, ErrorCode};
@@ -133,22 +132,13 @@ pub fn simulate_per_second(
     let min = u32::from(scaling.min.halves()).max(1);
     let max = u32::from(scaling.max.halves());
     let can_pause = scaling.min == Acu::ZERO;
-    let (needs, all_good, ideal_halves) = to_halves(acu, min, max, can_pause);
-    if !all_good {
-        let i = acu
-            .iter()
-            .position(|d| !(0.0..=f64::MAX).contains(d))
-            .unwrap_or(0);
-        // Let the shared check word the error; it fails for this value.
-        return Err(match Acu::ceil_from_demand(acu[i], &format!("acu[{i}]")) {
-            Err(e) => e,
-            Ok(_) => Error::new(ErrorCode::OutOfRange, "acu", format_args!("bad sample {i}")),
-        });
-    }
+    let floor = if can_pause { 0 } else { min };
+    let mut first = [0];
+    let (first_good, _) = to_halves(&acu[..1], &mut first, min, max, floor);
     let initial = match settings.initial_acu {
         Some(acu) => u32::from(Acu::from_f64(acu, "initialAcu")?.halves()),
-        None if can_pause && needs[0] == 0 => 0,
-        None => needs[0].clamp(min, max),
+        None if can_pause && first[0] == 0 => 0,
+        None => first[0].clamp(min, max),
     };
     let settings = Settings {
         min,
@@ -161,27 +151,72 @@ pub fn simulate_per_second(
         initial,
         controller,
     };
-    let out = sim::simulate_trace(&settings, &needs);
+    // The samples are checked as the kernel reads them; a bad one makes the
+    // result void, and the error names the first.
+    let mut samples = Samples {
+        acu,
+        min,
+        max,
+        floor,
+        all_good: first_good,
+        ideal_halves: 0,
+    };
+    let out = sim::simulate_source(&settings, &mut samples);
+    if !samples.all_good {
+        let i = acu
+            .iter()
+            .position(|d| !(0.0..=f64::MAX).contains(d))
+            .unwrap_or(0);
+        // Let the shared check word the error; it fails for this value.
+        return Err(match Acu::ceil_from_demand(acu[i], &format!("acu[{i}]")) {
+            Err(e) => e,
+            Ok(_) => Error::new(ErrorCode::OutOfRange, "acu", format_args!("bad sample {i}")),
+        });
+    }
     Ok(summarize(
         &out,
-        needs.len() as u64,
-        ideal_halves,
+        acu.len() as u64,
+        samples.ideal_halves,
         controller,
     ))
 }
 
+/// The samples as the kernel reads them: a chunk at a time, turned into
+/// half-ACUs while still in cache, checked, and added up as ideal tracking.
+struct Samples<'a> {
+    acu: &'a [f64],
+    min: u32,
+    max: u32,
+    /// Ideal capacity when idle: zero if the instance may pause.
+    floor: u32,
+    all_good: bool,
+    ideal_halves: u64,
+}
+
+impl sim::Source for &mut Samples<'_> {
+    fn seconds(&self) -> usize {
+        self.acu.len()
+    }
+
+    fn read<'a>(&'a mut self, from: usize, buf: &'a mut [u32]) -> &'a [u32] {
+        let acu = &self.acu[from..from + buf.len()];
+        let (good, ideal) = to_halves(acu, buf, self.min, self.max, self.floor);
+        self.all_good &= good;
+        self.ideal_halves += ideal;
+        buf
+    }
+}
+
 /// One pass (a vector loop: no early exit) turns the samples into
-/// half-ACUs rounded up to the grid (absurd demand saturates; it is unmet
-/// anyway), checks them, and adds up ideal
-/// tracking within `min..=max`.
+/// half-ACUs rounded up to the grid in `needs` (absurd demand saturates; it
+/// is unmet anyway), checks them, and adds up ideal tracking within
+/// `min..=max` (`floor` when idle).
 #[inline(never)] // a loop of its own, whatever the caller
-fn to_halves(acu: &[f64], min: u32, max: u32, can_pause: bool) -> (Vec<u32>, bool, u64) {
+fn to_halves(acu: &[f64], needs: &mut [u32], min: u32, max: u32, floor: u32) -> (bool, u64) {
     // Demand beyond this many half-ACUs (a billion ACUs) is all unmet alike.
     const CAP: f64 = 2_147_483_647.0;
     const MAGIC: f64 = 4_503_599_627_370_496.0; // 2^52
     let (mut all_good, mut ideal_halves) = (true, 0u64);
-    let mut needs = alloc::vec![0u32; acu.len()];
-    let floor = if can_pause { 0 } else { min };
     for (need, &demand) in needs.iter_mut().zip(acu) {
         all_good &= (0.0..=f64::MAX).contains(&demand);
         // Clamped first (a NaN stays NaN, but then `all_good` is false and
@@ -200,7 +235,7 @@ fn to_halves(acu: &[f64], min: u32, max: u32, can_pause: bool) -> (Vec<u32>, boo
         };
         ideal_halves += u64::from(ideal);
     }
-    (needs, all_good, ideal_halves)
+    (all_good, ideal_halves)
 }
 
 fn summarize(
@@ -271,6 +306,34 @@ mod tests {
         // while there is demand.
         assert!(out.acu_hours > 600.0 / 3_600.0);
         assert_eq!(out.ideal_acu_hours, 600.0 / 3_600.0);
+    }
+
+    #[test]
+    fn samples_read_a_chunk_at_a_time_give_the_kernel_result() {
+        // Several of the kernel's chunks, with a bad sample deep inside one
+        // of them for the second run.
+        let mut acu: Vec<f64> = (0..20_000)
+            .map(|i| f64::from((i * 7 + i / 100) % 33) / 2.0)
+            .collect();
+        let out = simulate_per_second(&settings(0.5, 16.0), &acu).unwrap();
+        let needs: Vec<u32> = acu.iter().map(|a| (a * 2.0) as u32).collect();
+        let kernel = sim::simulate_trace(
+            &Settings {
+                min: 1,
+                max: 32,
+                pausing: Pausing::Never,
+                initial: needs[0].clamp(1, 32),
+                controller: sim::Controller::default(),
+            },
+            &needs,
+        );
+        assert_eq!(out.acu_hours, kernel.half_acu_seconds as f64 / 7_200.0);
+        assert_eq!(out.scale_ups, kernel.up_changes);
+        let ideal: u32 = needs.iter().map(|&n| n.clamp(1, 32)).sum();
+        assert_eq!(out.ideal_acu_hours, f64::from(ideal) / 7_200.0);
+        acu[13_001] = -1.0;
+        let e = simulate_per_second(&settings(0.5, 16.0), &acu).unwrap_err();
+        assert_eq!(e.field(), "acu[13001]");
     }
 
     #[test]

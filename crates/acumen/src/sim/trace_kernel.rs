@@ -45,6 +45,32 @@ const DECAY_AHEAD: usize = 256;
 /// assert_eq!(out.capacity.last().map(|(_, c)| *c), Some(16));
 /// ```
 pub fn simulate_trace(settings: &Settings, needs: &[u32]) -> Outcome {
+    simulate_source(settings, needs)
+}
+
+/// Where the kernel reads a trace from, a chunk at a time: a slice of
+/// needs, or samples converted as they are read (which spares a month of
+/// samples a round trip through memory).
+pub(crate) trait Source {
+    /// Seconds in the trace.
+    fn seconds(&self) -> usize;
+    /// The needs of seconds `from..from + buf.len()`, written into `buf` or
+    /// borrowed.
+    fn read<'a>(&'a mut self, from: usize, buf: &'a mut [u32]) -> &'a [u32];
+}
+
+impl Source for &[u32] {
+    fn seconds(&self) -> usize {
+        self.len()
+    }
+
+    fn read<'a>(&'a mut self, from: usize, buf: &'a mut [u32]) -> &'a [u32] {
+        &self[from..from + buf.len()]
+    }
+}
+
+/// [`simulate_trace`] over any [`Source`].
+pub(crate) fn simulate_source(settings: &Settings, mut source: impl Source) -> Outcome {
     let mut kernel = Kernel {
         s: settings,
         st: State::new(settings),
@@ -54,21 +80,28 @@ pub fn simulate_trace(settings: &Settings, needs: &[u32]) -> Outcome {
     // Masks are read from a narrow copy of the trace, saturated at
     // `NARROW_MAX`, which leaves every comparison with a capacity below it
     // unchanged; a maximum beyond it (far above any Aurora limit) is stepped.
+    // So are the last few seconds, short of a block.
+    let seconds = source.seconds();
     let whole = if settings.max < NARROW_MAX as u32 {
-        needs.len() - needs.len() % BLOCK
+        seconds - seconds % BLOCK
     } else {
         0
     };
+    let mut buf = [0u32; CHUNK];
     let mut narrow = [0i16; CHUNK];
-    for chunk in needs[..whole].chunks(CHUNK) {
-        for (n, &need) in narrow.iter_mut().zip(chunk) {
+    let mut from = 0;
+    while from < seconds {
+        let len = CHUNK.min(seconds - from);
+        let chunk = source.read(from, &mut buf[..len]);
+        let blocks = whole.saturating_sub(from).min(len);
+        for (n, &need) in narrow.iter_mut().zip(&chunk[..blocks]) {
             *n = need.min(NARROW_MAX as u32) as i16;
         }
-        kernel.run(chunk, &narrow[..chunk.len()]);
-    }
-    // The last few seconds, short of a block.
-    for &need in &needs[whole..] {
-        kernel.step(need);
+        kernel.run(&chunk[..blocks], &narrow[..blocks]);
+        for &need in &chunk[blocks..] {
+            kernel.step(need);
+        }
+        from += len;
     }
     kernel.decay.sync(&mut kernel.st);
     flush(settings, &mut kernel.st, &mut kernel.out);
