@@ -438,8 +438,9 @@ fn mask(block: &[i16; BLOCK], keep: impl Fn(i16) -> bool) -> u64 {
 /// `n` low bits set (`n` ≤ 64).
 #[inline(always)]
 fn low_bits(n: u32) -> u64 {
-    // As a 128-bit shift, `n` = 64 needs no branch.
-    ((1u128 << n.min(64)) - 1) as u64
+    // Without a branch or a 128-bit shift (several instructions in wasm):
+    // `n` = 64 shifts by 0, and the second term fills in every bit.
+    ((1u64 << (n & 63)) - 1) | u64::from(n >= 64).wrapping_neg()
 }
 
 /// Positions `p` of `mask` at which the run of set bits ending at `p` (with
