@@ -78,6 +78,7 @@ const pageScenario = {
   readers: [{ promotionTier: 1 }, { promotionTier: 2 }],
 };
 const samples = trace(2_592_000);
+const samplesArray = Float64Array.from(samples);
 const traceScenario = { workload: { trace: { intervalSeconds: 1, acu: samples } }, hoursPerMonth: 720 };
 // Fails on the unknown first field after the whole input has been converted
 // from JS, so its time is that of the JS-to-Rust conversion alone.
@@ -99,6 +100,11 @@ const rows = [
     { warmup: 2, samples: 9 },
   ],
   ["validate(30-day 1-s trace)", () => validate(traceScenario), { warmup: 2, samples: 9 }],
+  [
+    "simulateTrace(30-day 1-s daily cycle with noise, the trace above)",
+    () => simulateTrace(samplesArray, walkSettings),
+    { warmup: 3, samples: 21 },
+  ],
   [
     "simulateTrace(30-day 1-s random walk, as the native trace benchmark)",
     () => simulateTrace(walkAcu, walkSettings),
