@@ -102,7 +102,7 @@ pub(crate) struct Facts {
 }
 
 fn grid_up(acu: f64) -> Acu {
-    Acu::ceil_from_demand(acu, "").unwrap_or(Acu::MAX)
+    Acu::ceil_from_checked_demand(acu)
 }
 
 /// Checks the application facts, naming the failing field.

@@ -43,7 +43,7 @@ const PROXY_MIN_HALVES: u64 = 16;
 /// clamped to the scaling range, and at least `floor`.
 pub fn ideal_capacity(demand: f64, scaling: &ValidScaling, floor: Acu) -> Acu {
     // Validation guarantees `demand` is finite and non-negative.
-    let wanted = Acu::ceil_from_demand(demand, "").unwrap_or(Acu::MAX);
+    let wanted = Acu::ceil_from_checked_demand(demand);
     wanted.clamp(scaling.min.max(floor), scaling.max)
 }
 

@@ -186,7 +186,7 @@ fn optimize_within(
         .instances
         .iter()
         .flat_map(|i| i.demand.segments())
-        .map(|seg| Acu::ceil_from_demand(seg.acu, "").unwrap_or(Acu::MAX))
+        .map(|seg| Acu::ceil_from_checked_demand(seg.acu))
         .max()
         .unwrap_or(Acu::HALF)
         .min(caps.max_acu);

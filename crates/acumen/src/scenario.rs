@@ -919,13 +919,13 @@ impl Workload {
                         trace.acu.len(),
                     ));
                 }
-                let mut pattern = Timeline::new();
                 let interval = u64::from(trace.interval_seconds);
                 // Only the first month is simulated: the samples beyond it are
                 // checked but not laid out, so a year-long trace takes no more
                 // memory than a month-long one.
                 let needed = usize::try_from(month.div_ceil(interval)).unwrap_or(usize::MAX);
                 let (laid, rest) = trace.acu.split_at(trace.acu.len().min(needed));
+                let mut pattern = Timeline::with_capacity(laid.len());
                 for (i, acu) in laid.iter().enumerate() {
                     pattern.push(
                         interval,
@@ -955,7 +955,7 @@ impl Workload {
                         ),
                     ));
                 }
-                t = Timeline::repeat(&pattern, month);
+                t = Timeline::repeat_owned(pattern, month);
             }
         }
         Ok(t)

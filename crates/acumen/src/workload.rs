@@ -38,6 +38,13 @@ impl Timeline {
         Timeline::default()
     }
 
+    /// An empty timeline with room for `segments` segments.
+    pub fn with_capacity(segments: usize) -> Timeline {
+        Timeline {
+            segments: Vec::with_capacity(segments),
+        }
+    }
+
     /// Appends `seconds` at `acu`, merging with the last segment when equal.
     pub fn push(&mut self, seconds: u64, acu: f64) {
         if seconds == 0 {
@@ -66,6 +73,17 @@ impl Timeline {
         self.segments
             .iter()
             .fold(0.0, |m, s| if s.acu > m { s.acu } else { m })
+    }
+
+    /// As [`Timeline::repeat`], taking the pattern: one that spans exactly
+    /// `total` seconds already is returned as it is, without a copy (a month
+    /// of one-second samples is millions of segments).
+    pub fn repeat_owned(pattern: Timeline, total: u64) -> Timeline {
+        if pattern.seconds() == total {
+            pattern
+        } else {
+            Timeline::repeat(&pattern, total)
+        }
     }
 
     /// A timeline of `total` seconds made by repeating `pattern` from its
