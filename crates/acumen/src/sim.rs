@@ -10,8 +10,9 @@
 //!
 //! Two implementations share one per-second step: [`simulate`] jumps over
 //! every stretch in which nothing can change (steady state, the hold-down,
-//! the idle countdown, a pause), so its cost grows with demand changes and
-//! scaling transitions rather than with simulated seconds; [`simulate_reference`]
+//! the idle countdown, a pause, the decay seconds between two grid steps),
+//! so its cost grows with demand changes and scaling transitions rather
+//! than with simulated seconds; [`simulate_reference`]
 //! steps every second. They agree exactly (a property test checks it).
 //! [`simulate_trace`] is a third way in for a per-second trace held as a
 //! compact slice: it reads 64 seconds at a time as bit masks, and agrees
@@ -487,12 +488,38 @@ fn quiet_seconds(s: &Settings, st: &State, input: &Input, left: u64) -> u64 {
     if t == st.applied {
         room
     } else if t < st.applied {
-        room.min(u64::from(c.hold_down_seconds.saturating_sub(st.below + 1)))
+        let holding = c.hold_down_seconds.saturating_sub(st.below + 1);
+        if holding > 0 {
+            room.min(u64::from(holding))
+        } else {
+            // Decay seconds before the one that crosses a grid step.
+            let (seconds, _) = decay_without_crossing(s, st, room);
+            seconds
+        }
     } else {
         room.min(u64::from(
             c.detect_up_seconds.saturating_sub(st.up_wait + 1),
         ))
     }
+}
+
+/// Up to `limit` decay seconds from the current level that leave the applied
+/// capacity unchanged, and the level after them: each multiplies the level
+/// exactly as [`step`] does, and the first that would fall below the applied
+/// capacity is left out (it changes capacity, so it is stepped).
+fn decay_without_crossing(s: &Settings, st: &State, limit: u64) -> (u64, f64) {
+    let keep = 1.0 - s.controller.scale_down_rate;
+    let applied = f64::from(st.applied);
+    let (mut seconds, mut level) = (0, st.level);
+    while seconds < limit {
+        let decayed = level * keep;
+        if decayed < applied {
+            break;
+        }
+        level = decayed;
+        seconds += 1;
+    }
+    (seconds, level)
 }
 
 /// Applies `k` quiet seconds (see [`quiet_seconds`]) at once.
@@ -517,6 +544,10 @@ fn skip(s: &Settings, st: &mut State, input: &Input, k: u64) {
             st.up_wait = 0;
             st.below = 0;
         } else if t < st.applied {
+            if st.below + 1 >= s.controller.hold_down_seconds {
+                // Decay seconds (see `quiet_seconds`): the level falls.
+                st.level = decay_without_crossing(s, st, k).1;
+            }
             st.up_wait = 0;
             st.below += k as u32;
         } else {
