@@ -401,15 +401,6 @@ fn step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
             return;
         }
     }
-    running_step(s, st, input, out);
-}
-
-/// The rest of [`step`] for an instance that is running and not about to
-/// pause: scale up, hold, or decay towards the target.
-#[inline(always)]
-fn running_step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
-    let c = &s.controller;
-    let before = st.applied;
     let t = target(s, input);
     let mut grew = false;
     if t > st.applied {
@@ -419,16 +410,7 @@ fn running_step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) 
             let step = (c.scale_up_rate * st.level)
                 .max(1.0)
                 .max(c.burst_step_acu * 2.0);
-            // Rounded up to the grid in integers: one conversion each way
-            // rather than a float ceiling and a conversion after it.
-            let wanted = st.level + step;
-            let whole = wanted as u32;
-            let next = if f64::from(whole) < wanted {
-                whole.saturating_add(1)
-            } else {
-                whole
-            }
-            .min(t);
+            let next = (ceil(st.level + step) as u32).min(t);
             st.level = f64::from(next);
             set_applied(s, st, next, out);
             grew = true;

@@ -106,19 +106,22 @@ fn needs() -> impl Strategy<Value = Vec<u32>> {
 
 /// A per-second random walk, which changes need almost every second.
 fn walk() -> impl Strategy<Value = Vec<u32>> {
-    (any::<u64>(), 100usize..5_000).prop_map(|(seed, len)| {
-        let mut state = seed | 1;
-        let mut need = 8i64;
-        (0..len)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                need = (need + (state % 3) as i64 - 1).clamp(0, 40);
-                need as u32
-            })
-            .collect()
-    })
+    (any::<u64>(), 100usize..5_000).prop_map(|(seed, len)| random_walk(seed, len))
+}
+
+/// `len` seconds of a walk of ±1 half-ACU a second within 0..=40 half-ACUs.
+fn random_walk(seed: u64, len: usize) -> Vec<u32> {
+    let mut state = seed | 1;
+    let mut need = 8i64;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            need = (need + (state % 3) as i64 - 1).clamp(0, 40);
+            need as u32
+        })
+        .collect()
 }
 
 fn one_second_inputs(needs: &[u32]) -> Vec<Input> {
@@ -145,5 +148,39 @@ proptest! {
     #[test]
     fn trace_kernel_matches_the_reference_on_a_random_walk(s in settings(), needs in walk()) {
         prop_assert_eq!(simulate_trace(&s, &needs), simulate_reference(&s, &one_second_inputs(&needs)));
+    }
+}
+
+/// A walk over several of the kernel's 4,096-second chunks, with idle
+/// stretches long enough to pause and needs beyond what its narrow `i16`
+/// copy holds, against the second-by-second reference.
+#[test]
+fn long_traces_match_the_reference_across_chunks() {
+    for (pausing, max) in [
+        (Pausing::Never, 64),
+        (Pausing::After(300), 64),
+        (Pausing::WithLeader, 48),
+        (Pausing::Never, 40_000), // beyond the narrow range: stepped
+    ] {
+        let s = Settings {
+            min: 1,
+            max,
+            pausing,
+            initial: 8,
+            controller: Controller::default(),
+        };
+        let mut needs = random_walk(u64::from(max), 3 * 4_096 + 77);
+        for (i, need) in needs.iter_mut().enumerate() {
+            match (i / 1000) % 5 {
+                3 => *need = 0,
+                4 if i % 97 == 0 => *need = 100_000,
+                _ => {}
+            }
+        }
+        assert_eq!(
+            simulate_trace(&s, &needs),
+            simulate_reference(&s, &one_second_inputs(&needs)),
+            "{pausing:?}, max {max}"
+        );
     }
 }

@@ -22,7 +22,7 @@
 //! walk that changes capacity every 20 s (128,000 changes) about 7 to 10 ms
 //! (`cargo bench -p acumen --bench simulate`).
 
-use super::{Input, Outcome, Pausing, Settings, State, flush, running_step, step};
+use super::{Input, Outcome, Pausing, Settings, State, decay_without_crossing, flush, step};
 
 /// Seconds in a block: one bit each in a `u64`.
 const BLOCK: usize = 64;
@@ -33,8 +33,8 @@ const CHUNK: usize = 64 * BLOCK;
 /// The largest need the narrow copy holds exactly.
 const NARROW_MAX: i16 = i16::MAX;
 
-/// Decay seconds whose levels are computed ahead (see [`Decay`]).
-const DECAY_AHEAD: usize = 256;
+/// Decay seconds counted ahead at most (see [`Decay`]).
+const DECAY_AHEAD: u64 = 256;
 
 /// Simulates one instance over a per-second demand trace: `needs[i]` is the
 /// capacity the demand needs in second `i`, in half-ACUs (not clamped to the
@@ -115,7 +115,7 @@ pub(crate) fn simulate_source(settings: &Settings, mut source: impl Source) -> O
         }
         from += len;
     }
-    kernel.decay.sync(&mut kernel.st);
+    kernel.decay.sync(settings, &mut kernel.st);
     flush(settings, &mut kernel.st, &mut kernel.out);
     kernel.out
 }
@@ -128,29 +128,29 @@ struct Kernel<'a> {
     decay: Decay,
 }
 
-/// The controller's level over the coming decay seconds, computed once per
-/// capacity instead of once per second: `levels[j]` is the level after `j`
-/// more decay seconds, each the previous one times `1 - scale_down_rate`
-/// exactly as [`step`] multiplies, and `quiet` is how many of them stay at or
-/// above the applied capacity (the next one crosses below it and changes
-/// capacity). Decay seconds need not be consecutive: need rising back to the
-/// capacity pauses the decay without touching the level.
+/// The decay under way, counted rather than applied: the seconds before
+/// the next grid crossing are found once per capacity (with the fast path's
+/// [`decay_without_crossing`], so both take the same multiplications as
+/// [`step`]), and the level is written back only when a step needs it.
+/// Decay seconds need not be consecutive: need rising back to the capacity
+/// pauses the decay without touching the level.
 struct Decay {
-    levels: [f64; DECAY_AHEAD + 1],
-    /// Decay seconds from `levels[0]` that leave capacity unchanged (at most
-    /// `DECAY_AHEAD`; at that many the next is stepped as if it crossed).
+    /// Decay seconds from the state's level that leave capacity unchanged
+    /// (at most `DECAY_AHEAD`; at that many the next is stepped as if it
+    /// crossed), and the level after all of them.
     quiet: u32,
-    /// Decay seconds taken since `levels[0]`.
+    level_after: f64,
+    /// Decay seconds taken since the state's level.
     done: u32,
-    /// Whether `levels` describes the current level and capacity.
+    /// Whether `quiet` describes the current level and capacity.
     ready: bool,
 }
 
 impl Decay {
     fn new() -> Decay {
         Decay {
-            levels: [0.0; DECAY_AHEAD + 1],
             quiet: 0,
+            level_after: 0.0,
             done: 0,
             ready: false,
         }
@@ -159,19 +159,8 @@ impl Decay {
     /// Decay seconds that may still pass before one changes capacity.
     fn room(&mut self, s: &Settings, st: &State) -> u32 {
         if !self.ready {
-            let keep = 1.0 - s.controller.scale_down_rate;
-            let applied = f64::from(st.applied);
-            self.levels[0] = st.level;
-            let mut n = 0;
-            while n < DECAY_AHEAD {
-                let next = self.levels[n] * keep;
-                if next < applied {
-                    break;
-                }
-                self.levels[n + 1] = next;
-                n += 1;
-            }
-            self.quiet = n as u32;
+            let (quiet, level) = decay_without_crossing(s, st, DECAY_AHEAD);
+            (self.quiet, self.level_after) = (quiet as u32, level);
             self.done = 0;
             self.ready = true;
         }
@@ -179,9 +168,17 @@ impl Decay {
     }
 
     /// Writes the level reached into the state (before a step reads it).
-    fn sync(&self, st: &mut State) {
-        if self.ready {
-            st.level = self.levels[self.done as usize];
+    /// A step usually comes at the crossing, after all the quiet seconds.
+    fn sync(&mut self, s: &Settings, st: &mut State) {
+        if self.ready && self.done > 0 {
+            st.level = if self.done == self.quiet {
+                self.level_after
+            } else {
+                decay_without_crossing(s, st, u64::from(self.done)).1
+            };
+            // The state's level now includes them.
+            self.quiet -= self.done;
+            self.done = 0;
         }
     }
 }
@@ -207,12 +204,10 @@ impl Kernel<'_> {
         }
     }
 
-    /// One second through the shared [`step`] (its running part alone when
-    /// the instance is running and has demand, which is what nearly every
-    /// second handed here is: a scale-up or a decay step).
+    /// One second through the shared [`step`].
     #[inline(always)] // each caller keeps its own branch history
     fn step(&mut self, need: u32) {
-        self.decay.sync(&mut self.st);
+        self.decay.sync(self.s, &mut self.st);
         let input = Input {
             seconds: 1,
             need,
@@ -220,14 +215,7 @@ impl Kernel<'_> {
             active: need > 0,
             leader_running: true,
         };
-        let st = &mut self.st;
-        if need > 0 && !st.paused && st.resuming == 0 {
-            // What `step` does first for a running instance with demand.
-            st.idle = 0;
-            running_step(self.s, st, &input, &mut self.out);
-        } else {
-            step(self.s, st, &input, &mut self.out);
-        }
+        step(self.s, &mut self.st, &input, &mut self.out);
         // The step may have moved the level or the capacity.
         self.decay.ready = false;
     }
@@ -498,67 +486,7 @@ fn run_at_end(mask: u64, carry: u64, len: u32) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Controller, simulate_reference};
     use super::*;
-    use alloc::vec::Vec;
-
-    /// A walk over several chunks with idle stretches and needs far above
-    /// what the narrow copy holds, against the second-by-second reference.
-    fn walk(len: usize, seed: u64) -> Vec<u32> {
-        let mut state = seed | 1;
-        let mut need = 8i64;
-        (0..len)
-            .map(|i| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                need = (need + (state % 3) as i64 - 1).clamp(0, 40);
-                match (i / 1000) % 5 {
-                    3 => 0,                      // idle long enough to pause
-                    4 if i % 97 == 0 => 100_000, // beyond the narrow range
-                    _ => need as u32,
-                }
-            })
-            .collect()
-    }
-
-    fn reference(s: &Settings, needs: &[u32]) -> Outcome {
-        let inputs: Vec<Input> = needs
-            .iter()
-            .map(|&need| Input {
-                seconds: 1,
-                need,
-                floor: 0,
-                active: need > 0,
-                leader_running: true,
-            })
-            .collect();
-        simulate_reference(s, &inputs)
-    }
-
-    #[test]
-    fn long_traces_match_the_reference_across_chunks() {
-        for (pausing, max) in [
-            (Pausing::Never, 64),
-            (Pausing::After(300), 64),
-            (Pausing::WithLeader, 48),
-            (Pausing::Never, 40_000), // beyond the narrow range: stepped
-        ] {
-            let s = Settings {
-                min: 1,
-                max,
-                pausing,
-                initial: 8,
-                controller: Controller::default(),
-            };
-            let needs = walk(3 * CHUNK + 77, u64::from(max));
-            assert_eq!(
-                simulate_trace(&s, &needs),
-                reference(&s, &needs),
-                "{pausing:?}, max {max}"
-            );
-        }
-    }
 
     #[test]
     fn masks_gather_one_bit_a_second() {
