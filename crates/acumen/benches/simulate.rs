@@ -18,54 +18,10 @@ use acumen::trace::{TraceSettings, simulate_per_second};
 use acumen::{Scenario, Workload, estimate};
 use criterion::{Criterion, criterion_group, criterion_main};
 
-const MONTH_SECONDS: u64 = 30 * 86_400;
+#[path = "common/traces.rs"]
+mod traces;
 
-/// A deterministic, bursty per-second demand: a random walk in 0..=16 ACU.
-fn per_second_trace() -> Vec<Input> {
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    let mut need = 8i64;
-    (0..MONTH_SECONDS)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            need = (need + (state % 3) as i64 - 1).clamp(0, 32);
-            Input {
-                seconds: 1,
-                need: need as u32,
-                floor: 0,
-                active: true,
-                leader_running: true,
-            }
-        })
-        .collect()
-}
-
-/// 30 days of a daily cycle (1–11 ACU) with a slow drift and ±1 ACU of
-/// noise every second, the trace `scripts/bench-wasm.mjs` estimates: need
-/// still changes nearly every second, but capacity follows the cycle rather
-/// than a random walk.
-fn daily_cycle_trace() -> Vec<u32> {
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let mut drift = 0.0f64;
-    (0..MONTH_SECONDS)
-        .map(|i| {
-            let day = (i % 86_400) as f64 / 86_400.0;
-            drift = (drift + (next() - 0.5) * 0.05).clamp(-3.0, 3.0);
-            let acu = 6.0
-                + 5.0 * (std::f64::consts::TAU * (day - 0.25)).sin()
-                + drift
-                + (next() - 0.5) * 2.0;
-            (acu.clamp(0.0, 15.99) * 2.0).ceil() as u32
-        })
-        .collect()
-}
+use traces::{daily_cycle, random_walk};
 
 /// A week of 1-minute demand: a daily cycle of 1–14 ACU with noise.
 fn week_trace() -> Vec<f64> {
@@ -101,7 +57,19 @@ fn page_default() -> Scenario {
 }
 
 fn benches(c: &mut Criterion) {
-    let trace = per_second_trace();
+    let needs = random_walk();
+    // The walk as one-second inputs, for the general fast path and the
+    // reference (the instance never pauses, so activity does not matter).
+    let trace: Vec<Input> = needs
+        .iter()
+        .map(|&need| Input {
+            seconds: 1,
+            need,
+            floor: 0,
+            active: need > 0,
+            leader_running: true,
+        })
+        .collect();
     let settings = Settings {
         min: 1,
         max: 32,
@@ -111,12 +79,11 @@ fn benches(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("simulate");
     group.sample_size(20);
-    let needs: Vec<u32> = trace.iter().map(|input| input.need).collect();
     group.bench_function(
         "one instance, 30 days, 1-second random walk (trace kernel)",
         |b| b.iter(|| simulate_trace(black_box(&settings), black_box(&needs))),
     );
-    let cycle = daily_cycle_trace();
+    let cycle = daily_cycle();
     group.bench_function(
         "one instance, 30 days, 1-second daily cycle with noise (trace kernel)",
         |b| b.iter(|| simulate_trace(black_box(&settings), black_box(&cycle))),

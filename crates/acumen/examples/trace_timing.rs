@@ -15,45 +15,10 @@ use std::time::Instant;
 use acumen::sim::{Controller, Pausing, Settings, simulate_trace};
 use acumen::trace::{TraceSettings, simulate_per_second};
 
-const MONTH_SECONDS: u64 = 30 * 86_400;
+#[path = "../benches/common/traces.rs"]
+mod traces;
 
-/// The benchmark's random walk: ±0.5 ACU a second within 0–16 ACU.
-fn random_walk() -> Vec<u32> {
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    let mut need = 8i64;
-    (0..MONTH_SECONDS)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            need = (need + (state % 3) as i64 - 1).clamp(0, 32);
-            need as u32
-        })
-        .collect()
-}
-
-/// The benchmark's daily cycle (1–11 ACU) with drift and ±1 ACU of noise.
-fn daily_cycle() -> Vec<u32> {
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let mut drift = 0.0f64;
-    (0..MONTH_SECONDS)
-        .map(|i| {
-            let day = (i % 86_400) as f64 / 86_400.0;
-            drift = (drift + (next() - 0.5) * 0.05).clamp(-3.0, 3.0);
-            let acu = 6.0
-                + 5.0 * (std::f64::consts::TAU * (day - 0.25)).sin()
-                + drift
-                + (next() - 0.5) * 2.0;
-            (acu.clamp(0.0, 15.99) * 2.0).ceil() as u32
-        })
-        .collect()
-}
+use traces::{daily_cycle, random_walk};
 
 /// Median and best milliseconds of `runs` calls of `f`.
 fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
