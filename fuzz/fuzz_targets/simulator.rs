@@ -152,13 +152,7 @@ fuzz_target!(|case: Case| {
         .collect();
     let per_second: Vec<Input> = needs
         .iter()
-        .map(|&need| Input {
-            seconds: 1,
-            need,
-            floor: 0,
-            active: need > 0,
-            leader_running: true,
-        })
+        .map(|&need| Input::trace_second(need))
         .collect();
     let kernel = simulate_trace(&settings, &needs);
     assert_eq!(

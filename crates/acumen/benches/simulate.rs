@@ -11,9 +11,7 @@ use std::hint::black_box;
 
 use acumen::optimize::{OptimizeOptions, optimize};
 use acumen::scenario::{BusinessHours, Reader, Trace};
-use acumen::sim::{
-    Controller, Input, Pausing, Settings, simulate, simulate_reference, simulate_trace,
-};
+use acumen::sim::{Input, simulate, simulate_reference, simulate_trace};
 use acumen::trace::{TraceSettings, simulate_per_second};
 use acumen::{Scenario, Workload, estimate};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -62,21 +60,9 @@ fn benches(c: &mut Criterion) {
     // reference (the instance never pauses, so activity does not matter).
     let trace: Vec<Input> = needs
         .iter()
-        .map(|&need| Input {
-            seconds: 1,
-            need,
-            floor: 0,
-            active: need > 0,
-            leader_running: true,
-        })
+        .map(|&need| Input::trace_second(need))
         .collect();
-    let settings = Settings {
-        min: 1,
-        max: 32,
-        pausing: Pausing::Never,
-        initial: 8,
-        controller: Controller::default(),
-    };
+    let settings = traces::settings();
     let mut group = c.benchmark_group("simulate");
     group.sample_size(20);
     group.bench_function(

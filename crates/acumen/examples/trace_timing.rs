@@ -12,7 +12,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use acumen::sim::{Controller, Pausing, Settings, simulate_trace};
+use acumen::sim::simulate_trace;
 use acumen::trace::{TraceSettings, simulate_per_second};
 
 #[path = "../benches/common/traces.rs"]
@@ -39,13 +39,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(41usize)
         .max(1);
-    let settings = Settings {
-        min: 1,
-        max: 32,
-        pausing: Pausing::Never,
-        initial: 8,
-        controller: Controller::default(),
-    };
+    let settings = traces::settings();
     let trace_settings = TraceSettings {
         initial_acu: Some(4.0),
         ..TraceSettings::default()

@@ -115,6 +115,20 @@ pub struct Input {
     pub leader_running: bool,
 }
 
+impl Input {
+    /// One second of a per-second trace as [`simulate_trace`] reads it: no
+    /// floor from a writer, a running leader, active whenever there is need.
+    pub fn trace_second(need: u32) -> Input {
+        Input {
+            seconds: 1,
+            need,
+            floor: 0,
+            active: need > 0,
+            leader_running: true,
+        }
+    }
+}
+
 /// How an instance may pause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pausing {

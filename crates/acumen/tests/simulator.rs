@@ -127,13 +127,7 @@ fn random_walk(seed: u64, len: usize) -> Vec<u32> {
 fn one_second_inputs(needs: &[u32]) -> Vec<Input> {
     needs
         .iter()
-        .map(|&need| Input {
-            seconds: 1,
-            need,
-            floor: 0,
-            active: need > 0,
-            leader_running: true,
-        })
+        .map(|&need| Input::trace_second(need))
         .collect()
 }
 

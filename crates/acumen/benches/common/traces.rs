@@ -1,5 +1,8 @@
 //! The month-long one-second traces the simulator benchmark and the
-//! `trace_timing` example share, as needs in half-ACUs.
+//! `trace_timing` example share, as needs in half-ACUs, and the instance
+//! they run on.
+
+use acumen::sim::{Controller, Pausing, Settings};
 
 /// Seconds in the 30-day month the traces cover.
 const MONTH_SECONDS: u64 = 30 * 86_400;
@@ -43,4 +46,16 @@ pub fn daily_cycle() -> Vec<u32> {
             (acu.clamp(0.0, 15.99) * 2.0).ceil() as u32
         })
         .collect()
+}
+
+/// The instance the traces run on: 0.5–16 ACU, never pausing, starting at
+/// 4 ACU, default controller.
+pub fn settings() -> Settings {
+    Settings {
+        min: 1,
+        max: 32,
+        pausing: Pausing::Never,
+        initial: 8,
+        controller: Controller::default(),
+    }
 }

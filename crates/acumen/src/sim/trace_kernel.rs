@@ -41,8 +41,8 @@ const DECAY_AHEAD: u64 = 256;
 /// maximum). The instance has no floor from a writer and counts as active
 /// whenever its need is above zero.
 ///
-/// The result equals [`super::simulate`] over one-second [`Input`]s built
-/// that way. The trace is read as a compact slice, and the seconds in which
+/// The result equals [`super::simulate`] over the inputs
+/// [`Input::trace_second`] makes of it. The trace is read as a compact slice, and the seconds in which
 /// nothing but counters change are taken 64 at a time as bit masks, which
 /// makes a month of one-second samples a matter of milliseconds.
 ///
@@ -208,14 +208,12 @@ impl Kernel<'_> {
     #[inline(always)] // each caller keeps its own branch history
     fn step(&mut self, need: u32) {
         self.decay.sync(self.s, &mut self.st);
-        let input = Input {
-            seconds: 1,
-            need,
-            floor: 0,
-            active: need > 0,
-            leader_running: true,
-        };
-        step(self.s, &mut self.st, &input, &mut self.out);
+        step(
+            self.s,
+            &mut self.st,
+            &Input::trace_second(need),
+            &mut self.out,
+        );
         // The step may have moved the level or the capacity.
         self.decay.ready = false;
     }
