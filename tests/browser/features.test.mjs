@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { cloudformation, estimate, optimize, terraform } from "acumen";
 import { launchContext } from "../support/chromium.mjs";
 import { CONTENT_SECURITY_POLICY, startServer } from "../../scripts/serve.mjs";
-import { DESKTOP, PHONE, READY, currentHash, formatCents, hashScenario, pageUrl, settled, stats, text } from "./helpers.mjs";
+import { DESKTOP, PHONE, READY, currentHash, formatCents, hashScenario, pageUrl, recordingPage, settled, stats, text } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const siteDir = join(root, "target", "site");
@@ -48,13 +48,7 @@ after(async () => {
 });
 
 async function newPage(viewport = DESKTOP) {
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
+  return recordingPage(context, viewport, consoleErrors, pageErrors);
 }
 
 async function open(page, scenario) {

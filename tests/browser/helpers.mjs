@@ -9,6 +9,21 @@ export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 812 };
 
 /**
+ * A new page in `context` at `viewport` that records its console errors in
+ * `consoleErrors` and its uncaught errors in `pageErrors` (each prefixed
+ * with the page's address), for a test to check at the end.
+ */
+export async function recordingPage(context, viewport, consoleErrors, pageErrors) {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  return page;
+}
+
+/**
  * Waits until the page shows the result of its latest input: no estimate,
  * optimizer run, template or file import on its way (each marks itself with
  * `data-pending` or `data-importing` while it is).

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { CHROMIUM, launchContext } from "../support/chromium.mjs";
 import { startServer } from "../../scripts/serve.mjs";
-import { currentHash, settled } from "./helpers.mjs";
+import { DESKTOP, PHONE, READY, currentHash, recordingPage, settled } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const siteDir = join(root, "target", "site");
@@ -24,9 +24,6 @@ const goldenDir = join(root, "tests", "golden");
 const artifacts = join(root, "tests", "artifacts");
 const cliBin = resolve(root, process.env.ACUMEN_BIN ?? "target/debug/acumen");
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 375, height: 812 };
-const READY = 'body[data-ready="true"]';
 
 let server;
 let context;
@@ -69,13 +66,7 @@ after(async () => {
 
 /** A new page that records its console errors and uncaught errors. */
 async function newPage(viewport = DESKTOP) {
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
+  return recordingPage(context, viewport, consoleErrors, pageErrors);
 }
 
 function pageUrl(scenario) {
