@@ -451,6 +451,8 @@ test("classes to compare: adding a reserved offer adds a row; a bad term is expl
   assert.match(await page.locator('.advice-group[data-topic="min-acu"]').textContent(), /8 ACU/);
   assert.equal(await page.locator('.advice-group[data-topic="connections"]').count(), 1);
   await page.locator("#app-pool").fill("1.5");
+  // The field's error is written with the result of the edit: wait for it.
+  await settled(page);
   assert.match(await page.getByTestId("error-app-pool").textContent(), /whole number/);
   await page.close();
 });
