@@ -70,6 +70,8 @@ lint: deny
     node scripts/gen-types.mjs --check
     node scripts/gen-catalog.mjs --check
     RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p acumen --all-features
+    cargo fmt --manifest-path scripts/size-floor/Cargo.toml --check
+    cargo clippy --locked --manifest-path scripts/size-floor/Cargo.toml --target-dir target/size-floor --target wasm32-unknown-unknown --all-features -- -D warnings
 
 # Dependency licences, duplicate versions and sources (crates.io only), with
 # cargo-deny, offline: the workspace (deny.toml) and the fuzz targets
@@ -110,6 +112,11 @@ test-js: pkg
 # Benchmarks of the built package in Node: medians per call and the wasm's size (not part of `test`).
 bench-wasm: pkg
     node scripts/bench-wasm.mjs
+
+# The smallest the wasm could be: the core alone, without bindings, for the
+# first call and for the whole API (not part of `test`).
+size-floor:
+    node scripts/size-floor.mjs
 
 # The page in headless Chromium, checked against the CLI.
 test-browser: site

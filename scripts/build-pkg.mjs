@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync, statSync, readFileSync, copyFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
+import { RUSTFLAGS, wasmOpt } from "./wasm-opt.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = `${root}pkg/dist`;
@@ -15,18 +16,11 @@ const run = (cmd, args) => {
   execFileSync(cmd, args, { stdio: "inherit", cwd: root });
 };
 
-// 128-bit SIMD (in every current browser and in Node since 16.4) lets the
-// simulator's per-second kernel compare a block of samples at once.
-process.env.CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS = "-C target-feature=+simd128";
+process.env.CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS = RUSTFLAGS;
 run("cargo", ["build", "--profile", "wasm-release", "--locked", "-p", "acumen-wasm", "--target", "wasm32-unknown-unknown"]);
 const input = `${root}target/wasm32-unknown-unknown/wasm-release/acumen_wasm.wasm`;
 
 rmSync(dist, { recursive: true, force: true });
-// The wasm features Rust 1.95 emits by default for wasm32-unknown-unknown.
-const features = [
-  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "--enable-simd",
-];
 // Bundlers read `sideEffects` from the nearest package.json, which for the
 // built files is the one written below, not pkg/package.json: the web build
 // only defines functions until init() is called, so an unused import of it
@@ -38,7 +32,7 @@ for (const [dir, target, meta] of [
   const out = `${dist}/${dir}`;
   run("wasm-bindgen", ["--target", target, "--out-dir", out, "--out-name", "acumen", input]);
   const wasm = `${out}/acumen_bg.wasm`;
-  run(`${root}node_modules/.bin/wasm-opt`, ["-Oz", "--strip-debug", "--strip-producers", ...features, wasm, "-o", wasm]);
+  wasmOpt(wasm);
   // The nearest package.json tells Node (and TypeScript) how to read the .js files.
   writeFileSync(`${out}/package.json`, JSON.stringify(meta) + "\n");
 }

@@ -1,0 +1,24 @@
+// wasm-opt (from the npm package binaryen) as every build of a wasm here runs it.
+import { execFileSync } from "node:child_process";
+
+const root = new URL("..", import.meta.url).pathname;
+
+// The wasm features Rust 1.95 emits by default for wasm32-unknown-unknown, and
+// SIMD, which the builds turn on (see RUSTFLAGS below).
+const features = [
+  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "--enable-simd",
+];
+
+/**
+ * 128-bit SIMD (in every current browser and in Node since 16.4) lets the
+ * simulator's per-second kernel compare a block of samples at once.
+ */
+export const RUSTFLAGS = "-C target-feature=+simd128";
+
+/** Optimises `input` for size into `output` (the same file if omitted). */
+export function wasmOpt(input, output = input) {
+  const args = ["-Oz", "--strip-debug", "--strip-producers", ...features, input, "-o", output];
+  console.log(`$ wasm-opt ${args.join(" ")}`);
+  execFileSync(`${root}node_modules/.bin/wasm-opt`, args, { stdio: "inherit", cwd: root });
+}
