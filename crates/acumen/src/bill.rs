@@ -26,7 +26,7 @@ use crate::report::{
 };
 use crate::scenario::{Scenario, StorageType, ValidScaling, ValidScenario};
 use crate::sim::{Input, Outcome, Pausing, Settings, percentile, simulate};
-use crate::workload::{Timeline, WEEK, zip};
+use crate::workload::{Segment, Timeline, WEEK, zip};
 
 /// Half-ACU-seconds in one ACU-hour.
 const HALF_ACU_SECONDS_PER_ACU_HOUR: u64 = 7_200;
@@ -67,6 +67,14 @@ pub fn estimate(scenario: &Scenario) -> Result<Report, Error> {
 /// Calls `f(seconds, demands)` for each stretch where every timeline is
 /// constant (all timelines have the same length).
 pub(crate) fn for_each_stretch(timelines: &[&Timeline], mut f: impl FnMut(u64, &[f64])) {
+    // A writer alone: its segments are the stretches (a per-second trace
+    // has millions, so the general walk below would cost more than `f`).
+    if let [only] = timelines {
+        for seg in only.segments() {
+            f(seg.seconds, core::slice::from_ref(&seg.acu));
+        }
+        return;
+    }
     let n = timelines.len();
     let mut index = vec![0usize; n];
     let mut left = vec![0u64; n];
@@ -581,18 +589,28 @@ fn decide(
         .unwrap_or(1)
         .max(1);
     // The writer's ideal capacity gives the peak and off-peak for the break-even.
+    // Recomputed on each pass rather than collected: a per-second trace has
+    // millions of segments, and a list of them would cost more than the
+    // rounding.
     let writer = &s.instances[0].demand;
-    let caps: Vec<(u64, Acu)> = writer
+    let ideal = |seg: &Segment| ideal_capacity(seg.acu, &s.scaling, Acu::ZERO);
+    let top = writer
         .segments()
         .iter()
-        .map(|seg| (seg.seconds, ideal_capacity(seg.acu, &s.scaling, Acu::ZERO)))
-        .collect();
-    let top = caps.iter().map(|c| c.1).max().unwrap_or(Acu::HALF);
-    let bottom = caps.iter().map(|c| c.1).min().unwrap_or(Acu::HALF);
-    let near_top: u64 = caps
+        .map(ideal)
+        .max()
+        .unwrap_or(Acu::HALF);
+    let bottom = writer
+        .segments()
         .iter()
-        .filter(|c| u32::from(c.1.halves()) * 10 >= u32::from(top.halves()) * 9)
-        .map(|c| c.0)
+        .map(ideal)
+        .min()
+        .unwrap_or(Acu::HALF);
+    let near_top: u64 = writer
+        .segments()
+        .iter()
+        .filter(|seg| u32::from(ideal(seg).halves()) * 10 >= u32::from(top.halves()) * 9)
+        .map(|seg| seg.seconds)
         .sum();
     let days = writer.seconds().max(1) as f64 / 86_400.0;
     // The bill under each storage type; the scenario's own is `lines` already.
