@@ -80,25 +80,27 @@ const pageScenario = {
 const samples = trace(2_592_000);
 const samplesArray = Float64Array.from(samples);
 const traceScenario = { workload: { trace: { intervalSeconds: 1, acu: samples } }, hoursPerMonth: 720 };
+const typedTraceScenario = { workload: { trace: { intervalSeconds: 1, acu: samplesArray } }, hoursPerMonth: 720 };
 // Fails on the unknown first field after the whole input has been converted
 // from JS, so its time is that of the JS-to-Rust conversion alone.
 const conversionOnly = { aaaUnknown: 1, ...traceScenario };
+const typedConversionOnly = { aaaUnknown: 1, ...typedTraceScenario };
+/** Only converts `scenario` (see above). */
+const convert = (scenario) => () => {
+  try {
+    estimate(scenario);
+  } catch (e) {
+    if (e.code !== "unknown_field") throw e;
+  }
+};
 
 const rows = [
   ["estimate({})", () => estimate({}), { warmup: 200, samples: 31, batch: 50 }],
   ["estimate(page default: business hours, writer + 2 readers)", () => estimate(pageScenario), { warmup: 50, samples: 31, batch: 10 }],
   ["estimate(30-day 1-s trace, 2,592,000 samples)", () => estimate(traceScenario), { warmup: 2, samples: 9 }],
-  [
-    "  of which: JS-to-Rust conversion of the trace",
-    () => {
-      try {
-        estimate(conversionOnly);
-      } catch (e) {
-        if (e.code !== "unknown_field") throw e;
-      }
-    },
-    { warmup: 2, samples: 9 },
-  ],
+  ["  of which: JS-to-Rust conversion of the trace", convert(conversionOnly), { warmup: 2, samples: 9 }],
+  ["estimate(the same trace as a Float64Array)", () => estimate(typedTraceScenario), { warmup: 2, samples: 9 }],
+  ["  of which: JS-to-Rust conversion of the trace", convert(typedConversionOnly), { warmup: 2, samples: 21 }],
   ["validate(30-day 1-s trace)", () => validate(traceScenario), { warmup: 2, samples: 9 }],
   [
     "simulateTrace(30-day 1-s daily cycle with noise, the trace above)",

@@ -38,6 +38,10 @@ const schema = JSON.parse(schemaText);
   }
 })(schema);
 
+// The package also takes a trace's samples as a typed array (any but the
+// BigInt ones), read in one copy.
+schema.definitions.Trace.properties.acu.tsType = "number[] | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array";
+
 let ts = await compile(schema, "AcumenTypes", {
   bannerComment:
     "// Generated from the Rust types by scripts/gen-types.mjs. Do not edit.\n// Integers named *MicroUsd are US dollars × 10⁶; *NanoUsd are US dollars × 10⁹.",

@@ -147,6 +147,20 @@ test("validate() passes good scenarios with the report's warnings", () => {
   assert.ok(over.warnings.some((w) => w.kind === "demand-above-max"), JSON.stringify(over));
 });
 
+test("a trace's samples may be a typed array: the same bill as the plain array", () => {
+  // Two days of 1-minute samples: a day at 2 ACU, a day at 6 ACU, repeated
+  // over the month. Integers, so every kind of typed array holds them exactly.
+  const plain = [...new Array(1_440).fill(2), ...new Array(1_440).fill(6)];
+  const expected = estimate({ workload: { trace: { acu: plain } } });
+  for (const Typed of [Float64Array, Float32Array, Int32Array, Uint16Array, Uint8Array]) {
+    const report = estimate({ workload: { trace: { acu: Typed.from(plain) } } });
+    assert.deepEqual(report, expected, Typed.name);
+  }
+  // A subarray is read from its own offset, not the buffer's start.
+  const buffer = new Float64Array([100, ...plain]);
+  assert.deepEqual(estimate({ workload: { trace: { acu: buffer.subarray(1) } } }), expected);
+});
+
 test("optimize() finds the cheapest range and the frontier", () => {
   const o = optimize({ workload: { steady: { acu: 6 } }, storageGb: 0 });
   // 6 ACU × 730 h × $0.12 = $525.60 at a maximum of exactly 6 ACU.

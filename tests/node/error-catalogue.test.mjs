@@ -33,6 +33,12 @@ function materialise(value) {
       case "array":
         // Holes only: the length is what is refused, before any copy.
         return new Array(value.length);
+      case "typed": {
+        // A typed array of `values` (a DataView of 8 zero bytes).
+        if (value.type === "DataView") return new DataView(new ArrayBuffer(8));
+        const values = value.values.map(materialise);
+        return globalThis[value.type].from(value.type.startsWith("Big") ? values.map(BigInt) : values);
+      }
       default:
         assert.fail(`unknown $js ${value.$js}`);
     }

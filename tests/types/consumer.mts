@@ -54,6 +54,7 @@ const current: Capabilities = capabilities({ engine: "aurora-mysql" });
 const checked: Validation = validate(scenario);
 const valid: true = checked.valid;
 const warnings: Warning[] = checked.warnings;
+const typedTrace: Scenario = { workload: { trace: { intervalSeconds: 1, acu: new Float64Array(60) } } };
 
 // @ts-expect-error: storage types are a closed set
 const badStorage: Scenario = { storageType: "gp3" };
@@ -69,6 +70,8 @@ capabilities({ engine: "postgres" });
 capabilities({ engine: "aurora-mysql", engineVersion: 3.08 });
 // @ts-expect-error: validate needs a scenario
 validate();
+// @ts-expect-error: a trace's samples are numbers, not BigInts
+const bigTrace: Scenario = { workload: { trace: { acu: new BigInt64Array(60) } } };
 
 // Browser-style initialisation type-checks in Node too (where it does nothing).
 await init({ module_or_path: new URL("https://example.com/acumen_bg.wasm") });

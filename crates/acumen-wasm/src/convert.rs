@@ -2,7 +2,8 @@
 //!
 //! Inputs are first turned into a JSON value by walking the JS object, so that
 //! JS-only values (NaN, Infinity, BigInt, functions) are refused with their
-//! path, and `undefined` properties count as absent, as in JSON. The JSON value
+//! path, and `undefined` properties count as absent, as in JSON; a typed array
+//! counts as the array of its numbers. The JSON value
 //! is then decoded by serde exactly as the CLI decodes a JSON file, so both
 //! surfaces accept and refuse the same documents with the same errors. Outputs
 //! go through `serde_json` and `JSON.parse`, so the package returns the very
@@ -10,7 +11,10 @@
 
 use core::fmt::Write;
 
-use js_sys::{Array, Float64Array, Function, Object, Reflect};
+use js_sys::{
+    Array, ArrayBuffer, BigInt64Array, BigUint64Array, DataView, Float64Array, Function, Object,
+    Reflect,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
@@ -67,10 +71,15 @@ pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, AcumenError> {
     let mut blocks = Vec::new();
     let json = to_json(value, &mut String::new(), 0, &mut budget, &mut blocks)?;
     if !json.is_object() {
+        // A root that is not an object but holds a block is one: an array.
+        let kind = match json {
+            Value::Number(_) if !blocks.is_empty() => "array",
+            _ => json_kind(&json),
+        };
         return Err(AcumenError(Error::new(
             ErrorCode::WrongType,
             "",
-            format_args!("invalid type: {}, expected an object", json_kind(&json)),
+            format_args!("invalid type: {kind}, expected an object"),
         )));
     }
     crate::de::from_value_with_blocks(json, blocks)
@@ -116,28 +125,32 @@ fn to_json(
     if let Some(n) = value.as_f64() {
         return match json_number(n) {
             Some(number) => Ok(Value::Number(number)),
-            None => fail(
-                ErrorCode::NotANumber,
-                &format!("must be a finite number, got {n}"),
-                path,
-            ),
+            None => fail(ErrorCode::NotANumber, &not_finite(n), path),
         };
     }
     if let Some(s) = value.as_string() {
         return Ok(Value::String(s));
     }
-    if let Some(array) = value.dyn_ref::<Array>() {
-        let length = array.length() as usize;
-        if length > *budget {
-            return fail(
-                ErrorCode::OutOfRange,
-                &format!(
-                    "holds {length} values; an argument may hold at most {MAX_ELEMENTS} array values in all"
-                ),
-                path,
-            );
+    if ArrayBuffer::is_view(value) {
+        let typed = match typed_numbers(value) {
+            Ok(typed) => typed,
+            Err(kind) => {
+                let message = format!("invalid type: {kind}, expected numbers");
+                return fail(ErrorCode::WrongType, &message, path);
+            }
+        };
+        spend(budget, typed.length() as usize, path)?;
+        let numbers = typed.to_vec();
+        if let Some(i) = numbers.iter().position(|n| !n.is_finite()) {
+            // Writing to a String cannot fail.
+            let _ = write!(path, "[{i}]");
+            return fail(ErrorCode::NotANumber, &not_finite(numbers[i]), path);
         }
-        *budget -= length;
+        blocks.push(numbers);
+        return Ok(crate::de::block_marker(blocks.len() - 1));
+    }
+    if let Some(array) = value.dyn_ref::<Array>() {
+        spend(budget, array.length() as usize, path)?;
         if let Some(numbers) = finite_numbers(array) {
             // Kept out of the tree: 8 bytes a number rather than a Value's 24.
             blocks.push(numbers);
@@ -179,6 +192,45 @@ fn to_json(
         &format!("invalid type: {kind}, expected a JSON value"),
         path,
     )
+}
+
+/// Takes `length` array values off what the argument may still hold.
+fn spend(budget: &mut usize, length: usize, path: &str) -> Result<(), AcumenError> {
+    match budget.checked_sub(length) {
+        Some(left) => {
+            *budget = left;
+            Ok(())
+        }
+        None => Err(AcumenError(Error::new(
+            ErrorCode::OutOfRange,
+            path,
+            format_args!(
+                "holds {length} values; an argument may hold at most {MAX_ELEMENTS} array values in all"
+            ),
+        ))),
+    }
+}
+
+fn not_finite(n: f64) -> String {
+    format!("must be a finite number, got {n}")
+}
+
+/// A view of an `ArrayBuffer` as a `Float64Array`: itself, or a copy of any
+/// other typed array but the BigInt ones (every `Int32Array`, `Float32Array`,
+/// … element is exactly a double); the kind of view for those and for a
+/// `DataView`.
+fn typed_numbers(value: &JsValue) -> Result<Float64Array, &'static str> {
+    if let Some(doubles) = value.dyn_ref::<Float64Array>() {
+        Ok(doubles.clone())
+    } else if value.is_instance_of::<DataView>() {
+        Err("DataView")
+    } else if value.is_instance_of::<BigInt64Array>() {
+        Err("BigInt64Array")
+    } else if value.is_instance_of::<BigUint64Array>() {
+        Err("BigUint64Array")
+    } else {
+        Ok(Float64Array::new(value))
+    }
 }
 
 /// Arrays at least this long are tried as a block of numbers first.

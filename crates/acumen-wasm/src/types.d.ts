@@ -1477,7 +1477,16 @@ export interface Trace {
   /**
    * Demand in ACUs, one value per interval, starting Monday 00:00.
    */
-  acu?: number[];
+  acu?:
+    | number[]
+    | Float64Array
+    | Float32Array
+    | Int32Array
+    | Uint32Array
+    | Int16Array
+    | Uint16Array
+    | Int8Array
+    | Uint8Array;
   /**
    * Seconds between samples: 1 to 86,400. Default 60.
    */
