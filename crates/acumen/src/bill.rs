@@ -109,6 +109,7 @@ fn need_halves(demand: f64) -> u32 {
 }
 
 /// Appends `input`, merging it into the previous one when they are equal.
+#[inline]
 fn push_input(inputs: &mut Vec<Input>, input: Input) {
     match inputs.last_mut() {
         Some(last)
@@ -216,6 +217,7 @@ pub(crate) fn simulate_cluster(
 /// `demand` rounded up and clamped ([`ideal_capacity`]), then the cluster
 /// rules: the writer cannot pause while a reader runs, and tier 0–1 readers
 /// never run below the writer.
+#[inline]
 fn ideal_cluster(
     s: &ValidScenario,
     scaling: &ValidScaling,
