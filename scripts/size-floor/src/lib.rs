@@ -8,12 +8,13 @@ use std::hint::black_box;
 
 use acumen::Scenario;
 
-/// The default scenario with a storage size the optimiser cannot know.
+/// A scenario the optimiser cannot see into, so no branch of the core is
+/// dropped for a constant input.
 fn scenario(storage_gb: u32) -> Scenario {
-    Scenario {
+    black_box(Scenario {
         storage_gb: f64::from(storage_gb),
         ..Scenario::default()
-    }
+    })
 }
 
 /// `estimate` (bill, simulation, comparison and advice are all in its report).
@@ -34,7 +35,7 @@ pub extern "C" fn validate(storage_gb: u32) {
 #[cfg(feature = "full-api")]
 #[unsafe(no_mangle)]
 pub extern "C" fn optimize(storage_gb: u32) {
-    let options = acumen::optimize::OptimizeOptions::default();
+    let options = black_box(acumen::optimize::OptimizeOptions::default());
     let _ = black_box(acumen::optimize::optimize(&scenario(storage_gb), &options));
 }
 
@@ -51,7 +52,7 @@ pub extern "C" fn export(storage_gb: u32) {
 #[unsafe(no_mangle)]
 pub extern "C" fn simulate_trace(seconds: u32) {
     let samples = vec![f64::from(seconds % 64); seconds as usize];
-    let settings = acumen::trace::TraceSettings::default();
+    let settings = black_box(acumen::trace::TraceSettings::default());
     let _ = black_box(acumen::trace::simulate_per_second(&settings, &samples));
 }
 
@@ -59,7 +60,7 @@ pub extern "C" fn simulate_trace(seconds: u32) {
 #[cfg(feature = "full-api")]
 #[unsafe(no_mangle)]
 pub extern "C" fn engine(acu: u32) {
-    let engine = acumen::Engine::default();
+    let engine = black_box(acumen::Engine::default());
     if let Ok(acu) = acumen::Acu::from_f64(f64::from(acu), "acu") {
         black_box(acumen::engine::max_connections(engine, acu, acu));
     }
