@@ -6,6 +6,8 @@
 //!   worst case for a kernel whose cost follows capacity changes;
 //! - the page's default scenario (writer + 2 readers, business hours, 30 days): ≤ 1 ms;
 //! - the optimiser over every useful (min, max) pair, 1-week 1-minute trace: ≤ 100 ms.
+//!
+//! Also, without a budget: the whole estimate of a writer's 30-day 1-second trace.
 
 use std::hint::black_box;
 
@@ -115,6 +117,24 @@ fn benches(c: &mut Criterion) {
         "estimate: page default (writer + 2 readers, business hours, 30 days)",
         |b| b.iter(|| estimate(black_box(&scenario))),
     );
+
+    // The whole estimate (validation, billing, simulation, comparison,
+    // advice) of the daily cycle as a writer's 1-second trace: the work
+    // follows the 2.6 million samples, not capacity changes.
+    let per_second = Scenario {
+        hours_per_month: 720,
+        workload: Workload::Trace(Trace {
+            interval_seconds: 1,
+            acu: cycle.iter().map(|h| f64::from(*h) / 2.0).collect(),
+        }),
+        ..Scenario::default()
+    };
+    let mut group = c.benchmark_group("estimate");
+    group.sample_size(10);
+    group.bench_function("30-day 1-second daily cycle, writer only", |b| {
+        b.iter(|| estimate(black_box(&per_second)))
+    });
+    group.finish();
 }
 
 criterion_group!(simulation, benches);
