@@ -596,18 +596,15 @@ fn decide(
     // rounding.
     let writer = &s.instances[0].demand;
     let ideal = |seg: &Segment| ideal_capacity(seg.acu, &s.scaling, Acu::ZERO);
-    let top = writer
+    let (bottom, top) = writer
         .segments()
         .iter()
         .map(ideal)
-        .max()
-        .unwrap_or(Acu::HALF);
-    let bottom = writer
-        .segments()
-        .iter()
-        .map(ideal)
-        .min()
-        .unwrap_or(Acu::HALF);
+        .fold(None, |range, c| match range {
+            None => Some((c, c)),
+            Some((low, high)) => Some((c.min(low), c.max(high))),
+        })
+        .unwrap_or((Acu::HALF, Acu::HALF));
     let near_top: u64 = writer
         .segments()
         .iter()
