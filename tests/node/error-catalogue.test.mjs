@@ -34,8 +34,9 @@ function materialise(value) {
         // Holes only: the length is what is refused, before any copy.
         return new Array(value.length);
       case "typed": {
-        // A typed array of `values` (a DataView of 8 zero bytes).
+        // A typed array of `values`, or of `length` zeros (a DataView of 8 zero bytes).
         if (value.type === "DataView") return new DataView(new ArrayBuffer(8));
+        if ("length" in value) return new globalThis[value.type](value.length);
         const values = value.values.map(materialise);
         return globalThis[value.type].from(value.type.startsWith("Big") ? values.map(BigInt) : values);
       }

@@ -132,15 +132,21 @@ fn to_json(
         return Ok(Value::String(s));
     }
     if ArrayBuffer::is_view(value) {
-        let typed = match typed_numbers(value) {
-            Ok(typed) => typed,
-            Err(kind) => {
-                let message = format!("invalid type: {kind}, expected numbers");
-                return fail(ErrorCode::WrongType, &message, path);
-            }
+        if let Some(kind) = not_numbers(value) {
+            let message = format!("invalid type: {kind}, expected numbers");
+            return fail(ErrorCode::WrongType, &message, path);
+        }
+        // Every other view is a typed array of numbers, each exactly a
+        // double. Its length is checked before it is copied.
+        let length = Reflect::get(value, &"length".into())
+            .ok()
+            .and_then(|length| length.as_f64())
+            .unwrap_or(0.0);
+        spend(budget, length as usize, path)?;
+        let numbers = match value.dyn_ref::<Float64Array>() {
+            Some(doubles) => doubles.to_vec(),
+            None => Float64Array::new(value).to_vec(),
         };
-        spend(budget, typed.length() as usize, path)?;
-        let numbers = typed.to_vec();
         if let Some(i) = numbers.iter().position(|n| !n.is_finite()) {
             // Writing to a String cannot fail.
             let _ = write!(path, "[{i}]");
@@ -215,21 +221,17 @@ fn not_finite(n: f64) -> String {
     format!("must be a finite number, got {n}")
 }
 
-/// A view of an `ArrayBuffer` as a `Float64Array`: itself, or a copy of any
-/// other typed array but the BigInt ones (every `Int32Array`, `Float32Array`,
-/// … element is exactly a double); the kind of view for those and for a
-/// `DataView`.
-fn typed_numbers(value: &JsValue) -> Result<Float64Array, &'static str> {
-    if let Some(doubles) = value.dyn_ref::<Float64Array>() {
-        Ok(doubles.clone())
-    } else if value.is_instance_of::<DataView>() {
-        Err("DataView")
-    } else if value.is_instance_of::<BigInt64Array>() {
-        Err("BigInt64Array")
-    } else if value.is_instance_of::<BigUint64Array>() {
-        Err("BigUint64Array")
+/// The kind of a view of an `ArrayBuffer` that does not hold numbers: the
+/// BigInt typed arrays and `DataView`; `None` for every other typed array.
+fn not_numbers(view: &JsValue) -> Option<&'static str> {
+    if view.is_instance_of::<DataView>() {
+        Some("DataView")
+    } else if view.is_instance_of::<BigInt64Array>() {
+        Some("BigInt64Array")
+    } else if view.is_instance_of::<BigUint64Array>() {
+        Some("BigUint64Array")
     } else {
-        Ok(Float64Array::new(value))
+        None
     }
 }
 
