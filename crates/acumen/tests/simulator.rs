@@ -5,6 +5,11 @@ use acumen::sim::{
 };
 use proptest::prelude::*;
 
+// The benchmark's trace generators; only the walk is used here.
+#[allow(dead_code)]
+#[path = "../benches/common/traces.rs"]
+mod traces;
+
 fn inputs() -> impl Strategy<Value = Vec<Input>> {
     prop::collection::vec(
         (
@@ -104,24 +109,10 @@ fn needs() -> impl Strategy<Value = Vec<u32>> {
     })
 }
 
-/// A per-second random walk, which changes need almost every second.
+/// A per-second random walk within 0..=40 half-ACUs, which changes need
+/// almost every second.
 fn walk() -> impl Strategy<Value = Vec<u32>> {
-    (any::<u64>(), 100usize..5_000).prop_map(|(seed, len)| random_walk(seed, len))
-}
-
-/// `len` seconds of a walk of ±1 half-ACU a second within 0..=40 half-ACUs.
-fn random_walk(seed: u64, len: usize) -> Vec<u32> {
-    let mut state = seed | 1;
-    let mut need = 8i64;
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            need = (need + (state % 3) as i64 - 1).clamp(0, 40);
-            need as u32
-        })
-        .collect()
+    (any::<u64>(), 100usize..5_000).prop_map(|(seed, len)| traces::walk(seed, len, 40))
 }
 
 fn one_second_inputs(needs: &[u32]) -> Vec<Input> {
@@ -163,7 +154,7 @@ fn long_traces_match_the_reference_across_chunks() {
             initial: 8,
             controller: Controller::default(),
         };
-        let mut needs = random_walk(u64::from(max), 3 * 4_096 + 77);
+        let mut needs = traces::walk(u64::from(max), 3 * 4_096 + 77, 40);
         for (i, need) in needs.iter_mut().enumerate() {
             match (i / 1000) % 5 {
                 3 => *need = 0,

@@ -1,6 +1,6 @@
 //! The month-long one-second traces the simulator benchmark and the
 //! `trace_timing` example share, as needs in half-ACUs, and the instance
-//! they run on.
+//! they run on; the simulator tests take their random walks from here too.
 
 use acumen::sim::{Controller, Pausing, Settings};
 
@@ -10,14 +10,20 @@ const MONTH_SECONDS: u64 = 30 * 86_400;
 /// A random walk of ±0.5 ACU a second within 0–16 ACU: the controller
 /// changes capacity about every 20 s, the worst case for the trace kernel.
 pub fn random_walk() -> Vec<u32> {
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    walk(0x9E37_79B9_7F4A_7C15, MONTH_SECONDS as usize, 32)
+}
+
+/// `seconds` of a walk of ±1 half-ACU a second within `0..=top` half-ACUs,
+/// from 8, driven by a xorshift generator seeded with `seed`.
+pub fn walk(seed: u64, seconds: usize, top: i64) -> Vec<u32> {
+    let mut state = seed | 1;
     let mut need = 8i64;
-    (0..MONTH_SECONDS)
+    (0..seconds)
         .map(|_| {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            need = (need + (state % 3) as i64 - 1).clamp(0, 32);
+            need = (need + (state % 3) as i64 - 1).clamp(0, top);
             need as u32
         })
         .collect()
