@@ -75,10 +75,18 @@ lint: deny
 
 # Dependency licences, duplicate versions and sources (crates.io only), with
 # cargo-deny, offline: the workspace (deny.toml) and the fuzz targets
-# (fuzz/deny.toml).
-deny:
+# (fuzz/deny.toml). The locked crates are fetched first (a no-op once they
+# are in the cargo cache): an offline check cannot resolve what a fresh
+# machine has never downloaded.
+deny: fetch
     cargo deny --offline --locked check licenses bans sources
     cargo deny --offline --locked --manifest-path fuzz/Cargo.toml --config fuzz/deny.toml check licenses bans sources
+
+# Download every crate the lock files name (workspace and fuzz targets), so
+# offline steps work on a machine whose cargo cache is empty.
+fetch:
+    cargo fetch --locked
+    cargo fetch --locked --manifest-path fuzz/Cargo.toml
 
 # Known vulnerabilities (needs the network, so not part of `test`): the
 # RustSec advisory database for every Cargo.lock, and npm's audit of the
