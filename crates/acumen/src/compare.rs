@@ -19,21 +19,7 @@ use crate::error::{Error, ErrorCode};
 use crate::money::{Money, Quantity, UnitPrice};
 use crate::prices::{self, Confidence, ReservedTerm};
 use crate::scenario::{StorageType, ValidScenario};
-
-/// How a Reserved Instance is paid.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum Payment {
-    /// Monthly only.
-    #[default]
-    NoUpfront,
-    /// Part upfront, part monthly.
-    PartialUpfront,
-    /// All upfront.
-    AllUpfront,
-}
+pub use crate::vocabulary::Payment;
 
 macro_rules! input_struct {
     ($(#[$meta:meta])* pub struct $($rest:tt)*) => {

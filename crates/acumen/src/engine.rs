@@ -16,7 +16,7 @@ use core::fmt;
 
 use crate::acu::Acu;
 use crate::error::{Error, ErrorCode};
-use crate::scenario::Engine;
+use crate::vocabulary::Engine;
 
 /// An engine version such as `16.3` or `3.08.0`, compared numerically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -55,6 +55,7 @@ pub mod report;
 pub mod scenario;
 pub mod sim;
 pub mod trace;
+pub mod vocabulary;
 pub mod workload;
 
 pub use acu::Acu;

@@ -14,7 +14,8 @@ use alloc::string::String;
 
 use crate::error::{Error, ErrorCode};
 use crate::money::UnitPrice;
-use crate::scenario::{Engine, StorageType};
+use crate::vocabulary::Engine;
+pub use crate::vocabulary::PriceItem;
 
 pub mod book;
 mod catalog;
@@ -33,124 +34,6 @@ pub enum Confidence {
     Medium,
     /// AWS documentation or price-list text, or several agreeing sources.
     High,
-}
-
-/// A billable item the catalog prices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub enum PriceItem {
-    /// Serverless v2 capacity on Aurora Standard, per ACU-hour.
-    ServerlessStandard,
-    /// Serverless v2 capacity on Aurora I/O-Optimized, per ACU-hour.
-    ServerlessIoOptimized,
-    /// Cluster storage on Aurora Standard, per GB-month.
-    StorageStandard,
-    /// Cluster storage on Aurora I/O-Optimized, per GB-month.
-    StorageIoOptimized,
-    /// I/O requests on Aurora Standard, per million requests.
-    IoRequests,
-    /// Backup storage beyond the free allowance, per GB-month.
-    Backup,
-    /// Snapshot export to Amazon S3, per GB of snapshot.
-    SnapshotExport,
-    /// Backtrack (Aurora MySQL), per million change records.
-    Backtrack,
-    /// Global Database replicated write I/O, per million.
-    GlobalWriteIo,
-    /// RDS Proxy in front of Serverless v2, per ACU-hour (at least 8 ACUs billed).
-    ProxyServerless,
-    /// RDS Proxy in front of provisioned instances, per vCPU-hour (at least 2 vCPUs).
-    ProxyProvisioned,
-    /// Data API, per million requests, for the first billion a month.
-    DataApi,
-    /// Data API, per million requests, beyond one billion a month.
-    DataApiOverBillion,
-    /// Performance Insights long-term retention for serverless, per ACU-month.
-    PerformanceInsightsRetention,
-    /// RDS Extended Support for serverless (years 1–2), per ACU-hour.
-    ExtendedSupport,
-}
-
-impl PriceItem {
-    /// Every item, in report order.
-    pub const ALL: [PriceItem; 15] = [
-        PriceItem::ServerlessStandard,
-        PriceItem::ServerlessIoOptimized,
-        PriceItem::StorageStandard,
-        PriceItem::StorageIoOptimized,
-        PriceItem::IoRequests,
-        PriceItem::Backup,
-        PriceItem::SnapshotExport,
-        PriceItem::Backtrack,
-        PriceItem::GlobalWriteIo,
-        PriceItem::ProxyServerless,
-        PriceItem::ProxyProvisioned,
-        PriceItem::DataApi,
-        PriceItem::DataApiOverBillion,
-        PriceItem::PerformanceInsightsRetention,
-        PriceItem::ExtendedSupport,
-    ];
-
-    /// The serverless compute item for a storage configuration.
-    pub const fn serverless(storage: StorageType) -> PriceItem {
-        match storage {
-            StorageType::Standard => PriceItem::ServerlessStandard,
-            StorageType::IoOptimized => PriceItem::ServerlessIoOptimized,
-        }
-    }
-
-    /// The storage item for a storage configuration.
-    pub const fn storage(storage: StorageType) -> PriceItem {
-        match storage {
-            StorageType::Standard => PriceItem::StorageStandard,
-            StorageType::IoOptimized => PriceItem::StorageIoOptimized,
-        }
-    }
-
-    /// The name used in scenarios' `priceOverrides` and in reports.
-    pub const fn key(self) -> &'static str {
-        match self {
-            PriceItem::ServerlessStandard => "serverlessStandard",
-            PriceItem::ServerlessIoOptimized => "serverlessIoOptimized",
-            PriceItem::StorageStandard => "storageStandard",
-            PriceItem::StorageIoOptimized => "storageIoOptimized",
-            PriceItem::IoRequests => "ioRequests",
-            PriceItem::Backup => "backup",
-            PriceItem::SnapshotExport => "snapshotExport",
-            PriceItem::Backtrack => "backtrack",
-            PriceItem::GlobalWriteIo => "globalWriteIo",
-            PriceItem::ProxyServerless => "proxyServerless",
-            PriceItem::ProxyProvisioned => "proxyProvisioned",
-            PriceItem::DataApi => "dataApi",
-            PriceItem::DataApiOverBillion => "dataApiOverBillion",
-            PriceItem::PerformanceInsightsRetention => "performanceInsightsRetention",
-            PriceItem::ExtendedSupport => "extendedSupport",
-        }
-    }
-
-    /// The billing unit the price is per.
-    pub const fn unit(self) -> &'static str {
-        match self {
-            PriceItem::ServerlessStandard
-            | PriceItem::ServerlessIoOptimized
-            | PriceItem::ProxyServerless
-            | PriceItem::ExtendedSupport => "ACU-hour",
-            PriceItem::StorageStandard | PriceItem::StorageIoOptimized | PriceItem::Backup => {
-                "GB-month"
-            }
-            PriceItem::SnapshotExport => "GB",
-            PriceItem::IoRequests | PriceItem::DataApi | PriceItem::DataApiOverBillion => {
-                "million requests"
-            }
-            PriceItem::Backtrack => "million change records",
-            PriceItem::GlobalWriteIo => "million write I/Os",
-            PriceItem::ProxyProvisioned => "vCPU-hour",
-            PriceItem::PerformanceInsightsRetention => "ACU-month",
-        }
-    }
 }
 
 /// A readable name for `item`, e.g. "serverless capacity (I/O-Optimized)".
@@ -351,7 +234,7 @@ pub fn resolve(
     region: &str,
     engine: Engine,
     item: PriceItem,
-    overrides: &crate::scenario::PriceOverrides,
+    overrides: &crate::vocabulary::PriceOverrides,
 ) -> Result<ResolvedPrice, Error> {
     resolve_with(None, region, engine, item, overrides)
 }
@@ -392,7 +275,7 @@ pub fn resolve_with(
     region: &str,
     engine: Engine,
     item: PriceItem,
-    overrides: &crate::scenario::PriceOverrides,
+    overrides: &crate::vocabulary::PriceOverrides,
 ) -> Result<ResolvedPrice, Error> {
     let field = format!("priceOverrides.{}", item.key());
     if let Some(usd) = overrides.get(item) {
@@ -534,7 +417,7 @@ mod tests {
 
     #[test]
     fn unknown_prices_ask_for_an_override() {
-        let none = crate::scenario::PriceOverrides::default();
+        let none = crate::vocabulary::PriceOverrides::default();
         let e = resolve("eu-central-1", PG, PriceItem::StorageStandard, &none).unwrap_err();
         assert_eq!(e.code(), ErrorCode::UnknownPrice);
         assert_eq!(e.field(), "priceOverrides.storageStandard");

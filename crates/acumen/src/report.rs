@@ -6,7 +6,8 @@ use alloc::vec::Vec;
 use crate::engine::MaxConnections;
 use crate::money::{Money, UnitPrice};
 use crate::prices::{Confidence, PriceItem, Provenance};
-use crate::scenario::{Engine, StorageType};
+pub use crate::vocabulary::ModelInfo;
+use crate::vocabulary::{Engine, StorageType};
 
 /// The part of the bill a line belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -168,22 +169,6 @@ pub struct InstanceTimeline {
     pub bucket_seconds: u64,
     /// The buckets, in time order.
     pub points: Vec<TimelinePoint>,
-}
-
-/// The capacity model that produced the usage.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct ModelInfo {
-    /// The model's name, e.g. "ideal-tracking".
-    pub name: String,
-    /// The model's version.
-    pub version: String,
-    /// What the model assumes, in one sentence.
-    pub description: String,
-    /// The controller parameters used (defaults unless overridden).
-    pub controller: crate::sim::Controller,
 }
 
 /// How serious a warning is.

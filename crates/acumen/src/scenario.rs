@@ -17,6 +17,8 @@ use crate::error::{Error, ErrorCode};
 use crate::prices::{self, PriceItem};
 use crate::workload::{HOUR, Timeline, WEEK};
 
+pub use crate::vocabulary::{Engine, PriceOverrides, StorageType};
+
 macro_rules! serde_struct {
     ($(#[$meta:meta])* $vis:vis struct $($rest:tt)*) => {
         $(#[$meta])*
@@ -28,49 +30,6 @@ macro_rules! serde_struct {
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         $vis struct $($rest)*
     };
-}
-
-/// The Aurora database engine.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum Engine {
-    /// Aurora PostgreSQL (`aurora-postgresql`).
-    #[default]
-    AuroraPostgresql,
-    /// Aurora MySQL (`aurora-mysql`).
-    AuroraMysql,
-}
-
-impl Engine {
-    /// The AWS engine name, e.g. `aurora-postgresql`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Engine::AuroraPostgresql => "aurora-postgresql",
-            Engine::AuroraMysql => "aurora-mysql",
-        }
-    }
-}
-
-impl core::fmt::Display for Engine {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// The cluster's storage configuration, which sets the price of compute,
-/// storage and I/O.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum StorageType {
-    /// Aurora Standard (`aurora`): cheaper compute and storage, I/O billed per request.
-    #[default]
-    Standard,
-    /// Aurora I/O-Optimized (`aurora-iopt1`): no I/O charges, dearer compute and storage.
-    IoOptimized,
 }
 
 serde_struct! {
@@ -304,7 +263,7 @@ serde_struct! {
 
 serde_struct! {
     /// Overrides of the scaling controller's parameters; each absent field
-    /// keeps its documented default (see [`crate::sim::Controller`]).
+    /// keeps its documented default (see [`crate::vocabulary::Controller`]).
     #[derive(Clone, Debug, Default, PartialEq)]
     pub struct ControllerOverrides {
         /// Seconds a higher need must last before scaling up: 1 to 60. Default 2.
@@ -336,8 +295,8 @@ serde_struct! {
 
 impl ControllerOverrides {
     /// The controller with these overrides applied, checked field by field.
-    pub fn resolve(&self) -> Result<crate::sim::Controller, Error> {
-        let d = crate::sim::Controller::default();
+    pub fn resolve(&self) -> Result<crate::vocabulary::Controller, Error> {
+        let d = crate::vocabulary::Controller::default();
         let int =
             |v: Option<u32>, default: u32, lo: u32, hi: u32, name: &str| -> Result<u32, Error> {
                 match v {
@@ -417,83 +376,6 @@ impl ControllerOverrides {
             )?,
             resume_acu: real(self.resume_acu, d.resume_acu, 0.5, 256.0, "resumeAcu")?,
         })
-    }
-}
-
-serde_struct! {
-    /// Replacement unit prices in US dollars, one optional field per catalog
-    /// item. An override wins over the catalog and is marked in the report;
-    /// it is how a price the catalog lacks is supplied.
-    #[derive(Clone, Debug, Default, PartialEq)]
-    pub struct PriceOverrides {
-        /// Serverless capacity on Aurora Standard, $ per ACU-hour.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub serverless_standard: Option<f64>,
-        /// Serverless capacity on Aurora I/O-Optimized, $ per ACU-hour.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub serverless_io_optimized: Option<f64>,
-        /// Storage on Aurora Standard, $ per GB-month.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub storage_standard: Option<f64>,
-        /// Storage on Aurora I/O-Optimized, $ per GB-month.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub storage_io_optimized: Option<f64>,
-        /// I/O requests, $ per million.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub io_requests: Option<f64>,
-        /// Backup storage beyond the free allowance, $ per GB-month.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub backup: Option<f64>,
-        /// Snapshot export, $ per GB.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub snapshot_export: Option<f64>,
-        /// Backtrack, $ per million change records.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub backtrack: Option<f64>,
-        /// Global Database replicated write I/O, $ per million.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub global_write_io: Option<f64>,
-        /// RDS Proxy for serverless, $ per ACU-hour.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub proxy_serverless: Option<f64>,
-        /// RDS Proxy for provisioned instances, $ per vCPU-hour.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub proxy_provisioned: Option<f64>,
-        /// Data API, $ per million requests (first billion a month).
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub data_api: Option<f64>,
-        /// Data API, $ per million requests beyond one billion a month.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub data_api_over_billion: Option<f64>,
-        /// Performance Insights long-term retention, $ per ACU-month.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub performance_insights_retention: Option<f64>,
-        /// Extended Support, $ per ACU-hour.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub extended_support: Option<f64>,
-    }
-}
-
-impl PriceOverrides {
-    /// The override for `item`, in dollars per unit, if the scenario sets one.
-    pub fn get(&self, item: PriceItem) -> Option<f64> {
-        match item {
-            PriceItem::ServerlessStandard => self.serverless_standard,
-            PriceItem::ServerlessIoOptimized => self.serverless_io_optimized,
-            PriceItem::StorageStandard => self.storage_standard,
-            PriceItem::StorageIoOptimized => self.storage_io_optimized,
-            PriceItem::IoRequests => self.io_requests,
-            PriceItem::Backup => self.backup,
-            PriceItem::SnapshotExport => self.snapshot_export,
-            PriceItem::Backtrack => self.backtrack,
-            PriceItem::GlobalWriteIo => self.global_write_io,
-            PriceItem::ProxyServerless => self.proxy_serverless,
-            PriceItem::ProxyProvisioned => self.proxy_provisioned,
-            PriceItem::DataApi => self.data_api,
-            PriceItem::DataApiOverBillion => self.data_api_over_billion,
-            PriceItem::PerformanceInsightsRetention => self.performance_insights_retention,
-            PriceItem::ExtendedSupport => self.extended_support,
-        }
     }
 }
 

@@ -22,61 +22,11 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::acu::ceil;
+pub use crate::vocabulary::{Controller, ModelInfo};
 
 mod trace_kernel;
 pub use trace_kernel::simulate_trace;
 pub(crate) use trace_kernel::{Source, simulate_source};
-
-/// The controller's parameters. Every one has a documented default and can
-/// be overridden from the scenario (`controller`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Controller {
-    /// Seconds a higher need must last before scaling up. Default 2
-    /// (assumption: AWS scales up when the instance "consistently" needs more).
-    pub detect_up_seconds: u32,
-    /// Proportional scale-up rate per second: each step adds
-    /// `max(0.5 ACU, rate × capacity)`. Default 0.07 (capacity doubles in
-    /// about 10 s; assumption: AWS says only "the larger the current
-    /// capacity, the larger the scaling increment").
-    pub scale_up_rate: f64,
-    /// A fixed extra step, in ACUs, that a scale-up may take at once (the
-    /// 2026 "instant" scaling on recent platforms, low confidence). Default 0.
-    pub burst_step_acu: f64,
-    /// Seconds demand must stay below capacity before scaling down. Default 60
-    /// (assumption; no cooldown is documented for v2).
-    pub hold_down_seconds: u32,
-    /// Geometric scale-down rate per second. Default 0.004: with the 60 s
-    /// hold and snapping down to the grid, 10→0.5 ACU takes about 10.6 min
-    /// and 10→4 about 4.3 min, against AWS's published "approximately 10"
-    /// and "approximately 5" minutes.
-    pub scale_down_rate: f64,
-    /// Seconds to resume from auto-pause. Default 15 (AWS docs).
-    pub resume_seconds: u32,
-    /// Seconds to resume after more than a day paused. Default 30 (AWS docs:
-    /// "30 seconds or longer").
-    pub deep_resume_seconds: u32,
-    /// Capacity an instance resumes at, in ACUs (then it scales up). Default 2
-    /// (the AWS docs' example resumed at 2 ACU).
-    pub resume_acu: f64,
-}
-
-impl Default for Controller {
-    fn default() -> Self {
-        Controller {
-            detect_up_seconds: 2,
-            scale_up_rate: 0.07,
-            burst_step_acu: 0.0,
-            hold_down_seconds: 60,
-            scale_down_rate: 0.004,
-            resume_seconds: 15,
-            deep_resume_seconds: 30,
-            resume_acu: 2.0,
-        }
-    }
-}
 
 /// The model's name, reported with every simulated result.
 pub const MODEL_NAME: &str = "acumen-controller";
@@ -84,8 +34,8 @@ pub const MODEL_NAME: &str = "acumen-controller";
 pub const MODEL_VERSION: &str = "1";
 
 /// The model's name, version and one-line description, with `controller`.
-pub fn model_info(controller: Controller) -> crate::report::ModelInfo {
-    crate::report::ModelInfo {
+pub fn model_info(controller: Controller) -> ModelInfo {
+    ModelInfo {
         name: String::from(MODEL_NAME),
         version: String::from(MODEL_VERSION),
         description: String::from(

@@ -42,10 +42,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::{Confidence, PriceItem, Provenance};
-use crate::compare::Payment;
 use crate::error::{Error, ErrorCode};
 use crate::money::{Money, UnitPrice};
-use crate::scenario::Engine;
+use crate::vocabulary::Engine;
+use crate::vocabulary::Payment;
 
 /// The largest unit price a book may hold: a million dollars per unit.
 const MAX_PRICE_NANOS: i64 = 1_000_000 * 1_000_000_000;

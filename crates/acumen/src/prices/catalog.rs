@@ -3,7 +3,7 @@
 
 use super::{CatalogEntry, Confidence, InstanceClass, PriceItem};
 use crate::money::UnitPrice;
-use crate::scenario::Engine;
+use crate::vocabulary::Engine;
 
 /// Catalog prices, on-demand, USD.
 pub(super) const ENTRIES: &[CatalogEntry] = &[
