@@ -12,27 +12,21 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::acu::{Acu, check_finite};
+use crate::check::{check_amount, milli, out_of_range, whole};
 use crate::engine::{self, Version};
 use crate::error::{Error, ErrorCode};
 use crate::prices::{self, PriceItem};
-use crate::workload::{HOUR, Timeline, WEEK};
+use crate::vocabulary::input_struct;
+use crate::workload::{HOUR, Timeline, spike_windows};
+
+pub use crate::check::{MAX_COUNT, MAX_DEMAND_ACU, MAX_GB, MAX_HOURS_PER_MONTH};
+pub use crate::workload::{
+    BusinessHours, Level, MAX_LEVEL_HOURS, MAX_SPIKES, MAX_TRACE_SAMPLES, Spike, Trace, Workload,
+};
 
 pub use crate::vocabulary::{Engine, PriceOverrides, StorageType};
 
-macro_rules! serde_struct {
-    ($(#[$meta:meta])* $vis:vis struct $($rest:tt)*) => {
-        $(#[$meta])*
-        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-        #[cfg_attr(
-            feature = "serde",
-            serde(rename_all = "camelCase", default, deny_unknown_fields)
-        )]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        $vis struct $($rest)*
-    };
-}
-
-serde_struct! {
+input_struct! {
     /// The cluster's serverless scaling range (`ServerlessV2ScalingConfiguration`),
     /// shared by the writer and every serverless reader.
     #[derive(Clone, Debug, PartialEq)]
@@ -60,137 +54,7 @@ impl Default for Scaling {
     }
 }
 
-serde_struct! {
-    /// Hours a month at one demand level.
-    #[derive(Clone, Debug, Default, PartialEq)]
-    pub struct Level {
-        /// Demand in ACUs.
-        pub acu: f64,
-        /// Hours a month at this demand.
-        pub hours: f64,
-    }
-}
-
-serde_struct! {
-    /// A recurring burst of extra demand laid over the workload.
-    #[derive(Clone, Debug, PartialEq)]
-    pub struct Spike {
-        /// Demand added during the spike, in ACUs.
-        pub extra_acu: f64,
-        /// How often the spike recurs, in hours (24 = daily, 168 = weekly). Default 24.
-        pub every_hours: u32,
-        /// When the first spike starts, in minutes after Monday 00:00. Default 540 (09:00).
-        pub start_minute: u32,
-        /// How long each spike lasts, in minutes. Default 15.
-        pub duration_minutes: u32,
-    }
-}
-
-impl Default for Spike {
-    fn default() -> Self {
-        Spike {
-            extra_acu: 0.0,
-            every_hours: 24,
-            start_minute: 540,
-            duration_minutes: 15,
-        }
-    }
-}
-
-serde_struct! {
-    /// Peak demand during business hours, a lower demand otherwise.
-    #[derive(Clone, Debug, PartialEq)]
-    pub struct BusinessHours {
-        /// Demand during business hours, in ACUs. Default 8.
-        pub peak_acu: f64,
-        /// Demand outside business hours, in ACUs. Default 1.
-        pub off_peak_acu: f64,
-        /// Business hours a day: 1 to 24. Default 10.
-        pub hours_per_day: u32,
-        /// Hour of the day business starts: 0 to 23. Default 8.
-        pub start_hour: u32,
-        /// Business days a week, counted from Monday: 1 to 7. Default 5.
-        pub days_per_week: u32,
-    }
-}
-
-impl Default for BusinessHours {
-    fn default() -> Self {
-        BusinessHours {
-            peak_acu: 8.0,
-            off_peak_acu: 1.0,
-            hours_per_day: 10,
-            start_hour: 8,
-            days_per_week: 5,
-        }
-    }
-}
-
-serde_struct! {
-    /// Evenly spaced demand samples, repeated to fill the month.
-    #[derive(Clone, Debug, PartialEq)]
-    pub struct Trace {
-        /// Seconds between samples: 1 to 86,400. Default 60.
-        pub interval_seconds: u32,
-        /// Demand in ACUs, one value per interval, starting Monday 00:00.
-        pub acu: Vec<f64>,
-    }
-}
-
-impl Default for Trace {
-    fn default() -> Self {
-        Trace {
-            interval_seconds: 60,
-            acu: Vec::new(),
-        }
-    }
-}
-
-/// The demand placed on an instance over time, in ACUs.
-///
-/// Serialised with the kind as the key, e.g. `{"steady": {"acu": 4}}` in JSON
-/// or `[workload.steady]` in TOML, which keeps error paths exact
-/// (`workload.steady.acu`).
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(
-        rename_all = "camelCase",
-        rename_all_fields = "camelCase",
-        deny_unknown_fields
-    )
-)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum Workload {
-    /// The same demand all month.
-    Steady {
-        /// Demand in ACUs (any non-negative number; capacity is the next
-        /// 0.5-ACU step up, within the scaling range).
-        acu: f64,
-    },
-    /// A peak during business hours on business days, a lower level otherwise.
-    BusinessHours(BusinessHours),
-    /// Hours a month at each demand level, in any order. Lets a month be
-    /// stated as totals, e.g. 220 h at 16 ACU and 520 h at 2 ACU.
-    /// The levels are laid out one after another from the start of the month.
-    Levels(Vec<Level>),
-    /// A typical week: 168 hourly demands, Monday 00:00 first, repeated.
-    Weekly {
-        /// Demand in ACUs for each hour of the week (exactly 168 values).
-        hourly_acu: Vec<f64>,
-    },
-    /// Measured or synthetic demand samples, repeated to fill the month.
-    Trace(Trace),
-}
-
-impl Default for Workload {
-    fn default() -> Self {
-        Workload::Steady { acu: 4.0 }
-    }
-}
-
-serde_struct! {
+input_struct! {
     /// A reader (Aurora Replica) running as a serverless instance.
     #[derive(Clone, Debug, Default, PartialEq)]
     pub struct Reader {
@@ -236,7 +100,7 @@ pub enum IoUsage {
     },
 }
 
-serde_struct! {
+input_struct! {
     /// Optional features that are billed.
     #[derive(Clone, Debug, Default, PartialEq)]
     pub struct Extras {
@@ -261,7 +125,7 @@ serde_struct! {
     }
 }
 
-serde_struct! {
+input_struct! {
     /// Overrides of the scaling controller's parameters; each absent field
     /// keeps its documented default (see [`crate::vocabulary::Controller`]).
     #[derive(Clone, Debug, Default, PartialEq)]
@@ -379,7 +243,7 @@ impl ControllerOverrides {
     }
 }
 
-serde_struct! {
+input_struct! {
     /// Everything an estimate needs. `Scenario::default()` is the calculator's
     /// opening scenario: Aurora PostgreSQL in us-east-1 on Aurora Standard, one
     /// writer scaling 0.5–16 ACU under a steady 4-ACU load, 100 GB stored.
@@ -463,28 +327,11 @@ impl Default for Scenario {
     }
 }
 
-/// Largest `hoursPerMonth`: a 31-day month.
-pub const MAX_HOURS_PER_MONTH: u32 = 744;
-/// Largest accepted GB figure (storage, backup, export). An input sanity bound, not an Aurora limit.
-pub const MAX_GB: f64 = 1_000_000.0;
-/// Largest accepted monthly count (I/O requests, Data API calls…): 10¹⁵.
-pub const MAX_COUNT: f64 = 1e15;
-/// Largest accepted demand in ACUs: far above any cluster's 256 ACU, so a
-/// typo is caught rather than silently capped.
-pub const MAX_DEMAND_ACU: f64 = 100_000.0;
-/// Most samples in one trace: a leap year of one-second samples. Every
-/// sample is checked, but only the first month is simulated, so a longer
-/// trace costs its validation (about a nanosecond a sample), not more memory.
-pub const MAX_TRACE_SAMPLES: usize = 31_622_400;
 /// Most samples in all of a scenario's traces together (writer and readers):
 /// a 744-hour month of one-second samples for each of 16 instances. Bounds
 /// the memory a scenario's demand can take (8 bytes a sample as input, at
 /// most 16 bytes a simulated second per instance once validated).
 pub const MAX_SCENARIO_SAMPLES: usize = 16 * 2_678_400;
-/// Most spikes in a scenario: each one is laid over the whole month.
-pub const MAX_SPIKES: usize = 100;
-/// Most hours that `levels` may add up to: the longest month.
-pub const MAX_LEVEL_HOURS: f64 = MAX_HOURS_PER_MONTH as f64;
 /// Range of `secondsUntilAutoPause` (AWS API reference).
 pub const AUTO_PAUSE_SECONDS: core::ops::RangeInclusive<u32> = 300..=86_400;
 /// Default `secondsUntilAutoPause` (AWS API reference).
@@ -575,50 +422,6 @@ pub struct ValidScenario {
     pub notes: Vec<(String, String)>,
 }
 
-fn out_of_range(field: &str, rule: &str, got: impl core::fmt::Display) -> Error {
-    Error::new(
-        ErrorCode::OutOfRange,
-        field,
-        format_args!("must be {rule}, got {got}"),
-    )
-}
-
-/// A finite number in `0..=max`.
-fn check_amount(value: f64, max: f64, field: &str, rule: &str) -> Result<f64, Error> {
-    check_finite(value, field)?;
-    if (0.0..=max).contains(&value) {
-        Ok(value)
-    } else {
-        Err(out_of_range(field, rule, crate::error::Shown(value)))
-    }
-}
-
-/// A demand in ACUs: finite, `0..=MAX_DEMAND_ACU`.
-fn check_demand(value: f64, field: &str) -> Result<f64, Error> {
-    check_amount(value, MAX_DEMAND_ACU, field, "between 0 and 100000 ACU")
-}
-
-/// [`check_demand`] for long lists: the field path is only built when the
-/// value is bad, so a million good samples cost no formatting.
-#[inline]
-fn demand_at(value: f64, field: impl FnOnce() -> String) -> Result<f64, Error> {
-    if value.is_finite() && (0.0..=MAX_DEMAND_ACU).contains(&value) {
-        Ok(value)
-    } else {
-        check_demand(value, &field())
-    }
-}
-
-/// Rounds a non-negative finite amount to thousandths (below 2^53, exact enough).
-fn milli(value: f64) -> u64 {
-    (value * 1000.0 + 0.5) as u64
-}
-
-/// Rounds a non-negative finite count to a whole number.
-fn whole(value: f64) -> u64 {
-    (value + 0.5) as u64
-}
-
 impl Scaling {
     /// Checks the range (grid, bounds, min ≤ max, auto-pause seconds);
     /// errors name fields under `prefix`, e.g. `scaling.maxAcu`.
@@ -658,192 +461,6 @@ impl Scaling {
     }
 }
 
-impl Workload {
-    /// The demand this workload places over a month of `month` seconds,
-    /// starting Monday 00:00. `path` prefixes error fields; `notes` collects
-    /// remarks on how the input was read.
-    pub fn timeline(
-        &self,
-        month: u64,
-        path: &str,
-        notes: &mut Vec<(String, String)>,
-    ) -> Result<Timeline, Error> {
-        let mut t = Timeline::new();
-        match self {
-            Workload::Steady { acu } => {
-                t.push(month, check_demand(*acu, &format!("{path}.steady.acu"))?);
-            }
-            Workload::BusinessHours(b) => {
-                let p = |f: &str| format!("{path}.businessHours.{f}");
-                let peak = check_demand(b.peak_acu, &p("peakAcu"))?;
-                let off = check_demand(b.off_peak_acu, &p("offPeakAcu"))?;
-                if !(1..=24).contains(&b.hours_per_day) {
-                    return Err(out_of_range(
-                        &p("hoursPerDay"),
-                        "between 1 and 24",
-                        b.hours_per_day,
-                    ));
-                }
-                if b.start_hour > 23 {
-                    return Err(out_of_range(
-                        &p("startHour"),
-                        "between 0 and 23",
-                        b.start_hour,
-                    ));
-                }
-                if !(1..=7).contains(&b.days_per_week) {
-                    return Err(out_of_range(
-                        &p("daysPerWeek"),
-                        "between 1 and 7",
-                        b.days_per_week,
-                    ));
-                }
-                // One week, hour by hour; business hours may run past midnight.
-                let mut week = [off; 168];
-                for day in 0..b.days_per_week {
-                    for h in 0..b.hours_per_day {
-                        week[((day * 24 + b.start_hour + h) % 168) as usize] = peak;
-                    }
-                }
-                let mut pattern = Timeline::new();
-                for acu in week {
-                    pattern.push(HOUR, acu);
-                }
-                t = Timeline::repeat(&pattern, month);
-            }
-            Workload::Levels(levels) => {
-                if levels.is_empty() {
-                    return Err(Error::new(
-                        ErrorCode::OutOfRange,
-                        &format!("{path}.levels"),
-                        format_args!("must list at least one level"),
-                    ));
-                }
-                let mut total = 0u64;
-                for (i, level) in levels.iter().enumerate() {
-                    let p = |f: &str| format!("{path}.levels[{i}].{f}");
-                    let acu = demand_at(level.acu, || p("acu"))?;
-                    let hours = if (0.0..=MAX_LEVEL_HOURS).contains(&level.hours) {
-                        level.hours
-                    } else {
-                        check_amount(
-                            level.hours,
-                            MAX_LEVEL_HOURS,
-                            &p("hours"),
-                            "between 0 and 744 hours",
-                        )?
-                    };
-                    let seconds = (hours * 3600.0 + 0.5) as u64;
-                    total += seconds;
-                    // Checked as they add up, so a long list is refused early.
-                    if total > u64::from(MAX_HOURS_PER_MONTH) * HOUR {
-                        return Err(Error::new(
-                            ErrorCode::OutOfRange,
-                            &format!("{path}.levels"),
-                            format_args!(
-                                "must add up to at most 744 hours (the longest month), got more by levels[{i}]"
-                            ),
-                        ));
-                    }
-                    t.push(seconds, acu);
-                }
-                if total == 0 {
-                    return Err(Error::new(
-                        ErrorCode::OutOfRange,
-                        &format!("{path}.levels"),
-                        format_args!("must add up to more than 0 hours"),
-                    ));
-                }
-                if total != month {
-                    notes.push((
-                        format!("{path}.levels"),
-                        format!(
-                            "the levels cover {} h, not the month's {} h; compute is billed for the levels' hours",
-                            total as f64 / 3600.0,
-                            month / HOUR
-                        ),
-                    ));
-                }
-            }
-            Workload::Weekly { hourly_acu } => {
-                if hourly_acu.len() != 168 {
-                    return Err(Error::new(
-                        ErrorCode::OutOfRange,
-                        &format!("{path}.weekly.hourlyAcu"),
-                        format_args!(
-                            "must have 168 values (7 days × 24 hours), got {}",
-                            hourly_acu.len()
-                        ),
-                    ));
-                }
-                let mut pattern = Timeline::new();
-                for (i, acu) in hourly_acu.iter().enumerate() {
-                    pattern.push(
-                        HOUR,
-                        check_demand(*acu, &format!("{path}.weekly.hourlyAcu[{i}]"))?,
-                    );
-                }
-                t = Timeline::repeat(&pattern, month);
-            }
-            Workload::Trace(trace) => {
-                let p = |f: &str| format!("{path}.trace.{f}");
-                if !(1..=86_400).contains(&trace.interval_seconds) {
-                    return Err(out_of_range(
-                        &p("intervalSeconds"),
-                        "between 1 and 86400",
-                        trace.interval_seconds,
-                    ));
-                }
-                if trace.acu.is_empty() || trace.acu.len() > MAX_TRACE_SAMPLES {
-                    return Err(out_of_range(
-                        &p("acu"),
-                        "a list of 1 to 31622400 samples",
-                        trace.acu.len(),
-                    ));
-                }
-                let interval = u64::from(trace.interval_seconds);
-                // Only the first month is simulated: the samples beyond it are
-                // checked but not laid out, so a year-long trace takes no more
-                // memory than a month-long one.
-                let needed = usize::try_from(month.div_ceil(interval)).unwrap_or(usize::MAX);
-                let (laid, rest) = trace.acu.split_at(trace.acu.len().min(needed));
-                let mut pattern = Timeline::with_capacity(laid.len());
-                for (i, acu) in laid.iter().enumerate() {
-                    pattern.push(
-                        interval,
-                        demand_at(*acu, || format!("{path}.trace.acu[{i}]"))?,
-                    );
-                }
-                for (i, acu) in rest.iter().enumerate() {
-                    demand_at(*acu, || format!("{path}.trace.acu[{}]", laid.len() + i))?;
-                }
-                let span = interval * trace.acu.len() as u64;
-                if span < month {
-                    notes.push((
-                        p("acu"),
-                        format!(
-                            "the trace covers {:.2} h and is repeated to fill the {} h month",
-                            span as f64 / 3600.0,
-                            month / HOUR
-                        ),
-                    ));
-                } else if span > month {
-                    notes.push((
-                        p("acu"),
-                        format!(
-                            "the trace covers {:.2} h; only its first {} h (one month) are billed",
-                            span as f64 / 3600.0,
-                            month / HOUR
-                        ),
-                    ));
-                }
-                t = Timeline::repeat_owned(pattern, month);
-            }
-        }
-        Ok(t)
-    }
-}
-
 /// All the scenario's trace samples together stay within
 /// [`MAX_SCENARIO_SAMPLES`]; checked before any trace is laid out. The error
 /// names the reader's trace that goes over (one trace alone is held to
@@ -868,42 +485,6 @@ fn check_trace_samples(s: &Scenario) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-fn spike_windows(spike: &Spike, i: usize, month: u64) -> Result<(Vec<(u64, u64)>, f64), Error> {
-    let p = |f: &str| format!("spikes[{i}].{f}");
-    let extra = check_demand(spike.extra_acu, &p("extraAcu"))?;
-    if spike.every_hours == 0 || u64::from(spike.every_hours) * HOUR > WEEK * 5 {
-        return Err(out_of_range(
-            &p("everyHours"),
-            "between 1 and 840 hours",
-            spike.every_hours,
-        ));
-    }
-    let period = u64::from(spike.every_hours) * HOUR;
-    let duration = u64::from(spike.duration_minutes) * 60;
-    if duration == 0 || duration >= period {
-        return Err(out_of_range(
-            &p("durationMinutes"),
-            "at least 1 minute and shorter than the spike's period",
-            spike.duration_minutes,
-        ));
-    }
-    let start = u64::from(spike.start_minute) * 60;
-    if start >= period {
-        return Err(out_of_range(
-            &p("startMinute"),
-            "within the first period",
-            spike.start_minute,
-        ));
-    }
-    let mut windows = Vec::new();
-    let mut at = start;
-    while at < month {
-        windows.push((at, (at + duration).min(month)));
-        at += period;
-    }
-    Ok((windows, extra))
 }
 
 impl Scenario {

@@ -22,6 +22,7 @@ macro_rules! input_struct {
         $vis struct $($rest)*
     };
 }
+pub(crate) use input_struct;
 
 /// The Aurora database engine.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
