@@ -575,7 +575,6 @@ fn decide(
     usage: &[u64],
     proxy: u64,
 ) -> Result<(Comparison, Vec<Advice>), Error> {
-    advise::check(&s.application)?;
     // Parts of `total`, which fits, so their sums fit too; checked anyway.
     let compute = Money::checked_sum(
         lines

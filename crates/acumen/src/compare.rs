@@ -14,88 +14,13 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::acu::check_finite;
 use crate::error::{Error, ErrorCode};
 use crate::money::{Money, Quantity, UnitPrice};
 use crate::prices::{self, Confidence, ReservedTerm};
+use crate::scenario::discount_ppm;
+pub use crate::scenario::{ClassOption, CompareOptions, ReservedOffer};
 use crate::scenario::{StorageType, ValidScenario};
 pub use crate::vocabulary::Payment;
-
-macro_rules! input_struct {
-    ($(#[$meta:meta])* pub struct $($rest:tt)*) => {
-        $(#[$meta])*
-        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(rename_all = "camelCase", default, deny_unknown_fields))]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        pub struct $($rest)*
-    };
-}
-
-input_struct! {
-    /// A Reserved Instance offer for a class: a rate, or a discount off on-demand.
-    #[derive(Clone, Debug, PartialEq)]
-    pub struct ReservedOffer {
-        /// Term in years: 1 or 3. Default 1.
-        pub term_years: u8,
-        /// Payment option. Default no upfront.
-        pub payment: Payment,
-        /// Effective hourly rate in USD (the recurring part).
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub hourly: Option<f64>,
-        /// Upfront fee in USD per instance, amortised over the term.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub upfront: Option<f64>,
-        /// Instead of rates: the discount off on-demand, 0 to 0.9 (0.3 = 30 %).
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub discount: Option<f64>,
-    }
-}
-
-impl Default for ReservedOffer {
-    fn default() -> Self {
-        ReservedOffer {
-            term_years: 1,
-            payment: Payment::NoUpfront,
-            hourly: None,
-            upfront: None,
-            discount: None,
-        }
-    }
-}
-
-input_struct! {
-    /// A provisioned instance class to compare, with any rates to use.
-    #[derive(Clone, Debug, Default, PartialEq)]
-    pub struct ClassOption {
-        /// The class, e.g. `db.r6g.xlarge`.
-        pub class: String,
-        /// On-demand USD per instance-hour; default: the catalog's.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub on_demand_hourly: Option<f64>,
-        /// Memory in GiB, for a class the catalog does not know.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub memory_gib: Option<u32>,
-        /// Reserved Instance offers to compare.
-        pub reserved: Vec<ReservedOffer>,
-        /// Database Savings Plan discount off on-demand for this class, 0 to 0.9.
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub savings_plan_discount: Option<f64>,
-    }
-}
-
-input_struct! {
-    /// What to compare the serverless cluster with.
-    #[derive(Clone, Debug, Default, PartialEq)]
-    pub struct CompareOptions {
-        /// Classes to compare. Default: from the catalog, the smallest class
-        /// of each family with enough memory for the peak.
-        pub classes: Vec<ClassOption>,
-        /// Database Savings Plan discount on serverless ACU-hours, 0 to 0.9
-        /// (AWS quotes "up to ~35 %"; the rate for a commitment is the user's).
-        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-        pub serverless_savings_plan_discount: Option<f64>,
-    }
-}
 
 /// What kind of option a comparison row is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -230,21 +155,6 @@ pub(crate) struct Billed<'a> {
     pub standard: Option<(Money, Money)>,
     pub io_optimized: Option<Money>,
     pub scenario: &'a ValidScenario,
-}
-
-fn discount_ppm(value: f64, field: &str) -> Result<i64, Error> {
-    check_finite(value, field)?;
-    if !(0.0..=0.9).contains(&value) {
-        return Err(Error::new(
-            ErrorCode::OutOfRange,
-            field,
-            format_args!(
-                "must be between 0 and 0.9 (a fraction), got {}",
-                crate::error::Shown(value)
-            ),
-        ));
-    }
-    Ok((value * 1_000_000.0 + 0.5) as i64)
 }
 
 /// `amount × (1 − discount)`, the discount in parts per million, rounded once.

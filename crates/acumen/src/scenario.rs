@@ -19,10 +19,16 @@ use crate::prices::{self, PriceItem};
 use crate::vocabulary::input_struct;
 use crate::workload::{HOUR, Timeline, spike_windows};
 
+mod application;
+mod compare_options;
+
 pub use crate::check::{MAX_COUNT, MAX_DEMAND_ACU, MAX_GB, MAX_HOURS_PER_MONTH};
 pub use crate::workload::{
     BusinessHours, Level, MAX_LEVEL_HOURS, MAX_SPIKES, MAX_TRACE_SAMPLES, Spike, Trace, Workload,
 };
+pub use application::Application;
+pub(crate) use compare_options::discount_ppm;
+pub use compare_options::{ClassOption, CompareOptions, ReservedOffer};
 
 pub use crate::vocabulary::{Engine, PriceOverrides, StorageType};
 
@@ -296,9 +302,9 @@ input_struct! {
         /// Overrides of the scaling controller's parameters.
         pub controller: ControllerOverrides,
         /// Provisioned classes and commitments to compare with.
-        pub compare: crate::compare::CompareOptions,
+        pub compare: CompareOptions,
         /// Facts about the application, for configuration advice.
-        pub application: crate::advise::Application,
+        pub application: Application,
     }
 }
 
@@ -321,8 +327,8 @@ impl Default for Scenario {
             price_overrides: PriceOverrides::default(),
             price_book: None,
             controller: ControllerOverrides::default(),
-            compare: crate::compare::CompareOptions::default(),
-            application: crate::advise::Application::default(),
+            compare: CompareOptions::default(),
+            application: Application::default(),
         }
     }
 }
@@ -414,41 +420,59 @@ pub struct ValidScenario {
     pub price_book: Option<prices::PriceBook>,
     /// The scaling controller's parameters.
     pub controller: crate::sim::Controller,
-    /// What to compare with (checked when compared).
-    pub compare: crate::compare::CompareOptions,
-    /// Facts about the application (checked when advising).
-    pub application: crate::advise::Application,
+    /// What to compare with (checked: every rate, discount and term).
+    pub compare: CompareOptions,
+    /// Facts about the application (checked).
+    pub application: Application,
     /// Things the user should know about how the input was read.
     pub notes: Vec<(String, String)>,
 }
 
+/// The scaling-range rule every surface shares: `min_acu` and `max_acu` on
+/// the 0.5-ACU grid from 0 to 256, a maximum of at least 1 ACU, and
+/// min ≤ max. Errors name `{prefix}minAcu` or `{prefix}maxAcu` (`prefix` is
+/// e.g. `"scaling."`, or `""` for top-level fields).
+///
+/// ```
+/// use acumen::scenario::validate_acu_range;
+/// let (min, max) = validate_acu_range(0.5, 16.0, "scaling.")?;
+/// assert_eq!((min.as_f64(), max.as_f64()), (0.5, 16.0));
+/// let e = validate_acu_range(8.0, 4.0, "").unwrap_err();
+/// assert_eq!((e.code(), e.field()), (acumen::ErrorCode::Conflict, "minAcu"));
+/// # Ok::<(), acumen::Error>(())
+/// ```
+pub fn validate_acu_range(min_acu: f64, max_acu: f64, prefix: &str) -> Result<(Acu, Acu), Error> {
+    let field = |name: &str| format!("{prefix}{name}");
+    let min = Acu::from_f64(min_acu, &field("minAcu"))?;
+    let max = Acu::from_f64(max_acu, &field("maxAcu"))?;
+    if max.halves() < 2 {
+        return Err(out_of_range(
+            &field("maxAcu"),
+            "between 1 and 256 ACU",
+            max_acu,
+        ));
+    }
+    if min > max {
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            &field("minAcu"),
+            format_args!("must not exceed maxAcu ({max}), got {min}"),
+        ));
+    }
+    Ok((min, max))
+}
+
 impl Scaling {
-    /// Checks the range (grid, bounds, min ≤ max, auto-pause seconds);
-    /// errors name fields under `prefix`, e.g. `scaling.maxAcu`.
+    /// Checks the range ([`validate_acu_range`]) and the auto-pause
+    /// seconds; errors name fields under `prefix`, e.g. `scaling.maxAcu`.
     pub fn validate(&self, prefix: &str) -> Result<ValidScaling, Error> {
-        let field = |name: &str| format!("{prefix}.{name}");
-        let min = Acu::from_f64(self.min_acu, &field("minAcu"))?;
-        let max = Acu::from_f64(self.max_acu, &field("maxAcu"))?;
-        if max.halves() < 2 {
-            return Err(out_of_range(
-                &field("maxAcu"),
-                "between 1 and 256 ACU",
-                self.max_acu,
-            ));
-        }
-        if min > max {
-            return Err(Error::new(
-                ErrorCode::Conflict,
-                &field("minAcu"),
-                format_args!("must not exceed maxAcu ({max}), got {min}"),
-            ));
-        }
+        let (min, max) = validate_acu_range(self.min_acu, self.max_acu, &format!("{prefix}."))?;
         let seconds = self
             .seconds_until_auto_pause
             .unwrap_or(DEFAULT_AUTO_PAUSE_SECONDS);
         if !AUTO_PAUSE_SECONDS.contains(&seconds) {
             return Err(out_of_range(
-                &field("secondsUntilAutoPause"),
+                &format!("{prefix}.secondsUntilAutoPause"),
                 "between 300 and 86400 seconds",
                 seconds,
             ));
@@ -704,6 +728,9 @@ impl Scenario {
                 crate::money::UnitPrice::from_usd(usd, &format!("priceOverrides.{}", item.key()))?;
             }
         }
+        let controller = self.controller.resolve()?;
+        self.compare.check()?;
+        application::check(&self.application)?;
         Ok(ValidScenario {
             region: self.region.clone(),
             engine: self.engine,
@@ -716,7 +743,7 @@ impl Scenario {
             extras: self.extras.clone(),
             price_overrides: self.price_overrides.clone(),
             price_book: self.price_book.clone(),
-            controller: self.controller.resolve()?,
+            controller,
             compare: self.compare.clone(),
             application: self.application.clone(),
             notes,
@@ -737,6 +764,54 @@ mod tests {
         let mut s = Scenario::default();
         edit(&mut s);
         s.validate().unwrap_err()
+    }
+
+    #[test]
+    fn comparison_options_and_application_facts_are_checked_by_validate() {
+        let e = error_of(|s| s.compare.serverless_savings_plan_discount = Some(0.95));
+        assert_eq!(
+            (e.code(), e.field()),
+            (
+                ErrorCode::OutOfRange,
+                "compare.serverlessSavingsPlanDiscount"
+            )
+        );
+        let e = error_of(|s| {
+            s.compare.classes = vec![ClassOption {
+                class: String::from("db.r6g.large"),
+                reserved: vec![ReservedOffer {
+                    term_years: 2,
+                    ..ReservedOffer::default()
+                }],
+                ..ClassOption::default()
+            }]
+        });
+        assert_eq!(
+            (e.code(), e.field()),
+            (
+                ErrorCode::OutOfRange,
+                "compare.classes[0].reserved[0].termYears"
+            )
+        );
+        let e = error_of(|s| s.application.working_set_gib = Some(-1.0));
+        assert_eq!(
+            (e.code(), e.field()),
+            (ErrorCode::OutOfRange, "application.workingSetGib")
+        );
+    }
+
+    #[test]
+    fn the_acu_range_rule_names_fields_under_its_prefix() {
+        let e = validate_acu_range(0.5, 0.5, "").unwrap_err();
+        assert_eq!((e.code(), e.field()), (ErrorCode::OutOfRange, "maxAcu"));
+        let e = validate_acu_range(0.25, 4.0, "scaling.").unwrap_err();
+        assert_eq!(e.field(), "scaling.minAcu");
+        let e = validate_acu_range(8.0, 4.0, "scaling.").unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            (ErrorCode::Conflict, "scaling.minAcu")
+        );
+        assert!(validate_acu_range(0.0, 1.0, "").is_ok());
     }
 
     #[test]
