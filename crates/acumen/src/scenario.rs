@@ -133,7 +133,7 @@ input_struct! {
 
 input_struct! {
     /// Overrides of the scaling controller's parameters; each absent field
-    /// keeps its documented default (see [`crate::vocabulary::Controller`]).
+    /// keeps its documented default (see [`crate::sim::Controller`]).
     #[derive(Clone, Debug, Default, PartialEq)]
     pub struct ControllerOverrides {
         /// Seconds a higher need must last before scaling up: 1 to 60. Default 2.

@@ -14,7 +14,7 @@
 //! so its cost grows with demand changes and scaling transitions rather
 //! than with simulated seconds; [`simulate_reference`]
 //! steps every second. They agree exactly (a property test checks it).
-//! [`simulate_trace`] is a third way in for a per-second trace held as a
+//! [`simulate_seconds`] is a third way in for one need a second held as a
 //! compact slice: it reads 64 seconds at a time as bit masks, and agrees
 //! exactly with the other two.
 
@@ -24,9 +24,22 @@ use alloc::vec::Vec;
 use crate::acu::ceil;
 pub use crate::vocabulary::{Controller, ModelInfo};
 
-mod trace_kernel;
-pub use trace_kernel::simulate_trace;
-pub(crate) use trace_kernel::{Source, simulate_source};
+mod cluster;
+mod ideal;
+mod kernel;
+pub mod per_second;
+
+pub use cluster::simulate_cluster;
+pub(crate) use cluster::{
+    capacity_timeline, for_each_stretch, need_halves, proxy_usage, total_need,
+};
+pub use ideal::{ideal_capacity, ideal_usage};
+pub use kernel::simulate_seconds;
+pub(crate) use kernel::{Source, simulate_source};
+
+/// The per-second kernel under its former name.
+#[doc(hidden)]
+pub use kernel::simulate_seconds as simulate_trace;
 
 /// The model's name, reported with every simulated result.
 pub const MODEL_NAME: &str = "acumen-controller";
@@ -66,9 +79,9 @@ pub struct Input {
 }
 
 impl Input {
-    /// One second of a per-second trace as [`simulate_trace`] reads it: no
-    /// floor from a writer, a running leader, active whenever there is need.
-    pub fn trace_second(need: u32) -> Input {
+    /// One second of need as [`simulate_seconds`] reads it: no floor from
+    /// a writer, a running leader, active whenever there is need.
+    pub fn one_second(need: u32) -> Input {
         Input {
             seconds: 1,
             need,
@@ -76,6 +89,12 @@ impl Input {
             active: need > 0,
             leader_running: true,
         }
+    }
+
+    /// [`Input::one_second`] under its former name.
+    #[doc(hidden)]
+    pub fn trace_second(need: u32) -> Input {
+        Input::one_second(need)
     }
 }
 

@@ -1,11 +1,11 @@
-//! The per-second trace kernel: [`simulate_trace`].
+//! The per-second kernel: [`simulate_seconds`], one need a second.
 //!
 //! A month of one-second samples is 2.6 million seconds, but a running
 //! instance's controller only *does* something in a few of them: the
 //! seconds that change capacity (a scale-up, a decay step crossing the
 //! 0.5-ACU grid) or pause it. Everything in between changes counters only.
 //!
-//! The kernel reads the trace a chunk of 4,096 seconds at a time (from a
+//! The kernel reads the needs a chunk of 4,096 seconds at a time (from a
 //! slice, or converting samples as it goes: see [`Source`]) and keeps a copy
 //! narrowed to `i16`. It then:
 //! - reads aligned blocks of 64 seconds as bit masks (need above capacity,
@@ -36,35 +36,35 @@ const NARROW_MAX: i16 = i16::MAX;
 /// Decay seconds counted ahead at most (see [`Decay`]).
 const DECAY_AHEAD: u64 = 256;
 
-/// Simulates one instance over a per-second demand trace: `needs[i]` is the
+/// Simulates one instance over one need a second: `needs[i]` is the
 /// capacity the demand needs in second `i`, in half-ACUs (not clamped to the
 /// maximum). The instance has no floor from a writer and counts as active
 /// whenever its need is above zero.
 ///
 /// The result equals [`super::simulate`] over the inputs
-/// [`Input::trace_second`] makes of it. The trace is read as a compact slice, and the seconds in which
+/// [`Input::one_second`] makes of it. The needs are read as a compact slice, and the seconds in which
 /// nothing but counters change are taken 64 at a time as bit masks, which
 /// makes a month of one-second samples a matter of milliseconds.
 ///
 /// ```
-/// use acumen::sim::{simulate_trace, Controller, Pausing, Settings};
+/// use acumen::sim::{simulate_seconds, Controller, Pausing, Settings};
 /// let settings = Settings { min: 1, max: 32, pausing: Pausing::Never, initial: 8,
 ///                           controller: Controller::default() };
 /// // Two minutes at 4 ACU, then two minutes at 8 ACU.
 /// let needs: Vec<u32> = [8; 120].into_iter().chain([16; 120]).collect();
-/// let out = simulate_trace(&settings, &needs);
+/// let out = simulate_seconds(&settings, &needs);
 /// assert_eq!(out.capacity.first(), Some(&(121, 8)));
 /// assert_eq!(out.capacity.last().map(|(_, c)| *c), Some(16));
 /// ```
-pub fn simulate_trace(settings: &Settings, needs: &[u32]) -> Outcome {
+pub fn simulate_seconds(settings: &Settings, needs: &[u32]) -> Outcome {
     simulate_source(settings, needs)
 }
 
-/// Where the kernel reads a trace from, a chunk at a time: a slice of
+/// Where the kernel reads the needs from, a chunk at a time: a slice of
 /// needs, or samples converted as they are read (which spares a month of
 /// samples a round trip through memory).
 pub(crate) trait Source {
-    /// Seconds in the trace.
+    /// Seconds to simulate (one need each).
     fn seconds(&self) -> usize;
     /// The needs of seconds `from..from + buf.len()`, written into `buf` or
     /// borrowed.
@@ -81,7 +81,7 @@ impl Source for &[u32] {
     }
 }
 
-/// [`simulate_trace`] over any [`Source`].
+/// [`simulate_seconds`] over any [`Source`].
 pub(crate) fn simulate_source(settings: &Settings, mut source: impl Source) -> Outcome {
     let mut kernel = Kernel {
         s: settings,
@@ -89,7 +89,7 @@ pub(crate) fn simulate_source(settings: &Settings, mut source: impl Source) -> O
         out: Outcome::default(),
         decay: Decay::new(),
     };
-    // Masks are read from a narrow copy of the trace, saturated at
+    // Masks are read from a narrow copy of the needs, saturated at
     // `NARROW_MAX`, which leaves every comparison with a capacity below it
     // unchanged; a maximum beyond it (far above any Aurora limit) is stepped.
     // So are the last few seconds, short of a block.
@@ -211,7 +211,7 @@ impl Kernel<'_> {
         step(
             self.s,
             &mut self.st,
-            &Input::trace_second(need),
+            &Input::one_second(need),
             &mut self.out,
         );
         // The step may have moved the level or the capacity.

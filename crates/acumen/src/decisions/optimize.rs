@@ -44,12 +44,12 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::acu::{Acu, check_finite};
-use crate::bill::{first_capacities, for_each_stretch, simulate_cluster, total_need};
 use crate::engine::capabilities;
 use crate::error::{Error, ErrorCode};
 use crate::money::{Money, Quantity, UnitPrice};
 use crate::prices::{self, PriceItem};
 use crate::scenario::{Scenario, ValidScaling, ValidScenario};
+use crate::sim::{for_each_stretch, simulate_cluster, total_need};
 use crate::workload::Timeline;
 
 /// The most work one [`optimize`] call plans to simulate: ranges × steps
@@ -324,17 +324,7 @@ impl Search<'_> {
             max: Acu::from_halves(max).unwrap_or(Acu::MAX),
             seconds_until_auto_pause: s.scaling.seconds_until_auto_pause,
         };
-        let floor = if scaling.min == Acu::ZERO && self.run.pause_blocked {
-            Acu::HALF
-        } else {
-            Acu::ZERO
-        };
-        let outcomes = simulate_cluster(
-            s,
-            &scaling,
-            self.run.pause_blocked,
-            &first_capacities(s, &scaling, floor),
-        );
+        let outcomes = simulate_cluster(s, &scaling, self.run.pause_blocked);
         let usage: u64 = outcomes.iter().map(|o| o.half_acu_seconds).sum();
         let unmet: u64 = outcomes
             .iter()

@@ -1,5 +1,5 @@
 //! One instance driven by a per-second demand trace: the simulator's fast
-//! kernel ([`crate::sim::simulate_trace`]) behind a checked, documented
+//! kernel ([`crate::sim::simulate_seconds`]) behind a checked, documented
 //! entry point, with a summary instead of a bill.
 //!
 //! A scenario's `trace` workload goes through the whole estimate (the bill,
@@ -317,7 +317,7 @@ mod tests {
             .collect();
         let out = simulate_per_second(&settings(0.5, 16.0), &acu).unwrap();
         let needs: Vec<u32> = acu.iter().map(|a| (a * 2.0) as u32).collect();
-        let kernel = sim::simulate_trace(
+        let kernel = sim::simulate_seconds(
             &Settings {
                 min: 1,
                 max: 32,

@@ -1,0 +1,263 @@
+//! The decisions stage: serverless against provisioned and commitments
+//! ([`compare`]), configuration advice ([`advise`]) and the cheapest
+//! scaling range ([`optimize`]), all from the lower stages' results.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::acu::Acu;
+use crate::bill::{self, Bill, Component, LineItem, acu_hours, overflow_of, price_lines};
+use crate::engine::{capabilities, max_connections};
+use crate::error::Error;
+use crate::money::Money;
+use crate::prices::{self, PriceItem};
+use crate::scenario::ValidScenario;
+use crate::sim::{
+    Input, Pausing, Settings, for_each_stretch, ideal_capacity, need_halves, simulate,
+};
+use crate::usage::{self, HALF_ACU_SECONDS_PER_ACU_HOUR, Usage};
+use crate::vocabulary::StorageType;
+use crate::workload::{Segment, Timeline};
+
+pub mod advise;
+pub mod compare;
+pub mod optimize;
+
+use advise::{Advice, Topic};
+use compare::Comparison;
+
+/// The comparison with provisioned options and the configuration advice
+/// for a scenario's priced usage.
+pub fn decide(
+    s: &ValidScenario,
+    usage: &Usage,
+    bill: &Bill,
+) -> Result<(Comparison, Vec<Advice>), Error> {
+    let comparison = compare::compare(&billed(s, usage, bill)?, &s.compare)?;
+    let facts = facts(s, usage, bill.total);
+    let mut advice = advise::advise(s, &facts);
+    advice.push(Advice {
+        topic: Topic::Purchase,
+        recommendation: comparison.cheapest.clone(),
+        reason: comparison.verdict.clone(),
+        value: None,
+    });
+    advice.push(Advice {
+        topic: Topic::Storage,
+        recommendation: String::from(
+            match (
+                s.storage_type,
+                comparison.storage.standard_micro_usd,
+                comparison.storage.io_optimized_micro_usd,
+            ) {
+                (_, Some(std), Some(io)) if io < std => "Aurora I/O-Optimized",
+                (_, Some(_), Some(_)) => "Aurora Standard",
+                _ => "keep the current storage configuration",
+            },
+        ),
+        reason: comparison.storage.verdict.clone(),
+        value: comparison.storage.break_even_io_share,
+    });
+    Ok((comparison, advice))
+}
+
+/// What the comparison needs of the bill: its parts, the peak and off-peak
+/// capacity, and the bill under each storage type.
+fn billed<'a>(
+    s: &'a ValidScenario,
+    usage: &Usage,
+    bill: &Bill,
+) -> Result<compare::Billed<'a>, Error> {
+    let lines = &bill.lines;
+    // Parts of `total`, which fits, so their sums fit too; checked anyway.
+    let compute = Money::checked_sum(
+        lines
+            .iter()
+            .filter(|l| l.component == Component::Compute)
+            .map(|l| l.cost_micro_usd),
+    )
+    .ok_or_else(|| overflow_of(lines, "its compute lines add up to more than $9.2 trillion"))?;
+    let peak_halves = usage
+        .outcomes
+        .iter()
+        .flat_map(|o| o.capacity.iter().map(|c| c.1))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let writer = writer_range(s);
+    // The bill under each storage type; the scenario's own is `lines` already.
+    let priced = |storage| -> Option<(Money, Money)> {
+        let other;
+        let lines = if storage == s.storage_type {
+            lines
+        } else {
+            other = price_lines(
+                s,
+                storage,
+                &usage.half_acu_seconds,
+                usage.proxy_half_acu_seconds,
+                &mut Vec::new(),
+            )
+            .ok()?;
+            &other
+        };
+        total_and_io(lines)
+    };
+    Ok(compare::Billed {
+        serverless: bill.total,
+        ideal: bill.ideal_total,
+        compute,
+        peak_halves: u32::from(writer.top.halves()).max(peak_halves),
+        off_peak_halves: u32::from(writer.bottom.halves()),
+        peak_hours_per_day: writer.near_top_hours_per_day,
+        standard: priced(StorageType::Standard),
+        io_optimized: priced(StorageType::IoOptimized).map(|p| p.0),
+        scenario: s,
+    })
+}
+
+/// A bill's total and its I/O part; `None` if it does not fit (a bill that
+/// does not fit is not priced, as one that cannot be).
+fn total_and_io(lines: &[LineItem]) -> Option<(Money, Money)> {
+    let sum = Money::checked_sum(lines.iter().map(|l| l.cost_micro_usd))?;
+    let io = Money::checked_sum(
+        lines
+            .iter()
+            .filter(|l| l.component == Component::Io)
+            .map(|l| l.cost_micro_usd),
+    )?;
+    Some((sum, io))
+}
+
+/// The writer's ideal capacity range, for the break-even.
+struct WriterRange {
+    bottom: Acu,
+    top: Acu,
+    /// Hours a day within 90 % of the top, averaged over the month.
+    near_top_hours_per_day: f64,
+}
+
+/// The writer's ideal capacity gives the peak and off-peak for the
+/// break-even. Recomputed on each pass rather than collected: a per-second
+/// trace has millions of segments, and a list of them would cost more than
+/// the rounding.
+fn writer_range(s: &ValidScenario) -> WriterRange {
+    let writer = &s.instances[0].demand;
+    let ideal = |seg: &Segment| ideal_capacity(seg.acu, &s.scaling, Acu::ZERO);
+    let (bottom, top) = writer
+        .segments()
+        .iter()
+        .map(ideal)
+        .fold(None, |range, c| match range {
+            None => Some((c, c)),
+            Some((low, high)) => Some((c.min(low), c.max(high))),
+        })
+        .unwrap_or((Acu::HALF, Acu::HALF));
+    let near_top: u64 = writer
+        .segments()
+        .iter()
+        .filter(|seg| u32::from(ideal(seg).halves()) * 10 >= u32::from(top.halves()) * 9)
+        .map(|seg| seg.seconds)
+        .sum();
+    let days = writer.seconds().max(1) as f64 / 86_400.0;
+    WriterRange {
+        bottom,
+        top,
+        near_top_hours_per_day: near_top as f64 / 3600.0 / days,
+    }
+}
+
+/// What the advice needs to know of the bill and the usage.
+fn facts(s: &ValidScenario, usage: &Usage, total: Money) -> advise::Facts {
+    let (longest, peak_need) = idle_and_peak(s);
+    let proxy_monthly = prices::resolve_with(
+        s.price_book.as_ref(),
+        &s.region,
+        s.engine,
+        PriceItem::ProxyServerless,
+        &s.price_overrides,
+    )
+    .ok()
+    .and_then(|p| acu_hours(usage.proxy_half_acu_seconds).cost(p.price));
+    let outcomes = &usage.outcomes;
+    advise::Facts {
+        peak_need_halves: peak_need,
+        hours_at_max: outcomes
+            .iter()
+            .map(|o| o.at_max_seconds as f64 / 3600.0)
+            .sum(),
+        unmet_cap_acu_hours: outcomes
+            .iter()
+            .map(|o| o.unmet_cap as f64 / HALF_ACU_SECONDS_PER_ACU_HOUR as f64)
+            .sum(),
+        longest_idle_seconds: longest,
+        proxy_monthly,
+        max_connections: max_connections(s.engine, s.scaling.min, s.scaling.max),
+        total_with_pause: total_with_pause(s, longest),
+        total,
+        ramp_seconds: ramp_seconds(s, peak_need),
+    }
+}
+
+/// The longest run without demand on the whole cluster (seconds) and the
+/// highest need of any instance (half-ACUs).
+fn idle_and_peak(s: &ValidScenario) -> (u64, u32) {
+    let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
+    let (mut idle, mut longest, mut peak_need) = (0u64, 0u64, 0u32);
+    for_each_stretch(&timelines, |seconds, demand| {
+        if demand.iter().all(|d| *d == 0.0) {
+            idle += seconds;
+            longest = longest.max(idle);
+        } else {
+            idle = 0;
+        }
+        for d in demand {
+            peak_need = peak_need.max(need_halves(*d));
+        }
+    });
+    (longest, peak_need)
+}
+
+/// The monthly total with a minimum of 0, when the cluster is idle long
+/// enough to pause and could: the scenario billed again (without decisions).
+fn total_with_pause(s: &ValidScenario, longest_idle: u64) -> Option<Money> {
+    let can_try_pause = s.scaling.min > Acu::ZERO
+        && !s.extras.rds_proxy
+        && longest_idle > u64::from(s.scaling.seconds_until_auto_pause)
+        && capabilities(s.engine, s.engine_version).auto_pause;
+    if !can_try_pause {
+        return None;
+    }
+    let mut paused = s.clone();
+    paused.scaling.min = Acu::ZERO;
+    bill::price(&paused, &usage::measure(&paused))
+        .ok()
+        .map(|b| b.total)
+}
+
+/// Seconds to ramp from the minimum to the peak need (within the maximum).
+fn ramp_seconds(s: &ValidScenario, peak_need: u32) -> Option<u64> {
+    let run_min = u32::from(s.scaling.min.halves()).max(1);
+    let peak_capped = peak_need.min(u32::from(s.scaling.max.halves()));
+    if peak_capped <= run_min {
+        return None;
+    }
+    let settings = Settings {
+        min: run_min,
+        max: u32::from(s.scaling.max.halves()),
+        pausing: Pausing::Never,
+        initial: run_min,
+        controller: s.controller,
+    };
+    let input = Input {
+        seconds: 3_600,
+        need: peak_capped,
+        floor: 0,
+        active: true,
+        leader_running: true,
+    };
+    simulate(&settings, &[input])
+        .time_to_capacity
+        .first()
+        .map(|t| u64::from(*t))
+}

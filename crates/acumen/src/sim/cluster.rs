@@ -1,0 +1,204 @@
+//! The cluster simulated second by second: the writer, then each reader,
+//! with the cluster's rules (the writer pauses only when every instance is
+//! idle; tier 0–1 readers never run below the writer and pause with it).
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::ideal::first_capacities;
+use super::{Input, Outcome, Pausing, Settings, simulate};
+use crate::acu::Acu;
+use crate::scenario::{ValidInstance, ValidScaling, ValidScenario};
+use crate::workload::{Timeline, zip};
+
+/// Calls `f(seconds, demands)` for each stretch where every timeline is
+/// constant (all timelines have the same length).
+pub(crate) fn for_each_stretch(timelines: &[&Timeline], mut f: impl FnMut(u64, &[f64])) {
+    // A writer alone: its segments are the stretches (a per-second trace
+    // has millions, so the general walk below would cost more than `f`).
+    if let [only] = timelines {
+        for seg in only.segments() {
+            f(seg.seconds, core::slice::from_ref(&seg.acu));
+        }
+        return;
+    }
+    let n = timelines.len();
+    let mut index = vec![0usize; n];
+    let mut left = vec![0u64; n];
+    let mut demand = vec![0.0f64; n];
+    loop {
+        for k in 0..n {
+            if left[k] == 0 {
+                let segs = timelines[k].segments();
+                if index[k] == segs.len() {
+                    return;
+                }
+                left[k] = segs[index[k]].seconds;
+                demand[k] = segs[index[k]].acu;
+                index[k] += 1;
+            }
+        }
+        let step = left.iter().copied().min().unwrap_or(0);
+        if step == 0 {
+            return;
+        }
+        f(step, &demand);
+        for l in &mut left {
+            *l -= step;
+        }
+    }
+}
+
+/// Demand rounded up to the grid, in half-ACUs (not clamped to the maximum).
+pub(crate) fn need_halves(demand: f64) -> u32 {
+    // Validation bounds demand to 100,000 ACU, so this fits easily.
+    crate::acu::ceil(demand * 2.0) as u32
+}
+
+/// Appends `input`, merging it into the previous one when they are equal.
+#[inline]
+fn push_input(inputs: &mut Vec<Input>, input: Input) {
+    match inputs.last_mut() {
+        Some(last)
+            if last.need == input.need
+                && last.floor == input.floor
+                && last.active == input.active
+                && last.leader_running == input.leader_running =>
+        {
+            last.seconds += input.seconds;
+        }
+        _ => inputs.push(input),
+    }
+}
+
+/// A capacity series as a timeline in ACUs (exact: halves / 2).
+pub(crate) fn capacity_timeline(capacity: &[(u64, u32)]) -> Timeline {
+    let mut t = Timeline::new();
+    for (seconds, halves) in capacity {
+        t.push(*seconds, f64::from(*halves) / 2.0);
+    }
+    t
+}
+
+/// Simulates the cluster with the scaling range `scaling`, started warm at
+/// the ideal capacity of the first second (the cluster was already serving
+/// this load when the month began): the writer (pausing only when every
+/// instance is idle), then each reader (tiers 0–1 floored at and pausing
+/// with the writer; tiers 2–15 on their own). With `pause_blocked` (RDS
+/// Proxy holds connections open) no instance pauses.
+pub fn simulate_cluster(
+    s: &ValidScenario,
+    scaling: &ValidScaling,
+    pause_blocked: bool,
+) -> Vec<Outcome> {
+    let floor = if pause_blocked && scaling.min == Acu::ZERO {
+        Acu::HALF
+    } else {
+        Acu::ZERO
+    };
+    let initial = first_capacities(s, scaling, floor);
+    let can_pause = scaling.min == Acu::ZERO && !pause_blocked;
+    let own_pausing = if can_pause {
+        Pausing::After(scaling.seconds_until_auto_pause)
+    } else {
+        Pausing::Never
+    };
+    let settings = |pausing, initial: Acu| Settings {
+        min: u32::from(scaling.min.halves()).max(1),
+        max: u32::from(scaling.max.halves()),
+        pausing,
+        initial: u32::from(initial.halves()),
+        controller: s.controller,
+    };
+    let start = |k: usize| initial.get(k).copied().unwrap_or(Acu::ZERO);
+    let writer = simulate(&settings(own_pausing, start(0)), &writer_inputs(s));
+    let writer_capacity = capacity_timeline(&writer.capacity);
+    let mut outcomes = Vec::with_capacity(s.instances.len());
+    outcomes.push(writer);
+    for (k, inst) in s.instances.iter().enumerate().skip(1) {
+        let pausing = if inst.follows_writer() {
+            Pausing::WithLeader
+        } else {
+            own_pausing
+        };
+        let inputs = reader_inputs(inst, &writer_capacity);
+        outcomes.push(simulate(&settings(pausing, start(k)), &inputs));
+    }
+    outcomes
+}
+
+/// The writer's inputs: its own need, active while any instance has demand.
+fn writer_inputs(s: &ValidScenario) -> Vec<Input> {
+    let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
+    // At least one input per segment of the busiest timeline: sized once.
+    let longest = timelines.iter().map(|t| t.segments().len()).max();
+    let mut inputs = Vec::with_capacity(longest.unwrap_or(0));
+    for_each_stretch(&timelines, |seconds, demand| {
+        push_input(
+            &mut inputs,
+            Input {
+                seconds,
+                need: need_halves(demand[0]),
+                floor: 0,
+                active: demand.iter().any(|d| *d > 0.0),
+                leader_running: true,
+            },
+        );
+    });
+    inputs
+}
+
+/// A reader's inputs: its need, and for a tier 0–1 reader the writer's
+/// capacity as its floor and the writer's running as its leader's.
+fn reader_inputs(inst: &ValidInstance, writer_capacity: &Timeline) -> Vec<Input> {
+    let mut inputs = Vec::with_capacity(
+        inst.demand
+            .segments()
+            .len()
+            .max(writer_capacity.segments().len()),
+    );
+    let follows = inst.follows_writer();
+    zip(
+        &inst.demand,
+        writer_capacity,
+        |seconds, demand, writer_acu| {
+            let writer_halves = (writer_acu * 2.0) as u32;
+            push_input(
+                &mut inputs,
+                Input {
+                    seconds,
+                    need: need_halves(demand),
+                    floor: if follows { writer_halves } else { 0 },
+                    active: if follows { true } else { demand > 0.0 },
+                    leader_running: !follows || writer_halves > 0,
+                },
+            );
+        },
+    );
+    inputs
+}
+
+/// Demand in half-ACU-seconds summed over instances (each second's need
+/// rounded up to the grid).
+pub(crate) fn total_need(s: &ValidScenario) -> u64 {
+    s.instances
+        .iter()
+        .flat_map(|i| i.demand.segments())
+        .map(|seg| u64::from(need_halves(seg.acu)) * seg.seconds)
+        .sum()
+}
+
+/// RDS Proxy bills at least 8 ACUs of serverless capacity (16 half-ACUs).
+pub(crate) const PROXY_MIN_HALVES: u64 = 16;
+
+/// Half-ACU-seconds billed by RDS Proxy: the cluster's capacity each
+/// second, at least 8 ACUs.
+pub(crate) fn proxy_usage(capacities: &[Timeline]) -> u64 {
+    let refs: Vec<&Timeline> = capacities.iter().collect();
+    let mut total = 0u64;
+    for_each_stretch(&refs, |seconds, acu| {
+        let halves: u64 = acu.iter().map(|a| (a * 2.0) as u64).sum();
+        total += halves.max(PROXY_MIN_HALVES) * seconds;
+    });
+    total
+}

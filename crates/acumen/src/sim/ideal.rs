@@ -1,0 +1,82 @@
+//! Ideal tracking: each instance at its demand rounded up to the 0.5-ACU
+//! grid, within the scaling range (what simple calculators assume), with
+//! the cluster's rules. The simulation starts from it and the bill is
+//! compared with it.
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::cluster::{PROXY_MIN_HALVES, for_each_stretch};
+use crate::acu::Acu;
+use crate::scenario::{ValidScaling, ValidScenario};
+use crate::workload::Timeline;
+
+/// The capacity ideal tracking gives for `demand`: rounded up to the grid,
+/// clamped to the scaling range, and at least `floor`.
+pub fn ideal_capacity(demand: f64, scaling: &ValidScaling, floor: Acu) -> Acu {
+    // Validation guarantees `demand` is finite and non-negative.
+    let wanted = Acu::ceil_from_checked_demand(demand);
+    wanted.clamp(scaling.min.max(floor), scaling.max)
+}
+
+/// Ideal tracking for the whole cluster at one moment: each instance at its
+/// `demand` rounded up and clamped ([`ideal_capacity`]), then the cluster
+/// rules: the writer cannot pause while a reader runs, and tier 0–1 readers
+/// never run below the writer.
+#[inline]
+fn ideal_cluster(
+    s: &ValidScenario,
+    scaling: &ValidScaling,
+    floor: Acu,
+    demand: &[f64],
+    capacity: &mut [Acu],
+) {
+    for (c, d) in capacity.iter_mut().zip(demand) {
+        *c = ideal_capacity(*d, scaling, floor);
+    }
+    let Some((writer, readers)) = capacity.split_first_mut() else {
+        return;
+    };
+    if *writer == Acu::ZERO && readers.iter().any(|c| *c > Acu::ZERO) {
+        *writer = Acu::HALF;
+    }
+    for (c, inst) in readers.iter_mut().zip(&s.instances[1..]) {
+        if inst.follows_writer() && *c < *writer {
+            *c = *writer;
+        }
+    }
+}
+
+/// The ideal capacity of each instance in the first second: where the
+/// simulation starts (warm).
+pub(crate) fn first_capacities(s: &ValidScenario, scaling: &ValidScaling, floor: Acu) -> Vec<Acu> {
+    let demand: Vec<f64> = s
+        .instances
+        .iter()
+        .map(|i| i.demand.segments().first().map_or(0.0, |seg| seg.acu))
+        .collect();
+    let mut capacity = vec![Acu::ZERO; demand.len()];
+    ideal_cluster(s, scaling, floor, &demand, &mut capacity);
+    capacity
+}
+
+/// Ideal tracking over the month: half-ACU-seconds per instance, and those
+/// RDS Proxy would bill (the cluster's capacity each second, at least 8
+/// ACUs). `floor` is the lowest capacity when idle (0.5 ACU when the
+/// cluster cannot pause, else zero).
+pub fn ideal_usage(s: &ValidScenario, floor: Acu) -> (Vec<u64>, u64) {
+    let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
+    let mut usage = vec![0u64; s.instances.len()];
+    let mut proxy = 0u64;
+    let mut capacity = vec![Acu::ZERO; s.instances.len()];
+    for_each_stretch(&timelines, |seconds, demand| {
+        ideal_cluster(s, &s.scaling, floor, demand, &mut capacity);
+        let mut cluster = 0u64;
+        for (k, c) in capacity.iter().enumerate() {
+            cluster += u64::from(c.halves());
+            usage[k] += u64::from(c.halves()) * seconds;
+        }
+        proxy += cluster.max(PROXY_MIN_HALVES) * seconds;
+    });
+    (usage, proxy)
+}
