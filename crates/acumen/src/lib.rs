@@ -41,24 +41,41 @@
 
 extern crate alloc;
 
-// The modules in the order of the flow; each uses only those above it
-// (tests/module_graph.rs checks that the graph has no cycle).
-pub mod acu;
-pub mod bill;
-mod check;
-pub mod decisions;
-pub mod engine;
+// The modules in the order of the flow, each using only those above it
+// (tests/module_graph.rs checks it, so the module graph has no cycle).
+
+// Errors, naming the input field at fault.
 pub mod error;
-mod estimate;
-pub mod export;
+// Capacity on the 0.5-ACU grid.
+pub mod acu;
+// Exact money, prices and quantities.
 pub mod money;
-pub mod prices;
-pub mod report;
-pub mod scenario;
-pub mod sim;
-pub mod usage;
+// The words every stage shares: engine, storage, priced items, the model.
 pub mod vocabulary;
+// Input bounds and range checks.
+mod check;
+// Engine versions, their limits and max_connections.
+pub mod engine;
+// Price lookup: the catalog, price books, overrides.
+pub mod prices;
+// The workload kinds and their expansion into demand over time.
 pub mod workload;
+// The input, and its validation into a `ValidScenario`.
+pub mod scenario;
+// The scaling controller and the cluster, simulated.
+pub mod sim;
+// Capacity used per instance, simulated and ideal.
+pub mod usage;
+// The priced lines, totals and warnings.
+pub mod bill;
+// Comparison, advice and the cheapest scaling range.
+pub mod decisions;
+// CloudFormation and Terraform for the scenario.
+pub mod export;
+// The report gathered from every stage.
+pub mod report;
+// The pipeline from scenario to report.
+mod estimate;
 
 pub use acu::Acu;
 pub use decisions::{advise, compare, optimize};

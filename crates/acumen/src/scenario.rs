@@ -16,7 +16,7 @@ use crate::check::{check_amount, milli, out_of_range, whole};
 use crate::engine::{self, Version};
 use crate::error::{Error, ErrorCode};
 use crate::prices::{self, PriceItem};
-use crate::vocabulary::input_struct;
+use crate::vocabulary::{Controller, input_struct};
 use crate::workload::{HOUR, Timeline, spike_windows};
 
 mod application;
@@ -165,8 +165,8 @@ input_struct! {
 
 impl ControllerOverrides {
     /// The controller with these overrides applied, checked field by field.
-    pub fn resolve(&self) -> Result<crate::vocabulary::Controller, Error> {
-        let d = crate::vocabulary::Controller::default();
+    pub fn resolve(&self) -> Result<Controller, Error> {
+        let d = Controller::default();
         let int =
             |v: Option<u32>, default: u32, lo: u32, hi: u32, name: &str| -> Result<u32, Error> {
                 match v {
@@ -194,7 +194,7 @@ impl ControllerOverrides {
                     }
                 }
             };
-        Ok(crate::sim::Controller {
+        Ok(Controller {
             detect_up_seconds: int(
                 self.detect_up_seconds,
                 d.detect_up_seconds,
@@ -419,7 +419,7 @@ pub struct ValidScenario {
     /// The price book, checked; used before the catalog.
     pub price_book: Option<prices::PriceBook>,
     /// The scaling controller's parameters.
-    pub controller: crate::sim::Controller,
+    pub controller: Controller,
     /// What to compare with (checked: every rate, discount and term).
     pub compare: CompareOptions,
     /// Facts about the application (checked).

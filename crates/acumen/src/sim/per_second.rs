@@ -12,9 +12,9 @@ use alloc::format;
 
 use crate::acu::Acu;
 use crate::error::{Error, ErrorCode};
-use crate::report::ModelInfo;
 use crate::scenario::{ControllerOverrides, Scaling};
 use crate::sim::{self, Outcome, Pausing, Settings};
+use crate::vocabulary::ModelInfo;
 
 /// The most samples a trace may have: a leap year of seconds (4 bytes of
 /// working memory each, on top of the samples themselves).
