@@ -306,10 +306,37 @@ fn note_lag(st: &mut State, input: &Input, grew: bool, out: &mut Outcome) {
 }
 
 /// One second of the controller. Returns nothing; updates state and outcome.
+///
+/// The second goes to the first phase that takes it: following a paused
+/// leader, staying paused, resuming, pausing after the idle timeout, and
+/// otherwise scaling towards the target.
 #[inline(always)]
 fn step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
-    let c = &s.controller;
     let before = st.applied;
+    if follow_leader(s, st, input, before, out)
+        || stay_paused(s, st, input, out)
+        || resume(s, st, input, before, out)
+        || pause_when_idle(s, st, input, before, out)
+    {
+        return;
+    }
+    let grew = scale(s, st, input, out);
+    account(st, input, 1);
+    note_change(st, before, out);
+    note_lag(st, input, grew, out);
+    st.now += 1;
+}
+
+/// A reader that follows the writer: paused while its leader is not
+/// running (the second is taken), resumed when it runs again.
+#[inline(always)]
+fn follow_leader(
+    s: &Settings,
+    st: &mut State,
+    input: &Input,
+    before: u32,
+    out: &mut Outcome,
+) -> bool {
     if let Pausing::WithLeader = s.pausing {
         if !input.leader_running {
             if !st.paused {
@@ -321,7 +348,7 @@ fn step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
             account(st, input, 1);
             note_change(st, before, out);
             st.now += 1;
-            return;
+            return true;
         }
         if st.paused {
             st.paused = false;
@@ -330,62 +357,97 @@ fn step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
             set_applied(s, st, st.level as u32, out);
         }
     }
-    if st.paused {
-        if input.active {
-            st.paused = false;
-            out.resumes += 1;
-            st.resuming = if st.paused_for > DEEP_SLEEP_SECONDS {
-                out.deep_resumes += 1;
-                c.deep_resume_seconds
-            } else {
-                c.resume_seconds
-            };
-            st.paused_for = 0;
-            if st.resuming == 0 {
-                // No resume delay: capacity arrives at once.
-                st.level = resume_level(s);
-                set_applied(s, st, st.level as u32, out);
-            }
-        } else {
-            st.paused_for += 1;
-            account(st, input, 1);
-            st.now += 1;
-            return;
-        }
+    false
+}
+
+/// A paused instance: stays paused while idle (the second is taken), or
+/// starts resuming (deeply after a long pause) when activity returns.
+#[inline(always)]
+fn stay_paused(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) -> bool {
+    if !st.paused {
+        return false;
     }
-    if st.resuming > 0 {
-        // Each resume second is spent at zero; capacity arrives after the last.
-        st.resuming -= 1;
+    if !input.active {
+        st.paused_for += 1;
         account(st, input, 1);
-        if st.resuming == 0 {
-            st.level = resume_level(s);
-            set_applied(s, st, st.level as u32, out);
-            st.idle = 0;
-            note_change(st, before, out);
-        }
         st.now += 1;
-        return;
+        return true;
     }
-    if let Pausing::After(limit) = s.pausing {
-        st.idle = if input.active { 0 } else { st.idle + 1 };
-        // Paused once `limit` whole seconds have passed idle.
-        if st.idle > u64::from(limit) {
-            st.paused = true;
-            st.paused_for = 0;
-            set_applied(s, st, 0, out);
-            st.level = 0.0;
-            st.idle = 0;
-            st.up_wait = 0;
-            st.below = 0;
-            out.pauses += 1;
-            account(st, input, 1);
-            note_change(st, before, out);
-            st.now += 1;
-            return;
-        }
+    let c = &s.controller;
+    st.paused = false;
+    out.resumes += 1;
+    st.resuming = if st.paused_for > DEEP_SLEEP_SECONDS {
+        out.deep_resumes += 1;
+        c.deep_resume_seconds
+    } else {
+        c.resume_seconds
+    };
+    st.paused_for = 0;
+    if st.resuming == 0 {
+        // No resume delay: capacity arrives at once.
+        st.level = resume_level(s);
+        set_applied(s, st, st.level as u32, out);
     }
+    false
+}
+
+/// A resume under way takes the second.
+#[inline(always)]
+fn resume(s: &Settings, st: &mut State, input: &Input, before: u32, out: &mut Outcome) -> bool {
+    if st.resuming == 0 {
+        return false;
+    }
+    // Each resume second is spent at zero; capacity arrives after the last.
+    st.resuming -= 1;
+    account(st, input, 1);
+    if st.resuming == 0 {
+        st.level = resume_level(s);
+        set_applied(s, st, st.level as u32, out);
+        st.idle = 0;
+        note_change(st, before, out);
+    }
+    st.now += 1;
+    true
+}
+
+/// With auto-pause, counts idle seconds and pauses (taking the second)
+/// once the timeout has passed.
+#[inline(always)]
+fn pause_when_idle(
+    s: &Settings,
+    st: &mut State,
+    input: &Input,
+    before: u32,
+    out: &mut Outcome,
+) -> bool {
+    let Pausing::After(limit) = s.pausing else {
+        return false;
+    };
+    st.idle = if input.active { 0 } else { st.idle + 1 };
+    // Paused once `limit` whole seconds have passed idle.
+    if st.idle <= u64::from(limit) {
+        return false;
+    }
+    st.paused = true;
+    st.paused_for = 0;
+    set_applied(s, st, 0, out);
+    st.level = 0.0;
+    st.idle = 0;
+    st.up_wait = 0;
+    st.below = 0;
+    out.pauses += 1;
+    account(st, input, 1);
+    note_change(st, before, out);
+    st.now += 1;
+    true
+}
+
+/// Scales towards the target: up after the detection delay, down after
+/// the hold-down. Returns whether capacity grew.
+#[inline(always)]
+fn scale(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) -> bool {
+    let c = &s.controller;
     let t = target(s, input);
-    let mut grew = false;
     if t > st.applied {
         st.below = 0;
         st.up_wait += 1;
@@ -396,7 +458,7 @@ fn step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
             let next = (ceil(st.level + step) as u32).min(t);
             st.level = f64::from(next);
             set_applied(s, st, next, out);
-            grew = true;
+            return true;
         }
     } else if t < st.applied {
         st.up_wait = 0;
@@ -411,10 +473,7 @@ fn step(s: &Settings, st: &mut State, input: &Input, out: &mut Outcome) {
         st.up_wait = 0;
         st.below = 0;
     }
-    account(st, input, 1);
-    note_change(st, before, out);
-    note_lag(st, input, grew, out);
-    st.now += 1;
+    false
 }
 
 fn resume_level(s: &Settings) -> f64 {
