@@ -171,6 +171,42 @@ fn optimize_within(
         ));
     }
     let mut s = scenario.validate()?;
+    let (run, lowest_min, top) = setting_out(&s)?;
+    let plan = plan(&mut s, run, lowest_min, top, budget)?;
+    let mut search = Search {
+        s: &s,
+        run,
+        need: plan.need,
+        top,
+        limit: options.max_unmet_share,
+        evaluated: 0,
+        points: Vec::new(),
+    };
+    let current = search.record(
+        search
+            .simulate(s.scaling.min.halves(), s.scaling.max.halves())?
+            .0,
+    );
+    let best = search.minima(&plan, lowest_min)?;
+    let Search {
+        points, evaluated, ..
+    } = search;
+    let minimum_step_acu = f64::from(plan.stride) / 2.0;
+    Ok(Optimization {
+        best,
+        current,
+        frontier: frontier(points),
+        evaluated,
+        resampled_seconds: plan.step,
+        minimum_step_acu,
+        note: plan.note(minimum_step_acu),
+    })
+}
+
+/// What every simulation shares (the compute price, whether RDS Proxy
+/// blocks pausing), the lowest minimum the engine allows and the top of
+/// the search (the peak need, within the engine's maximum), in half-ACUs.
+fn setting_out(s: &ValidScenario) -> Result<(Run, u16, u16), Error> {
     let item = PriceItem::serverless(s.storage_type);
     let price = prices::resolve_with(
         s.price_book.as_ref(),
@@ -196,68 +232,17 @@ fn optimize_within(
     } else {
         1
     };
-
     let run = Run {
         price,
         item,
         pause_blocked,
     };
-    let plan = plan(&mut s, run, lowest_min, top, budget)?;
-    let mut search = Search {
-        s: &s,
-        run,
-        need: plan.need,
-        top,
-        limit: options.max_unmet_share,
-        evaluated: 0,
-        points: Vec::new(),
-    };
-    let current = search.record(
-        search
-            .simulate(s.scaling.min.halves(), s.scaling.max.halves())?
-            .0,
-    );
-    let mut widest = Some(plan.widest);
-    let mut best: Option<Candidate> = None;
-    let mut tried: Vec<u16> = Vec::new();
-    // With fewer minima, the top too: where a limit of 0 is met, if anywhere.
-    let minima = (lowest_min..=top).step_by(usize::from(plan.stride));
-    let last = (plan.stride > 1 && !(top - lowest_min).is_multiple_of(plan.stride)).then_some(top);
-    for min in minima.chain(last) {
-        // The widest range was simulated by the plan already.
-        let at_top = match widest.take() {
-            Some(c) => search.record(c),
-            None => search.eval(min, top)?,
-        };
-        tried.push(min);
-        search.cheapest_max(min, at_top, &mut best)?;
-    }
-    // Fewer minima: narrow down around the cheapest, halving the stride
-    // down to 0.5 ACU.
-    let mut stride = plan.stride;
-    while stride > 1 {
-        stride /= 2;
-        let Some(centre) = best.map(|b| b.min_acu_halves()) else {
-            break;
-        };
-        for min in [centre.checked_sub(stride), centre.checked_add(stride)]
-            .into_iter()
-            .flatten()
-        {
-            if (lowest_min..=top).contains(&min) && !tried.contains(&min) {
-                tried.push(min);
-                let at_top = search.eval(min, top)?;
-                search.cheapest_max(min, at_top, &mut best)?;
-            }
-        }
-    }
+    Ok((run, lowest_min, top))
+}
 
-    // The Pareto frontier of everything simulated.
-    let Search {
-        mut points,
-        evaluated,
-        ..
-    } = search;
+/// The Pareto frontier of everything simulated: cheapest first, each
+/// leaving less demand unmet than the one before.
+fn frontier(mut points: Vec<Candidate>) -> Vec<Candidate> {
     points.sort_by(|a, b| {
         a.compute_micro_usd
             .cmp(&b.compute_micro_usd)
@@ -272,17 +257,7 @@ fn optimize_within(
             frontier.push(p);
         }
     }
-    let minimum_step_acu = f64::from(plan.stride) / 2.0;
-    let note = plan.note(minimum_step_acu);
-    Ok(Optimization {
-        best,
-        current,
-        frontier,
-        evaluated,
-        resampled_seconds: plan.step,
-        minimum_step_acu,
-        note,
-    })
+    frontier
 }
 
 impl Candidate {
@@ -315,6 +290,48 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
+    /// Searches the minima from `lowest_min` to the top, every
+    /// `plan.stride` half-ACUs (and the top), then with fewer minima
+    /// narrows down around the cheapest, halving the stride down to 0.5
+    /// ACU. Returns the cheapest range that meets the limit, if any.
+    fn minima(&mut self, plan: &Plan, lowest_min: u16) -> Result<Option<Candidate>, Error> {
+        let top = self.top;
+        let mut widest = Some(plan.widest);
+        let mut best: Option<Candidate> = None;
+        let mut tried: Vec<u16> = Vec::new();
+        // With fewer minima, the top too: where a limit of 0 is met, if anywhere.
+        let minima = (lowest_min..=top).step_by(usize::from(plan.stride));
+        let last =
+            (plan.stride > 1 && !(top - lowest_min).is_multiple_of(plan.stride)).then_some(top);
+        for min in minima.chain(last) {
+            // The widest range was simulated by the plan already.
+            let at_top = match widest.take() {
+                Some(c) => self.record(c),
+                None => self.eval(min, top)?,
+            };
+            tried.push(min);
+            self.cheapest_max(min, at_top, &mut best)?;
+        }
+        let mut stride = plan.stride;
+        while stride > 1 {
+            stride /= 2;
+            let Some(centre) = best.map(|b| b.min_acu_halves()) else {
+                break;
+            };
+            for min in [centre.checked_sub(stride), centre.checked_add(stride)]
+                .into_iter()
+                .flatten()
+            {
+                if (lowest_min..=top).contains(&min) && !tried.contains(&min) {
+                    tried.push(min);
+                    let at_top = self.eval(min, top)?;
+                    self.cheapest_max(min, at_top, &mut best)?;
+                }
+            }
+        }
+        Ok(best)
+    }
+
     /// Simulates the cluster with `min..=max` (half-ACUs): the candidate
     /// and the capacity changes the simulation made.
     fn simulate(&self, min: u16, max: u16) -> Result<(Candidate, u64), Error> {
