@@ -143,7 +143,21 @@ fn optimize(case: &str, scenario: Scenario) {
 
 fn main() {
     let case = std::env::args().nth(1).unwrap_or_default();
-    let scenario = match case.as_str() {
+    if let Some(scenario) = optimize_case(&case) {
+        return optimize(&case, scenario);
+    }
+    let Some(scenario) = estimate_case(&case) else {
+        eprintln!(
+            "usage: limits year-trace|month-16|month-shared|too-many|optimize-week|optimize-week-minute|optimize-month|optimize-month-16|optimize-peak-16"
+        );
+        std::process::exit(2);
+    };
+    run_estimate(&case, &scenario);
+}
+
+/// The scenario of an estimate case.
+fn estimate_case(case: &str) -> Option<Scenario> {
+    Some(match case {
         "year-trace" => Scenario {
             hours_per_month: 744,
             scaling: acumen::Scaling {
@@ -172,49 +186,45 @@ fn main() {
             ],
             ..Scenario::default()
         },
-        "optimize-week" => return optimize(&case, week(1)),
-        "optimize-week-minute" => return optimize(&case, week(60)),
-        "optimize-month" => {
-            return optimize(
-                &case,
-                Scenario {
-                    hours_per_month: 744,
-                    workload: trace(samples(MONTH_SECONDS, 1)),
-                    ..Scenario::default()
-                },
-            );
-        }
-        "optimize-month-16" => return optimize(&case, month_16(0)),
-        "optimize-peak-16" => {
-            return optimize(
-                &case,
-                Scenario {
-                    hours_per_month: 744,
-                    scaling: acumen::Scaling {
-                        min_acu: 0.5,
-                        max_acu: 256.0,
-                        seconds_until_auto_pause: None,
-                    },
-                    workload: Workload::BusinessHours(BusinessHours {
-                        peak_acu: 256.0,
-                        off_peak_acu: 1.0,
-                        ..BusinessHours::default()
-                    }),
-                    readers: vec![Reader::default(); 15],
-                    ..Scenario::default()
-                },
-            );
-        }
-        _ => {
-            eprintln!(
-                "usage: limits year-trace|month-16|month-shared|too-many|optimize-week|optimize-week-minute|optimize-month|optimize-month-16|optimize-peak-16"
-            );
-            std::process::exit(2);
-        }
-    };
+        _ => return None,
+    })
+}
+
+/// The scenario of an optimizer case.
+fn optimize_case(case: &str) -> Option<Scenario> {
+    Some(match case {
+        "optimize-week" => week(1),
+        "optimize-week-minute" => week(60),
+        "optimize-month" => Scenario {
+            hours_per_month: 744,
+            workload: trace(samples(MONTH_SECONDS, 1)),
+            ..Scenario::default()
+        },
+        "optimize-month-16" => month_16(0),
+        "optimize-peak-16" => Scenario {
+            hours_per_month: 744,
+            scaling: acumen::Scaling {
+                min_acu: 0.5,
+                max_acu: 256.0,
+                seconds_until_auto_pause: None,
+            },
+            workload: Workload::BusinessHours(BusinessHours {
+                peak_acu: 256.0,
+                off_peak_acu: 1.0,
+                ..BusinessHours::default()
+            }),
+            readers: vec![Reader::default(); 15],
+            ..Scenario::default()
+        },
+        _ => return None,
+    })
+}
+
+/// Estimates `scenario`, reporting the time and the peak memory.
+fn run_estimate(case: &str, scenario: &Scenario) {
     let input_mib = peak_mib();
     let start = Instant::now();
-    let result = estimate(&scenario);
+    let result = estimate(scenario);
     let elapsed = start.elapsed();
     match result {
         Ok(report) => println!(
