@@ -13,8 +13,8 @@ use std::hint::black_box;
 
 use acumen::optimize::{OptimizeOptions, optimize};
 use acumen::scenario::{BusinessHours, Reader, Trace};
-use acumen::sim::{Input, simulate, simulate_reference, simulate_trace};
-use acumen::trace::{TraceSettings, simulate_per_second};
+use acumen::sim::{Input, simulate, simulate_reference, simulate_seconds};
+use acumen::sim::per_second::{TraceSettings, simulate_per_second};
 use acumen::{Scenario, Workload, estimate};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -62,19 +62,19 @@ fn benches(c: &mut Criterion) {
     // reference (the instance never pauses, so activity does not matter).
     let trace: Vec<Input> = needs
         .iter()
-        .map(|&need| Input::trace_second(need))
+        .map(|&need| Input::one_second(need))
         .collect();
     let settings = traces::settings();
     let mut group = c.benchmark_group("simulate");
     group.sample_size(20);
     group.bench_function(
-        "one instance, 30 days, 1-second random walk (trace kernel)",
-        |b| b.iter(|| simulate_trace(black_box(&settings), black_box(&needs))),
+        "one instance, 30 days, 1-second random walk (per-second kernel)",
+        |b| b.iter(|| simulate_seconds(black_box(&settings), black_box(&needs))),
     );
     let cycle = daily_cycle();
     group.bench_function(
-        "one instance, 30 days, 1-second daily cycle with noise (trace kernel)",
-        |b| b.iter(|| simulate_trace(black_box(&settings), black_box(&cycle))),
+        "one instance, 30 days, 1-second daily cycle with noise (per-second kernel)",
+        |b| b.iter(|| simulate_seconds(black_box(&settings), black_box(&cycle))),
     );
     // The same trace in ACUs through the checked entry point (what the JS
     // `simulateTrace` runs): converting and checking the samples included.

@@ -37,8 +37,8 @@ fn main() {
         "simulation": generator.subschema_for::<acumen::report::Simulation<'static>>(),
         "comparison": generator.subschema_for::<acumen::compare::Comparison>(),
         "advice": generator.subschema_for::<acumen::advise::Advice>(),
-        "traceSettings": generator.subschema_for::<acumen::trace::TraceSettings>(),
-        "traceSimulation": generator.subschema_for::<acumen::trace::TraceSimulation>(),
+        "traceSettings": generator.subschema_for::<acumen::sim::per_second::TraceSettings>(),
+        "traceSimulation": generator.subschema_for::<acumen::sim::per_second::TraceSimulation>(),
     });
     let definitions = generator.take_definitions(true);
     let root = serde_json::json!({

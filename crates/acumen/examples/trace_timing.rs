@@ -1,4 +1,4 @@
-//! Times the per-second trace kernel on the benchmark's two month-long
+//! Times the per-second kernel on the benchmark's two month-long
 //! traces and prints the median and the best of N runs. Criterion's medians
 //! (`cargo bench -p acumen --bench simulate`) are the reference figures; on
 //! a shared, noisy machine the best run shows what the code itself costs,
@@ -12,8 +12,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use acumen::sim::simulate_trace;
-use acumen::trace::{TraceSettings, simulate_per_second};
+use acumen::sim::simulate_seconds;
+use acumen::sim::per_second::{TraceSettings, simulate_per_second};
 
 #[path = "../benches/common/traces.rs"]
 mod traces;
@@ -48,10 +48,10 @@ fn main() {
         ("random walk", random_walk()),
         ("daily cycle", daily_cycle()),
     ] {
-        let out = simulate_trace(&settings, &needs);
+        let out = simulate_seconds(&settings, &needs);
         let changes = out.up_changes + out.down_changes;
         let (median, best) = time(runs, || {
-            black_box(simulate_trace(&settings, black_box(&needs)));
+            black_box(simulate_seconds(&settings, black_box(&needs)));
         });
         println!(
             "{name}: {changes} capacity changes; kernel median {median:.2} ms, best {best:.2} ms"

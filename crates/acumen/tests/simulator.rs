@@ -1,7 +1,7 @@
 //! The fast simulator against the second-by-second reference.
 
 use acumen::sim::{
-    Controller, Input, Pausing, Settings, simulate, simulate_reference, simulate_trace,
+    Controller, Input, Pausing, Settings, simulate, simulate_reference, simulate_seconds,
 };
 use proptest::prelude::*;
 
@@ -118,7 +118,7 @@ fn walk() -> impl Strategy<Value = Vec<u32>> {
 fn one_second_inputs(needs: &[u32]) -> Vec<Input> {
     needs
         .iter()
-        .map(|&need| Input::trace_second(need))
+        .map(|&need| Input::one_second(need))
         .collect()
 }
 
@@ -126,13 +126,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn trace_kernel_matches_the_reference_on_runs(s in settings(), needs in needs()) {
-        prop_assert_eq!(simulate_trace(&s, &needs), simulate_reference(&s, &one_second_inputs(&needs)));
+    fn kernel_matches_the_reference_on_runs(s in settings(), needs in needs()) {
+        prop_assert_eq!(simulate_seconds(&s, &needs), simulate_reference(&s, &one_second_inputs(&needs)));
     }
 
     #[test]
-    fn trace_kernel_matches_the_reference_on_a_random_walk(s in settings(), needs in walk()) {
-        prop_assert_eq!(simulate_trace(&s, &needs), simulate_reference(&s, &one_second_inputs(&needs)));
+    fn kernel_matches_the_reference_on_a_random_walk(s in settings(), needs in walk()) {
+        prop_assert_eq!(simulate_seconds(&s, &needs), simulate_reference(&s, &one_second_inputs(&needs)));
     }
 }
 
@@ -163,7 +163,7 @@ fn long_traces_match_the_reference_across_chunks() {
             }
         }
         assert_eq!(
-            simulate_trace(&s, &needs),
+            simulate_seconds(&s, &needs),
             simulate_reference(&s, &one_second_inputs(&needs)),
             "{pausing:?}, max {max}"
         );

@@ -8,7 +8,7 @@ use acumen::sim::{Controller, Pausing, Settings};
 const MONTH_SECONDS: u64 = 30 * 86_400;
 
 /// A random walk of ±0.5 ACU a second within 0–16 ACU: the controller
-/// changes capacity about every 20 s, the worst case for the trace kernel.
+/// changes capacity about every 20 s, the worst case for the per-second kernel.
 pub fn random_walk() -> Vec<u32> {
     walk(0x9E37_79B9_7F4A_7C15, MONTH_SECONDS as usize, 32)
 }
