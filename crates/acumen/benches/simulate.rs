@@ -13,8 +13,8 @@ use std::hint::black_box;
 
 use acumen::optimize::{OptimizeOptions, optimize};
 use acumen::scenario::{BusinessHours, Reader, Trace};
-use acumen::sim::{Input, simulate, simulate_reference, simulate_seconds};
 use acumen::sim::per_second::{TraceSettings, simulate_per_second};
+use acumen::sim::{Input, simulate, simulate_reference, simulate_seconds};
 use acumen::{Scenario, Workload, estimate};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -60,10 +60,7 @@ fn benches(c: &mut Criterion) {
     let needs = random_walk();
     // The walk as one-second inputs, for the general fast path and the
     // reference (the instance never pauses, so activity does not matter).
-    let trace: Vec<Input> = needs
-        .iter()
-        .map(|&need| Input::one_second(need))
-        .collect();
+    let trace: Vec<Input> = needs.iter().map(|&need| Input::one_second(need)).collect();
     let settings = traces::settings();
     let mut group = c.benchmark_group("simulate");
     group.sample_size(20);

@@ -12,8 +12,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use acumen::sim::simulate_seconds;
 use acumen::sim::per_second::{TraceSettings, simulate_per_second};
+use acumen::sim::simulate_seconds;
 
 #[path = "../benches/common/traces.rs"]
 mod traces;

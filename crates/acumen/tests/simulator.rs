@@ -116,10 +116,7 @@ fn walk() -> impl Strategy<Value = Vec<u32>> {
 }
 
 fn one_second_inputs(needs: &[u32]) -> Vec<Input> {
-    needs
-        .iter()
-        .map(|&need| Input::one_second(need))
-        .collect()
+    needs.iter().map(|&need| Input::one_second(need)).collect()
 }
 
 proptest! {
