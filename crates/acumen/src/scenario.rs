@@ -164,37 +164,42 @@ input_struct! {
     }
 }
 
+/// An integer override of `controller.{name}` within `lo..=hi`, or the default.
+fn int_override(v: Option<u32>, default: u32, lo: u32, hi: u32, name: &str) -> Result<u32, Error> {
+    match v {
+        None => Ok(default),
+        Some(v) if (lo..=hi).contains(&v) => Ok(v),
+        Some(v) => Err(out_of_range(
+            &format!("controller.{name}"),
+            &format!("between {lo} and {hi}"),
+            v,
+        )),
+    }
+}
+
+/// A real override of `controller.{name}`, finite and within `lo..=hi`,
+/// or the default.
+fn real_override(v: Option<f64>, default: f64, lo: f64, hi: f64, name: &str) -> Result<f64, Error> {
+    let field = format!("controller.{name}");
+    match v {
+        None => Ok(default),
+        Some(v) => {
+            check_finite(v, &field)?;
+            if (lo..=hi).contains(&v) {
+                Ok(v)
+            } else {
+                Err(out_of_range(&field, &format!("between {lo} and {hi}"), v))
+            }
+        }
+    }
+}
+
 impl ControllerOverrides {
     /// The controller with these overrides applied, checked field by field.
     pub fn resolve(&self) -> Result<Controller, Error> {
         let d = Controller::default();
-        let int =
-            |v: Option<u32>, default: u32, lo: u32, hi: u32, name: &str| -> Result<u32, Error> {
-                match v {
-                    None => Ok(default),
-                    Some(v) if (lo..=hi).contains(&v) => Ok(v),
-                    Some(v) => Err(out_of_range(
-                        &format!("controller.{name}"),
-                        &format!("between {lo} and {hi}"),
-                        v,
-                    )),
-                }
-            };
-        let real =
-            |v: Option<f64>, default: f64, lo: f64, hi: f64, name: &str| -> Result<f64, Error> {
-                let field = format!("controller.{name}");
-                match v {
-                    None => Ok(default),
-                    Some(v) => {
-                        check_finite(v, &field)?;
-                        if (lo..=hi).contains(&v) {
-                            Ok(v)
-                        } else {
-                            Err(out_of_range(&field, &format!("between {lo} and {hi}"), v))
-                        }
-                    }
-                }
-            };
+        let int = int_override;
+        let real = real_override;
         Ok(Controller {
             detect_up_seconds: int(
                 self.detect_up_seconds,
