@@ -1,4 +1,5 @@
-//! The scaling controller: how a Serverless v2 instance follows its demand.
+//! The simulation stage: how a Serverless v2 instance, and a cluster of
+//! them, follows its demand.
 //!
 //! A discrete-time model at one-second resolution (the reference's §5):
 //! proportional scale-up after the need has lasted a moment, a hold-down and
@@ -17,6 +18,11 @@
 //! [`simulate_seconds`] is a third way in for one need a second held as a
 //! compact slice: it reads 64 seconds at a time as bit masks, and agrees
 //! exactly with the other two.
+//!
+//! Around the controller: [`simulate_cluster`] runs a scenario's writer and
+//! readers under the cluster's rules, [`ideal_usage`] is ideal tracking
+//! (what simple calculators assume), and [`per_second`] is the checked
+//! entry point for one instance over a per-second trace of samples.
 
 use alloc::string::String;
 use alloc::vec::Vec;
