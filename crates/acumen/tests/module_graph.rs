@@ -204,7 +204,10 @@ fn the_module_graph_has_no_cycle() {
             left.remove(m);
         }
     }
-    assert!(left.is_empty(), "these modules form a cycle: {left:?}");
+    assert!(
+        left.is_empty(),
+        "a cycle runs through some of these modules (the rest are used by it): {left:?}"
+    );
 }
 
 #[test]
@@ -216,4 +219,24 @@ fn the_reader_sees_edges_and_skips_tests_comments_and_old_paths() {
     assert_eq!(names, ["a", "d"].map(String::from).into());
     let grouped = crate_paths("use crate::{alpha, beta::Gamma};");
     assert_eq!(grouped, ["alpha", "beta"].map(String::from).into());
+}
+
+#[test]
+fn the_vocabulary_is_a_leaf_and_prices_need_only_it() {
+    let (modules, reexports) = declared();
+    let edges = edges(&modules, &reexports);
+    let uses = |m: &str| -> BTreeSet<&str> {
+        edges
+            .iter()
+            .filter(|(from, _)| from == m)
+            .map(|(_, to)| to.as_str())
+            .collect()
+    };
+    assert!(uses("vocabulary").is_empty(), "{:?}", uses("vocabulary"));
+    let basics: BTreeSet<&str> = ["error", "acu", "money", "vocabulary"].into();
+    assert!(
+        uses("prices").is_subset(&basics),
+        "prices uses {:?}",
+        uses("prices")
+    );
 }
