@@ -212,6 +212,13 @@ fn write_summary(
         Some(seconds) => writeln!(out, ", auto-pause after {seconds} s idle")?,
         None => writeln!(out)?,
     }
+    write_summary_instances(out, valid)?;
+    write_summary_workload(out, scenario, valid)?;
+    write_summary_notes(out, valid)
+}
+
+/// The summary's line on the instances: readers and their promotion tiers.
+fn write_summary_instances(out: &mut String, valid: &ValidScenario) -> fmt::Result {
     let readers = valid.instances.len() - 1;
     match readers {
         0 => write!(out, "#   a writer and no readers")?,
@@ -226,7 +233,15 @@ fn write_summary(
         }
         out.push(')');
     }
-    writeln!(out, ", all db.serverless")?;
+    writeln!(out, ", all db.serverless")
+}
+
+/// The summary's line on the writer's workload and its peak.
+fn write_summary_workload(
+    out: &mut String,
+    scenario: &Scenario,
+    valid: &ValidScenario,
+) -> fmt::Result {
     write!(out, "#   writer workload: ")?;
     match &scenario.workload {
         Workload::Steady { acu } => write!(out, "steady {acu} ACU")?,
@@ -252,6 +267,11 @@ fn write_summary(
         out.push(')');
     }
     out.push('\n');
+    Ok(())
+}
+
+/// The summary's notes on Performance Insights and RDS Proxy.
+fn write_summary_notes(out: &mut String, valid: &ValidScenario) -> fmt::Result {
     let x = &valid.extras;
     if x.performance_insights_retention {
         writeln!(
@@ -274,6 +294,8 @@ fn write_summary(
     Ok(())
 }
 
+/// The CloudFormation template: the summary, parameters, subnet group,
+/// cluster, instances and outputs.
 fn write_cloudformation(
     out: &mut String,
     scenario: &Scenario,
@@ -319,6 +341,29 @@ fn write_cloudformation(
         "    UpdateReplacePolicy: Snapshot\n",
         "    Properties:\n",
     ));
+    write_cloudformation_cluster(out, valid, version)?;
+    write_cloudformation_instances(out, valid)?;
+    out.push_str(concat!(
+        "Outputs:\n",
+        "  ClusterEndpoint:\n",
+        "    Description: Writer endpoint\n",
+        "    Value: !GetAtt DBCluster.Endpoint.Address\n",
+        "  ReaderEndpoint:\n",
+        "    Description: Reader endpoint\n",
+        "    Value: !GetAtt DBCluster.ReadEndpoint.Address\n",
+        "  MasterUserSecretArn:\n",
+        "    Description: Secrets Manager secret holding the master user's password\n",
+        "    Value: !GetAtt DBCluster.MasterUserSecret.SecretArn\n",
+    ));
+    Ok(())
+}
+
+/// The `AWS::RDS::DBCluster`'s properties.
+fn write_cloudformation_cluster(
+    out: &mut String,
+    valid: &ValidScenario,
+    version: Option<&str>,
+) -> fmt::Result {
     writeln!(out, "      Engine: {}", valid.engine)?;
     if let Some(v) = version {
         // Quoted, so YAML cannot read "16.10" as the number 16.1.
@@ -349,6 +394,11 @@ fn write_cloudformation(
     for log in log_exports(valid.engine) {
         writeln!(out, "        - {log}")?;
     }
+    Ok(())
+}
+
+/// One `AWS::RDS::DBInstance` for the writer and for each reader.
+fn write_cloudformation_instances(out: &mut String, valid: &ValidScenario) -> fmt::Result {
     for (i, instance) in valid.instances.iter().enumerate() {
         match instance.promotion_tier {
             None => writeln!(out, "  WriterInstance:")?,
@@ -373,21 +423,11 @@ fn write_cloudformation(
             )?;
         }
     }
-    out.push_str(concat!(
-        "Outputs:\n",
-        "  ClusterEndpoint:\n",
-        "    Description: Writer endpoint\n",
-        "    Value: !GetAtt DBCluster.Endpoint.Address\n",
-        "  ReaderEndpoint:\n",
-        "    Description: Reader endpoint\n",
-        "    Value: !GetAtt DBCluster.ReadEndpoint.Address\n",
-        "  MasterUserSecretArn:\n",
-        "    Description: Secrets Manager secret holding the master user's password\n",
-        "    Value: !GetAtt DBCluster.MasterUserSecret.SecretArn\n",
-    ));
     Ok(())
 }
 
+/// The Terraform configuration: the summary, provider, variables, subnet
+/// group, cluster, instances and outputs.
 fn write_terraform(
     out: &mut String,
     scenario: &Scenario,
@@ -395,6 +435,28 @@ fn write_terraform(
     version: Option<&str>,
 ) -> fmt::Result {
     write_summary(out, scenario, valid, version)?;
+    write_terraform_variables(out, valid)?;
+    write_terraform_cluster(out, valid, version)?;
+    write_terraform_instances(out, valid)?;
+    out.push_str(concat!(
+        "\n",
+        "output \"cluster_endpoint\" {\n",
+        "  value = aws_rds_cluster.aurora.endpoint\n",
+        "}\n",
+        "\n",
+        "output \"reader_endpoint\" {\n",
+        "  value = aws_rds_cluster.aurora.reader_endpoint\n",
+        "}\n",
+        "\n",
+        "output \"master_user_secret_arn\" {\n",
+        "  value = aws_rds_cluster.aurora.master_user_secret[0].secret_arn\n",
+        "}\n",
+    ));
+    Ok(())
+}
+
+/// The required provider, the provider block and the variables.
+fn write_terraform_variables(out: &mut String, valid: &ValidScenario) -> fmt::Result {
     out.push_str(concat!(
         "\n",
         "terraform {\n",
@@ -441,6 +503,17 @@ fn write_terraform(
         "  description = \"Security groups for the cluster\"\n",
         "  type        = list(string)\n",
         "}\n",
+    ));
+    Ok(())
+}
+
+/// The subnet group and the `aws_rds_cluster` with its scaling configuration.
+fn write_terraform_cluster(
+    out: &mut String,
+    valid: &ValidScenario,
+    version: Option<&str>,
+) -> fmt::Result {
+    out.push_str(concat!(
         "\n",
         "resource \"aws_db_subnet_group\" \"aurora\" {\n",
         "  name       = var.name\n",
@@ -501,7 +574,11 @@ fn write_terraform(
         writeln!(out, "    seconds_until_auto_pause = {seconds}")?;
     }
     writeln!(out, "  }}")?;
-    writeln!(out, "}}")?;
+    writeln!(out, "}}")
+}
+
+/// One `aws_rds_cluster_instance` for the writer and for each reader.
+fn write_terraform_instances(out: &mut String, valid: &ValidScenario) -> fmt::Result {
     for (i, instance) in valid.instances.iter().enumerate() {
         writeln!(out)?;
         match instance.promotion_tier {
@@ -540,19 +617,5 @@ fn write_terraform(
         }
         writeln!(out, "}}")?;
     }
-    out.push_str(concat!(
-        "\n",
-        "output \"cluster_endpoint\" {\n",
-        "  value = aws_rds_cluster.aurora.endpoint\n",
-        "}\n",
-        "\n",
-        "output \"reader_endpoint\" {\n",
-        "  value = aws_rds_cluster.aurora.reader_endpoint\n",
-        "}\n",
-        "\n",
-        "output \"master_user_secret_arn\" {\n",
-        "  value = aws_rds_cluster.aurora.master_user_secret[0].secret_arn\n",
-        "}\n",
-    ));
     Ok(())
 }

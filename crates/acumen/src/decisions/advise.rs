@@ -81,12 +81,21 @@ fn grid_up(acu: f64) -> Acu {
 
 /// The advice for a billed scenario.
 pub(crate) fn advise(s: &ValidScenario, f: &Facts) -> Vec<Advice> {
-    let app = &s.application;
     let mut out = Vec::new();
+    min_acu_advice(&mut out, s, f);
+    auto_pause_advice(&mut out, s, f);
+    max_acu_advice(&mut out, s, f);
+    connection_advice(&mut out, s, f);
+    alarm_advice(&mut out, s);
+    out
+}
+
+/// The minimum capacity: the floor the application facts need, and a faster ramp.
+fn min_acu_advice(out: &mut Vec<Advice>, s: &ValidScenario, f: &Facts) {
+    let app = &s.application;
     let min = s.scaling.min;
     let max = s.scaling.max;
 
-    // Minimum capacity.
     let mut floor = Acu::HALF;
     let mut why = Vec::new();
     if let Some(gib) = app.working_set_gib {
@@ -124,19 +133,22 @@ pub(crate) fn advise(s: &ValidScenario, f: &Facts) -> Vec<Advice> {
         });
     }
     if let Some(ramp) = f.ramp_seconds.filter(|r| *r > 30 && min > Acu::ZERO) {
-        {
-            out.push(Advice {
-                topic: Topic::MinAcu,
-                recommendation: format!("if the first seconds of a burst matter, raise the minimum above {min} ACU"),
-                reason: format!(
-                    "the model takes about {ramp} s to scale from {min} ACU to the peak; scale-up is proportional to current capacity, so a higher minimum ramps faster"
-                ),
-                value: None,
-            });
-        }
+        out.push(Advice {
+            topic: Topic::MinAcu,
+            recommendation: format!("if the first seconds of a burst matter, raise the minimum above {min} ACU"),
+            reason: format!(
+                "the model takes about {ramp} s to scale from {min} ACU to the peak; scale-up is proportional to current capacity, so a higher minimum ramps faster"
+            ),
+            value: None,
+        });
     }
+}
 
-    // Auto-pause.
+/// Auto-pause: what keeps the cluster from pausing, or what pausing would save.
+fn auto_pause_advice(out: &mut Vec<Advice>, s: &ValidScenario, f: &Facts) {
+    let app = &s.application;
+    let min = s.scaling.min;
+
     let blockers: Vec<&str> = [
         (s.extras.rds_proxy, "RDS Proxy"),
         (app.global_database, "a Global Database"),
@@ -182,6 +194,11 @@ pub(crate) fn advise(s: &ValidScenario, f: &Facts) -> Vec<Advice> {
             value: None,
         });
     }
+}
+
+/// The maximum capacity: headroom over the peak need, or what went unserved.
+fn max_acu_advice(out: &mut Vec<Advice>, s: &ValidScenario, f: &Facts) {
+    let max = s.scaling.max;
 
     // Maximum capacity: headroom of a quarter over the peak need.
     let peak = f64::from(f.peak_need_halves) / 2.0;
@@ -211,8 +228,12 @@ pub(crate) fn advise(s: &ValidScenario, f: &Facts) -> Vec<Advice> {
             value: Some(wanted.as_f64()),
         });
     }
+}
 
-    // Connections.
+/// Connections: whether the application's pools fit max_connections.
+fn connection_advice(out: &mut Vec<Advice>, s: &ValidScenario, f: &Facts) {
+    let app = &s.application;
+
     let wanted_connections = u64::from(app.app_instances) * u64::from(app.pool_size);
     if wanted_connections > 0 {
         let limit = u64::from(f.max_connections.value);
@@ -243,8 +264,12 @@ pub(crate) fn advise(s: &ValidScenario, f: &Facts) -> Vec<Advice> {
             });
         }
     }
+}
 
-    // Alarms.
+/// The CloudWatch alarms to set for the maximum capacity.
+fn alarm_advice(out: &mut Vec<Advice>, s: &ValidScenario) {
+    let max = s.scaling.max;
+
     out.push(Advice {
         topic: Topic::Alarm,
         recommendation: String::from("alarm on ACUUtilization ≥ 90 % for 5 minutes"),
@@ -267,7 +292,6 @@ pub(crate) fn advise(s: &ValidScenario, f: &Facts) -> Vec<Advice> {
         ),
         value: Some(((memory_bytes * 0.1 / 1_073_741_824.0) * 10.0).round_ties_even_fallback() / 10.0),
     });
-    out
 }
 
 /// Rounds without std (values here are small and positive).

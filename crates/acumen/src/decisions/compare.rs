@@ -184,45 +184,156 @@ fn yearly(m: Money) -> Option<Money> {
 pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Comparison, Error> {
     let s = b.scenario;
     let n = s.instances.len() as u32;
-    let hours = u64::from(s.hours_per_month);
     let rest = Money::from_micros(b.serverless.micros() - b.compute.micros());
-    let mut rows = Vec::new();
-    let row = |option: String,
-               kind,
-               class: Option<String>,
-               monthly: Option<Money>,
-               confidence,
-               note: String| {
-        ComparisonRow {
+    let mut table = Table {
+        n,
+        rows: Vec::new(),
+        break_even_inputs: Vec::new(),
+    };
+    serverless_rows(&mut table, b, options, rest)?;
+
+    // Candidate classes.
+    let provisioned = Provisioned {
+        s,
+        n,
+        hours: u64::from(s.hours_per_month),
+        rest,
+        required_gib: b.peak_halves, // halves × 1 GiB = ACUs × 2 GiB
+        peak_halves: b.peak_halves,
+        io_optimized: s.storage_type == StorageType::IoOptimized,
+        chosen: options.classes.is_empty(),
+    };
+    let mut classes: Vec<ClassOption> = options.classes.clone();
+    if classes.is_empty() {
+        classes = provisioned.default_classes();
+    }
+    for (i, option) in classes.iter().enumerate() {
+        provisioned.price_class(&mut table, i, option)?;
+    }
+    if classes.is_empty() {
+        table.push(
+            String::from("provisioned"),
+            OptionKind::OnDemand,
+            None,
+            None,
+            Confidence::Low,
+            format!(
+                "no catalog class in {} has {} GiB for the peak; name one in compare.classes with its rate",
+                s.region, provisioned.required_gib
+            ),
+        );
+    }
+    let Table {
+        mut rows,
+        break_even_inputs,
+        ..
+    } = table;
+    sort_cheapest_first(&mut rows);
+
+    let peak_model = PeakModel::new(b, rest)?;
+    let curve = peak_model.curve();
+    let break_even = peak_model.break_even(&break_even_inputs);
+
+    let cheapest_row = rows.iter().find(|r| r.monthly_micro_usd.is_some());
+    let cheapest = cheapest_row.map_or_else(String::new, |r| r.option.clone());
+    let verdict = verdict(b, &rows, &break_even);
+    Ok(Comparison {
+        rows,
+        cheapest,
+        verdict,
+        peak_acu: peak_model.peak,
+        off_peak_acu: peak_model.off,
+        current_peak_hours_per_day: b.peak_hours_per_day,
+        break_even,
+        curve,
+        storage: storage_choice(b),
+    })
+}
+
+/// The comparison's rows as they are priced, and the known provisioned
+/// totals the break-even is worked out for, in the same order.
+struct Table {
+    /// Instances in the cluster, the same for every option.
+    n: u32,
+    rows: Vec<ComparisonRow>,
+    break_even_inputs: Vec<(String, Money)>,
+}
+
+impl Table {
+    /// Adds a row; `monthly` is `None` when a rate is unknown.
+    fn push(
+        &mut self,
+        option: String,
+        kind: OptionKind,
+        class: Option<String>,
+        monthly: Option<Money>,
+        confidence: Confidence,
+        note: String,
+    ) {
+        self.rows.push(ComparisonRow {
             option,
             kind,
             class,
-            instances: n,
+            instances: self.n,
             monthly_micro_usd: monthly,
             yearly_micro_usd: monthly.and_then(yearly),
             confidence,
             note,
+        });
+    }
+
+    /// Adds a provisioned row for `class`, and its total to the break-even
+    /// inputs when it is known.
+    fn push_provisioned(
+        &mut self,
+        option: String,
+        kind: OptionKind,
+        class: &str,
+        monthly: Option<Money>,
+        confidence: Confidence,
+        note: String,
+    ) {
+        if let Some(m) = monthly {
+            self.break_even_inputs.push((option.clone(), m));
         }
-    };
-    rows.push(row(
+        self.push(
+            option,
+            kind,
+            Some(String::from(class)),
+            monthly,
+            confidence,
+            note,
+        );
+    }
+}
+
+/// Adds the serverless rows: as simulated, with ideal tracking, and with a
+/// Database Savings Plan when a discount is given.
+fn serverless_rows(
+    table: &mut Table,
+    b: &Billed<'_>,
+    options: &CompareOptions,
+    rest: Money,
+) -> Result<(), Error> {
+    table.push(
         String::from("serverless (simulated)"),
         OptionKind::Serverless,
         None,
         Some(b.serverless),
         Confidence::High,
         String::from("the bill above"),
-    ));
-    rows.push(row(
+    );
+    table.push(
         String::from("serverless (ideal tracking)"),
         OptionKind::ServerlessIdeal,
         None,
         Some(b.ideal),
         Confidence::High,
         String::from("if capacity followed demand exactly"),
-    ));
+    );
     if let Some(d) = options.serverless_savings_plan_discount {
         let ppm = discount_ppm(d, "compare.serverlessSavingsPlanDiscount")?;
-        rows.push(row(
+        table.push(
             format!(
                 "serverless with a Database Savings Plan ({:.0} % off)",
                 d * 100.0
@@ -236,19 +347,47 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
             )?),
             Confidence::High,
             String::from("your Savings Plan discount"),
-        ));
+        );
     }
+    Ok(())
+}
 
-    // Candidate classes.
-    let required_gib = b.peak_halves; // halves × 1 GiB = ACUs × 2 GiB
-    let mut classes: Vec<ClassOption> = options.classes.clone();
-    let io_optimized = s.storage_type == StorageType::IoOptimized;
-    if classes.is_empty() {
+/// What pricing every provisioned option shares: the scenario, the cluster's
+/// size, the month and the peak the classes must hold.
+struct Provisioned<'a> {
+    s: &'a ValidScenario,
+    /// Instances in the cluster.
+    n: u32,
+    /// Hours in the month.
+    hours: u64,
+    /// Everything but compute (storage, I/O, backups…), the same either way.
+    rest: Money,
+    /// Memory the peak needs, GiB.
+    required_gib: u32,
+    /// Largest capacity any instance reached, in half-ACUs.
+    peak_halves: u32,
+    /// The cluster is on Aurora I/O-Optimized.
+    io_optimized: bool,
+    /// The classes are chosen here from the catalog, not named by the user.
+    chosen: bool,
+}
+
+/// A class's on-demand price: the monthly total if known, and the input behind it.
+struct OnDemand {
+    monthly: Option<Money>,
+    /// The input behind the rate, named in an overflow.
+    rate_field: String,
+}
+
+impl Provisioned<'_> {
+    /// The default classes: the smallest class of each family with memory for
+    /// the peak, with the price book's Reserved terms for this storage type.
+    fn default_classes(&self) -> Vec<ClassOption> {
         // The smallest class of each family with memory for the peak; a
         // class the price book has comes with the book's Reserved terms.
         let mut families: Vec<(&str, Known<'_>)> = Vec::new();
-        for c in candidates(s) {
-            if c.memory_gib < required_gib {
+        for c in candidates(self.s) {
+            if c.memory_gib < self.required_gib {
                 continue;
             }
             let family = c.class.rsplit_once('.').map_or(c.class, |(f, _)| f);
@@ -258,14 +397,14 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
                 None => families.push((family, c)),
             }
         }
-        classes = families
+        families
             .into_iter()
             .map(|(_, c)| ClassOption {
                 class: String::from(c.class),
                 reserved: c
                     .reserved
                     .iter()
-                    .filter(|t| t.io_optimized == io_optimized)
+                    .filter(|t| t.io_optimized == self.io_optimized)
                     .map(|t| ReservedOffer {
                         term_years: t.term_years,
                         payment: t.payment,
@@ -274,35 +413,91 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
                     .collect(),
                 ..ClassOption::default()
             })
-            .collect();
+            .collect()
     }
 
-    let mut break_even_inputs: Vec<(String, Money)> = Vec::new();
-    for (i, option) in classes.iter().enumerate() {
-        let field = |f: &str| format!("compare.classes[{i}].{f}");
+    /// Prices one class: on-demand, each of its Reserved offers, and its
+    /// Savings Plan when a discount is given.
+    fn price_class(&self, table: &mut Table, i: usize, option: &ClassOption) -> Result<(), Error> {
+        let known = self.checked_class(i, option)?;
+        let (on_demand, confidence, note) = self.on_demand(i, option, &known)?;
+        table.push_provisioned(
+            format!("{} on-demand", option.class),
+            OptionKind::OnDemand,
+            &option.class,
+            on_demand.monthly,
+            confidence,
+            note,
+        );
+        for (j, offer) in option.reserved.iter().enumerate() {
+            let (label, monthly, note) = self.reserved(i, j, option, offer, &known, &on_demand)?;
+            table.push_provisioned(
+                label,
+                OptionKind::Reserved,
+                &option.class,
+                monthly,
+                Confidence::High,
+                note,
+            );
+        }
+        if let Some(d) = option.savings_plan_discount {
+            let field = format!("compare.classes[{i}].savingsPlanDiscount");
+            let ppm = discount_ppm(d, &field)?;
+            let monthly = on_demand
+                .monthly
+                .map(|od| discounted(Money::from_micros(od.micros() - self.rest.micros()), ppm));
+            let monthly = match monthly {
+                Some(c) => Some(add(c, self.rest, &field)?),
+                None => None,
+            };
+            table.push_provisioned(
+                format!("{} with a Database Savings Plan", option.class),
+                OptionKind::SavingsPlan,
+                &option.class,
+                monthly,
+                Confidence::High,
+                String::from("your Savings Plan discount"),
+            );
+        }
+        Ok(())
+    }
+
+    /// What is known of the class, once it is named and holds the peak.
+    fn checked_class(&self, i: usize, option: &ClassOption) -> Result<Vec<Known<'_>>, Error> {
+        let field = format!("compare.classes[{i}].class");
         if option.class.trim().is_empty() {
             return Err(Error::new(
                 ErrorCode::OutOfRange,
-                &field("class"),
+                &field,
                 format_args!("must name an instance class, e.g. \"db.r6g.xlarge\""),
             ));
         }
-        let known = known_class(s, &option.class);
+        let known = known_class(self.s, &option.class);
         let memory = option.memory_gib.or(known.first().map(|c| c.memory_gib));
-        if let Some(memory) = memory.filter(|m| *m < required_gib) {
-            {
-                return Err(Error::new(
-                    ErrorCode::Conflict,
-                    &field("class"),
-                    format_args!(
-                        "{} has {memory} GiB, less than the {} GiB the peak of {} ACU needs",
-                        option.class,
-                        required_gib,
-                        f64::from(b.peak_halves) / 2.0
-                    ),
-                ));
-            }
+        if let Some(memory) = memory.filter(|m| *m < self.required_gib) {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                &field,
+                format_args!(
+                    "{} has {memory} GiB, less than the {} GiB the peak of {} ACU needs",
+                    option.class,
+                    self.required_gib,
+                    f64::from(self.peak_halves) / 2.0
+                ),
+            ));
         }
+        Ok(known)
+    }
+
+    /// The class's on-demand monthly total, with the rate's confidence and
+    /// where it came from.
+    fn on_demand(
+        &self,
+        i: usize,
+        option: &ClassOption,
+        known: &[Known<'_>],
+    ) -> Result<(OnDemand, Confidence, String), Error> {
+        let field = |f: &str| format!("compare.classes[{i}].{f}");
         // The on-demand rate: given, or the price book's or the catalog's
         // for this storage type.
         let (hourly, confidence, note) = match option.on_demand_hourly {
@@ -311,7 +506,7 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
                 Confidence::High,
                 String::from("your on-demand rate"),
             ),
-            None => on_demand_rate(&known, io_optimized).unwrap_or_else(|| {
+            None => on_demand_rate(known, self.io_optimized).unwrap_or_else(|| {
                 (
                     None,
                     Confidence::Low,
@@ -323,237 +518,258 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
         // class named (a catalog class chosen here has a small rate).
         let rate_field = if option.on_demand_hourly.is_some() {
             field("onDemandHourly")
-        } else if options.classes.is_empty() {
+        } else if self.chosen {
             String::from("compare.classes")
         } else {
             field("class")
         };
-        let on_demand = match hourly {
+        let monthly = match hourly {
             Some(p) => {
-                let compute = Quantity::new(u128::from(hours) * u128::from(n), 1)
+                let compute = self
+                    .instance_hours()
                     .cost(p)
                     .ok_or_else(|| too_large(&rate_field))?;
-                Some(add(compute, rest, &rate_field)?)
+                Some(add(compute, self.rest, &rate_field)?)
             }
             None => None,
         };
-        let name = format!("{} on-demand", option.class);
-        if let Some(m) = on_demand {
-            break_even_inputs.push((name.clone(), m));
-        }
-        rows.push(row(
-            name,
-            OptionKind::OnDemand,
-            Some(option.class.clone()),
-            on_demand,
+        Ok((
+            OnDemand {
+                monthly,
+                rate_field,
+            },
             confidence,
             note,
-        ));
+        ))
+    }
 
-        for (j, offer) in option.reserved.iter().enumerate() {
-            let rf = |f: &str| format!("compare.classes[{i}].reserved[{j}].{f}");
-            if offer.term_years != 1 && offer.term_years != 3 {
-                return Err(Error::new(
-                    ErrorCode::OutOfRange,
-                    &rf("termYears"),
-                    format_args!("must be 1 or 3, got {}", offer.term_years),
-                ));
-            }
-            let label = format!(
-                "{}, {}-year reserved, {}",
-                option.class,
-                offer.term_years,
-                match offer.payment {
-                    Payment::NoUpfront => "no upfront",
-                    Payment::PartialUpfront => "partial upfront",
-                    Payment::AllUpfront => "all upfront",
-                }
-            );
-            // The book's term, when the offer gives neither rates nor a discount.
-            let book_term =
-                if offer.discount.is_none() && offer.hourly.is_none() && offer.upfront.is_none() {
-                    known.iter().find_map(|k| {
-                        k.reserved
-                            .iter()
-                            .find(|t| {
-                                t.term_years == offer.term_years
-                                    && t.payment == offer.payment
-                                    && t.io_optimized == io_optimized
-                            })
-                            .map(|t| (k, t))
-                    })
-                } else {
-                    None
-                };
-            let months = u64::from(offer.term_years) * 12;
-            let offer_field = if offer.discount.is_some() {
-                rf("discount")
-            } else if offer.hourly.is_some() {
-                rf("hourly")
-            } else if offer.upfront.is_some() {
-                rf("upfront")
-            } else {
-                rate_field.clone()
-            };
-            let monthly = if let Some(d) = offer.discount {
-                let ppm = discount_ppm(d, &rf("discount"))?;
-                on_demand
-                    .map(|od| Money::from_micros(od.micros() - rest.micros()))
-                    .map(|c| discounted(c, ppm))
-            } else if let Some((_, t)) = book_term {
-                let compute = Quantity::new(u128::from(hours) * u128::from(n), 1).cost(t.hourly);
-                let upfront = UnitPrice::from_nanos(t.upfront.micros().saturating_mul(1000));
-                let amortised = Quantity::new(u128::from(n), months).cost(upfront);
-                match (compute, amortised) {
-                    (Some(c), Some(a)) => Some(add(c, a, &offer_field)?),
-                    _ => None,
-                }
-            } else if offer.hourly.is_some() || offer.upfront.is_some() {
-                let recurring = UnitPrice::from_usd(offer.hourly.unwrap_or(0.0), &rf("hourly"))?;
-                let upfront = UnitPrice::from_usd(offer.upfront.unwrap_or(0.0), &rf("upfront"))?;
-                let compute = Quantity::new(u128::from(hours) * u128::from(n), 1).cost(recurring);
-                let amortised = Quantity::new(u128::from(n), months).cost(upfront);
-                match (compute, amortised) {
-                    (Some(c), Some(a)) => Some(add(c, a, &offer_field)?),
-                    _ => None,
-                }
-            } else {
-                None
-            };
-            let monthly = match monthly {
-                Some(c) => Some(add(c, rest, &offer_field)?),
-                None => None,
-            };
-            if let Some(m) = monthly {
-                break_even_inputs.push((label.clone(), m));
-            }
-            let note = match (monthly, book_term) {
-                (Some(_), Some((k, t))) => format!(
-                    "{} Reserved rate, {}: {} an hour and {} upfront, amortised over the term",
-                    k.origin,
-                    k.as_of.unwrap_or("undated"),
-                    t.hourly,
-                    t.upfront
-                ),
-                (Some(_), None) => {
-                    String::from("your Reserved Instance terms, upfront amortised over the term")
-                }
-                (None, _) => format!(
-                    "unknown: supply {} (hourly and upfront) or a discount",
-                    rf("hourly")
-                ),
-            };
-            rows.push(row(
-                label,
-                OptionKind::Reserved,
-                Some(option.class.clone()),
-                monthly,
-                Confidence::High,
-                note,
-            ));
-        }
-        if let Some(d) = option.savings_plan_discount {
-            let ppm = discount_ppm(d, &field("savingsPlanDiscount"))?;
-            let monthly = on_demand
-                .map(|od| discounted(Money::from_micros(od.micros() - rest.micros()), ppm));
-            let monthly = match monthly {
-                Some(c) => Some(add(c, rest, &field("savingsPlanDiscount"))?),
-                None => None,
-            };
-            let label = format!("{} with a Database Savings Plan", option.class);
-            if let Some(m) = monthly {
-                break_even_inputs.push((label.clone(), m));
-            }
-            rows.push(row(
-                label,
-                OptionKind::SavingsPlan,
-                Some(option.class.clone()),
-                monthly,
-                Confidence::High,
-                String::from("your Savings Plan discount"),
-            ));
-        }
+    /// Every instance for every hour of the month.
+    fn instance_hours(&self) -> Quantity {
+        Quantity::new(u128::from(self.hours) * u128::from(self.n), 1)
     }
-    if classes.is_empty() {
-        rows.push(row(
-            String::from("provisioned"),
-            OptionKind::OnDemand,
-            None,
-            None,
-            Confidence::Low,
-            format!(
-                "no catalog class in {} has {} GiB for the peak; name one in compare.classes with its rate",
-                s.region, required_gib
+
+    /// One Reserved offer of a class: its label, monthly total (if known) and note.
+    fn reserved(
+        &self,
+        i: usize,
+        j: usize,
+        option: &ClassOption,
+        offer: &ReservedOffer,
+        known: &[Known<'_>],
+        on_demand: &OnDemand,
+    ) -> Result<(String, Option<Money>, String), Error> {
+        let rf = |f: &str| format!("compare.classes[{i}].reserved[{j}].{f}");
+        if offer.term_years != 1 && offer.term_years != 3 {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                &rf("termYears"),
+                format_args!("must be 1 or 3, got {}", offer.term_years),
+            ));
+        }
+        let label = reserved_label(&option.class, offer);
+        let book_term = book_term(known, offer, self.io_optimized);
+        let offer_field = if offer.discount.is_some() {
+            rf("discount")
+        } else if offer.hourly.is_some() {
+            rf("hourly")
+        } else if offer.upfront.is_some() {
+            rf("upfront")
+        } else {
+            on_demand.rate_field.clone()
+        };
+        let monthly = self.reserved_compute(offer, book_term, on_demand, &rf, &offer_field)?;
+        let monthly = match monthly {
+            Some(c) => Some(add(c, self.rest, &offer_field)?),
+            None => None,
+        };
+        let note = match (monthly, book_term) {
+            (Some(_), Some((k, t))) => format!(
+                "{} Reserved rate, {}: {} an hour and {} upfront, amortised over the term",
+                k.origin,
+                k.as_of.unwrap_or("undated"),
+                t.hourly,
+                t.upfront
             ),
-        ));
+            (Some(_), None) => {
+                String::from("your Reserved Instance terms, upfront amortised over the term")
+            }
+            (None, _) => format!(
+                "unknown: supply {} (hourly and upfront) or a discount",
+                rf("hourly")
+            ),
+        };
+        Ok((label, monthly, note))
     }
-    // Cheapest first; unknown last, in input order.
+
+    /// A Reserved offer's monthly compute, upfront amortised: from its
+    /// discount, the book's term, or its rates; `None` when unknown.
+    fn reserved_compute(
+        &self,
+        offer: &ReservedOffer,
+        book_term: Option<(&Known<'_>, &ReservedTerm)>,
+        on_demand: &OnDemand,
+        rf: &dyn Fn(&str) -> String,
+        offer_field: &str,
+    ) -> Result<Option<Money>, Error> {
+        let months = u64::from(offer.term_years) * 12;
+        if let Some(d) = offer.discount {
+            let ppm = discount_ppm(d, &rf("discount"))?;
+            Ok(on_demand
+                .monthly
+                .map(|od| Money::from_micros(od.micros() - self.rest.micros()))
+                .map(|c| discounted(c, ppm)))
+        } else if let Some((_, t)) = book_term {
+            let upfront = UnitPrice::from_nanos(t.upfront.micros().saturating_mul(1000));
+            self.term_monthly(t.hourly, upfront, months, offer_field)
+        } else if offer.hourly.is_some() || offer.upfront.is_some() {
+            let recurring = UnitPrice::from_usd(offer.hourly.unwrap_or(0.0), &rf("hourly"))?;
+            let upfront = UnitPrice::from_usd(offer.upfront.unwrap_or(0.0), &rf("upfront"))?;
+            self.term_monthly(recurring, upfront, months, offer_field)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The recurring rate for every instance-hour plus each instance's upfront
+    /// fee spread over the term's months; `None` when either cannot be held.
+    fn term_monthly(
+        &self,
+        recurring: UnitPrice,
+        upfront: UnitPrice,
+        months: u64,
+        field: &str,
+    ) -> Result<Option<Money>, Error> {
+        let compute = self.instance_hours().cost(recurring);
+        let amortised = Quantity::new(u128::from(self.n), months).cost(upfront);
+        match (compute, amortised) {
+            (Some(c), Some(a)) => Ok(Some(add(c, a, field)?)),
+            _ => Ok(None),
+        }
+    }
+}
+
+/// A Reserved offer's readable name, e.g. "db.r6g.xlarge, 1-year reserved, no upfront".
+fn reserved_label(class: &str, offer: &ReservedOffer) -> String {
+    format!(
+        "{}, {}-year reserved, {}",
+        class,
+        offer.term_years,
+        match offer.payment {
+            Payment::NoUpfront => "no upfront",
+            Payment::PartialUpfront => "partial upfront",
+            Payment::AllUpfront => "all upfront",
+        }
+    )
+}
+
+/// The book's term, when the offer gives neither rates nor a discount.
+fn book_term<'k, 'a>(
+    known: &'k [Known<'a>],
+    offer: &ReservedOffer,
+    io_optimized: bool,
+) -> Option<(&'k Known<'a>, &'a ReservedTerm)> {
+    if offer.discount.is_none() && offer.hourly.is_none() && offer.upfront.is_none() {
+        known.iter().find_map(|k| {
+            k.reserved
+                .iter()
+                .find(|t| {
+                    t.term_years == offer.term_years
+                        && t.payment == offer.payment
+                        && t.io_optimized == io_optimized
+                })
+                .map(|t| (k, t))
+        })
+    } else {
+        None
+    }
+}
+
+/// Cheapest first; unknown last, in input order.
+fn sort_cheapest_first(rows: &mut [ComparisonRow]) {
     rows.sort_by(|a, b| match (a.monthly_micro_usd, b.monthly_micro_usd) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => core::cmp::Ordering::Less,
         (None, Some(_)) => core::cmp::Ordering::Greater,
         (None, None) => core::cmp::Ordering::Equal,
     });
+}
 
-    // Break-even: serverless at peak P for H hours a day and off-peak O otherwise.
-    let peak = f64::from(b.peak_halves) / 2.0;
-    let off = f64::from(b.off_peak_halves) / 2.0;
-    let days = s.hours_per_month as f64 / 24.0;
-    let compute_price = prices::resolve_with(
-        s.price_book.as_ref(),
-        &s.region,
-        s.engine,
-        prices::PriceItem::serverless(s.storage_type),
-        &s.price_overrides,
-    )?
-    .price;
-    let rate = compute_price.as_usd_f64() * f64::from(n);
-    let serverless_at = |h: f64| -> f64 {
-        (h * peak + (24.0 - h) * off) * days * rate + rest.micros() as f64 / 1e6
-    };
-    let curve = (0..=24)
-        .map(|h| CurvePoint {
-            hours_per_day: f64::from(h),
-            serverless_micro_usd: Money::from_micros(
-                (serverless_at(f64::from(h)) * 1e6 + 0.5) as i64,
-            ),
-        })
-        .collect();
-    let break_even = break_even_inputs
-        .iter()
-        .map(|(option, monthly)| {
-            let target = monthly.micros() as f64 / 1e6;
-            let at_zero = serverless_at(0.0);
-            let slope = (peak - off) * days * rate;
-            let hours_per_day = if target <= at_zero {
-                Some(0.0)
-            } else if slope <= 0.0 || target > serverless_at(24.0) {
-                None
-            } else {
-                Some((target - at_zero) / slope)
-            };
-            BreakEven {
-                option: option.clone(),
-                monthly_micro_usd: *monthly,
-                hours_per_day,
-            }
-        })
-        .collect::<Vec<_>>();
+/// Break-even: serverless at peak P for H hours a day and off-peak O otherwise.
+struct PeakModel {
+    /// Peak capacity, ACUs.
+    peak: f64,
+    /// Off-peak capacity, ACUs.
+    off: f64,
+    /// Days in the month.
+    days: f64,
+    /// Serverless compute, USD per ACU-hour for the whole cluster.
+    rate: f64,
+    /// Everything but compute, micro-dollars.
+    rest: Money,
+}
 
-    let cheapest_row = rows.iter().find(|r| r.monthly_micro_usd.is_some());
-    let cheapest = cheapest_row.map_or_else(String::new, |r| r.option.clone());
-    let verdict = verdict(b, &rows, &break_even);
-    Ok(Comparison {
-        rows,
-        cheapest,
-        verdict,
-        peak_acu: peak,
-        off_peak_acu: off,
-        current_peak_hours_per_day: b.peak_hours_per_day,
-        break_even,
-        curve,
-        storage: storage_choice(b),
-    })
+impl PeakModel {
+    /// The model for the billed cluster, at the scenario's serverless rate.
+    fn new(b: &Billed<'_>, rest: Money) -> Result<Self, Error> {
+        let s = b.scenario;
+        let compute_price = prices::resolve_with(
+            s.price_book.as_ref(),
+            &s.region,
+            s.engine,
+            prices::PriceItem::serverless(s.storage_type),
+            &s.price_overrides,
+        )?
+        .price;
+        Ok(PeakModel {
+            peak: f64::from(b.peak_halves) / 2.0,
+            off: f64::from(b.off_peak_halves) / 2.0,
+            days: s.hours_per_month as f64 / 24.0,
+            rate: compute_price.as_usd_f64() * f64::from(s.instances.len() as u32),
+            rest,
+        })
+    }
+
+    /// Serverless monthly total in USD at `h` hours a day at peak.
+    fn serverless_at(&self, h: f64) -> f64 {
+        (h * self.peak + (24.0 - h) * self.off) * self.days * self.rate
+            + self.rest.micros() as f64 / 1e6
+    }
+
+    /// Serverless cost at each whole hour a day at peak, 0 to 24.
+    fn curve(&self) -> Vec<CurvePoint> {
+        (0..=24)
+            .map(|h| CurvePoint {
+                hours_per_day: f64::from(h),
+                serverless_micro_usd: Money::from_micros(
+                    (self.serverless_at(f64::from(h)) * 1e6 + 0.5) as i64,
+                ),
+            })
+            .collect()
+    }
+
+    /// For each provisioned total, the hours a day at peak above which it wins.
+    fn break_even(&self, inputs: &[(String, Money)]) -> Vec<BreakEven> {
+        inputs
+            .iter()
+            .map(|(option, monthly)| {
+                let target = monthly.micros() as f64 / 1e6;
+                let at_zero = self.serverless_at(0.0);
+                let slope = (self.peak - self.off) * self.days * self.rate;
+                let hours_per_day = if target <= at_zero {
+                    Some(0.0)
+                } else if slope <= 0.0 || target > self.serverless_at(24.0) {
+                    None
+                } else {
+                    Some((target - at_zero) / slope)
+                };
+                BreakEven {
+                    option: option.clone(),
+                    monthly_micro_usd: *monthly,
+                    hours_per_day,
+                }
+            })
+            .collect::<Vec<_>>()
+    }
 }
 
 /// A provisioned class as the price book or the catalog knows it.

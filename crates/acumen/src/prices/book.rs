@@ -254,23 +254,12 @@ impl PriceBook {
     /// [`PriceBook::validate`] with `prefix` before every path (e.g.
     /// `priceBook.` when the book is part of a scenario).
     pub(crate) fn validate_at(&self, prefix: &str) -> Result<(), Error> {
-        // Field paths and messages are only built for the failing field.
-        let fail = |code: ErrorCode, field: &str, rule: &str, got: &dyn core::fmt::Display| {
-            Err(Error::new(
-                code,
-                &format!("{prefix}{field}"),
-                format_args!("{rule}, got {got}"),
-            ))
-        };
-        const PRICE: &str =
-            "must be between 0 and 1000000000000000 nano-dollars (a million dollars)";
-        const REGION: &str = "must be an AWS region code such as us-east-1";
-        let price_ok = |p: UnitPrice| (0..=MAX_PRICE_NANOS).contains(&p.nanos());
+        let check = Check { prefix };
         if self.name.trim().is_empty() {
-            return fail(ErrorCode::OutOfRange, "name", "must not be empty", &"\"\"");
+            return check.fail(ErrorCode::OutOfRange, "name", "must not be empty", &"\"\"");
         }
         if !is_date(&self.as_of) {
-            return fail(
+            return check.fail(
                 ErrorCode::OutOfRange,
                 "asOf",
                 "must be a date (YYYY-MM-DD)",
@@ -278,7 +267,7 @@ impl PriceBook {
             );
         }
         if self.source.trim().is_empty() {
-            return fail(
+            return check.fail(
                 ErrorCode::OutOfRange,
                 "source",
                 "must not be empty",
@@ -286,137 +275,195 @@ impl PriceBook {
             );
         }
         for (i, e) in self.entries.iter().enumerate() {
-            let f = |name: &str| format!("entries[{i}]{name}");
-            if !is_region(&e.region) {
-                return fail(
-                    ErrorCode::OutOfRange,
-                    &f(".region"),
-                    REGION,
-                    &Quoted(&e.region),
-                );
-            }
-            if !price_ok(e.price) {
-                return fail(
-                    ErrorCode::OutOfRange,
-                    &f(".priceNanoUsd"),
-                    PRICE,
-                    &e.price.nanos(),
-                );
-            }
-            if let Some(k) = self.entries[..i]
-                .iter()
-                .position(|p| p.region == e.region && p.item == e.item && p.engine == e.engine)
-            {
-                return fail(
-                    ErrorCode::Conflict,
-                    &f(""),
-                    "must price a region, item and engine once",
-                    &format_args!("the same as entries[{k}]"),
-                );
-            }
+            self.validate_entry(&check, i, e)?;
         }
         for (i, c) in self.instance_classes.iter().enumerate() {
-            let f = |name: &str| format!("instanceClasses[{i}]{name}");
-            if !is_region(&c.region) {
-                return fail(
-                    ErrorCode::OutOfRange,
-                    &f(".region"),
-                    REGION,
-                    &Quoted(&c.region),
-                );
-            }
-            if !c.class.starts_with("db.") || c.class.len() < 4 {
-                return fail(
-                    ErrorCode::OutOfRange,
-                    &f(".class"),
-                    "must be an instance class such as db.r6g.large",
-                    &Quoted(&c.class),
-                );
-            }
-            if !(1..=1024).contains(&c.vcpu) {
-                return fail(
-                    ErrorCode::OutOfRange,
-                    &f(".vcpu"),
-                    "must be between 1 and 1024",
-                    &c.vcpu,
-                );
-            }
-            if !(1..=65_536).contains(&c.memory_gib) {
-                return fail(
-                    ErrorCode::OutOfRange,
-                    &f(".memoryGib"),
-                    "must be between 1 and 65536 GiB",
-                    &c.memory_gib,
-                );
-            }
-            if c.on_demand_hourly.is_none() && c.io_optimized_hourly.is_none() {
-                return fail(
-                    ErrorCode::MissingField,
-                    &f(".onDemandHourlyNanoUsd"),
-                    "a class needs onDemandHourlyNanoUsd or ioOptimizedHourlyNanoUsd",
-                    &"neither",
-                );
-            }
-            for (name, p) in [
-                (".onDemandHourlyNanoUsd", c.on_demand_hourly),
-                (".ioOptimizedHourlyNanoUsd", c.io_optimized_hourly),
-            ] {
-                if let Some(p) = p.filter(|p| !price_ok(*p)) {
-                    return fail(ErrorCode::OutOfRange, &f(name), PRICE, &p.nanos());
-                }
-            }
-            if let Some(k) = self.instance_classes[..i]
-                .iter()
-                .position(|p| p.region == c.region && p.class == c.class && p.engine == c.engine)
-            {
-                return fail(
-                    ErrorCode::Conflict,
-                    &f(""),
-                    "must list a region, class and engine once",
-                    &format_args!("the same as instanceClasses[{k}]"),
-                );
-            }
-            for (j, t) in c.reserved.iter().enumerate() {
-                let f = |name: &str| format!("instanceClasses[{i}].reserved[{j}]{name}");
-                if t.term_years != 1 && t.term_years != 3 {
-                    return fail(
-                        ErrorCode::OutOfRange,
-                        &f(".termYears"),
-                        "must be 1 or 3",
-                        &t.term_years,
-                    );
-                }
-                if !price_ok(t.hourly) {
-                    return fail(
-                        ErrorCode::OutOfRange,
-                        &f(".hourlyNanoUsd"),
-                        PRICE,
-                        &t.hourly.nanos(),
-                    );
-                }
-                if !(0..=MAX_UPFRONT_MICROS).contains(&t.upfront.micros()) {
-                    return fail(
-                        ErrorCode::OutOfRange,
-                        &f(".upfrontMicroUsd"),
-                        "must be between 0 and 10000000000000 micro-dollars (ten million dollars)",
-                        &t.upfront.micros(),
-                    );
-                }
-                if let Some(k) = c.reserved[..j].iter().position(|p| {
-                    p.term_years == t.term_years
-                        && p.payment == t.payment
-                        && p.io_optimized == t.io_optimized
-                }) {
-                    return fail(
-                        ErrorCode::Conflict,
-                        &f(""),
-                        "must list a term and payment option once",
-                        &format_args!("the same as reserved[{k}]"),
-                    );
-                }
-            }
+            self.validate_class(&check, i, c)?;
         }
         Ok(())
+    }
+
+    /// Checks `entries[i]`: its region, its price, and that it is the first
+    /// for its region, item and engine.
+    fn validate_entry(&self, check: &Check<'_>, i: usize, e: &BookEntry) -> Result<(), Error> {
+        let f = |name: &str| format!("entries[{i}]{name}");
+        if !is_region(&e.region) {
+            return check.fail(
+                ErrorCode::OutOfRange,
+                &f(".region"),
+                REGION,
+                &Quoted(&e.region),
+            );
+        }
+        if !price_ok(e.price) {
+            return check.fail(
+                ErrorCode::OutOfRange,
+                &f(".priceNanoUsd"),
+                PRICE,
+                &e.price.nanos(),
+            );
+        }
+        if let Some(k) = self.entries[..i]
+            .iter()
+            .position(|p| p.region == e.region && p.item == e.item && p.engine == e.engine)
+        {
+            return check.fail(
+                ErrorCode::Conflict,
+                &f(""),
+                "must price a region, item and engine once",
+                &format_args!("the same as entries[{k}]"),
+            );
+        }
+        Ok(())
+    }
+
+    /// Checks `instanceClasses[i]`: its region, name, size and rates, that it
+    /// is the first for its region, class and engine, then its Reserved terms.
+    fn validate_class(&self, check: &Check<'_>, i: usize, c: &BookClass) -> Result<(), Error> {
+        let f = |name: &str| format!("instanceClasses[{i}]{name}");
+        if !is_region(&c.region) {
+            return check.fail(
+                ErrorCode::OutOfRange,
+                &f(".region"),
+                REGION,
+                &Quoted(&c.region),
+            );
+        }
+        if !c.class.starts_with("db.") || c.class.len() < 4 {
+            return check.fail(
+                ErrorCode::OutOfRange,
+                &f(".class"),
+                "must be an instance class such as db.r6g.large",
+                &Quoted(&c.class),
+            );
+        }
+        if !(1..=1024).contains(&c.vcpu) {
+            return check.fail(
+                ErrorCode::OutOfRange,
+                &f(".vcpu"),
+                "must be between 1 and 1024",
+                &c.vcpu,
+            );
+        }
+        if !(1..=65_536).contains(&c.memory_gib) {
+            return check.fail(
+                ErrorCode::OutOfRange,
+                &f(".memoryGib"),
+                "must be between 1 and 65536 GiB",
+                &c.memory_gib,
+            );
+        }
+        if c.on_demand_hourly.is_none() && c.io_optimized_hourly.is_none() {
+            return check.fail(
+                ErrorCode::MissingField,
+                &f(".onDemandHourlyNanoUsd"),
+                "a class needs onDemandHourlyNanoUsd or ioOptimizedHourlyNanoUsd",
+                &"neither",
+            );
+        }
+        for (name, p) in [
+            (".onDemandHourlyNanoUsd", c.on_demand_hourly),
+            (".ioOptimizedHourlyNanoUsd", c.io_optimized_hourly),
+        ] {
+            if let Some(p) = p.filter(|p| !price_ok(*p)) {
+                return check.fail(ErrorCode::OutOfRange, &f(name), PRICE, &p.nanos());
+            }
+        }
+        if let Some(k) = self.instance_classes[..i]
+            .iter()
+            .position(|p| p.region == c.region && p.class == c.class && p.engine == c.engine)
+        {
+            return check.fail(
+                ErrorCode::Conflict,
+                &f(""),
+                "must list a region, class and engine once",
+                &format_args!("the same as instanceClasses[{k}]"),
+            );
+        }
+        for (j, t) in c.reserved.iter().enumerate() {
+            validate_term(check, c, i, j, t)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks `instanceClasses[i].reserved[j]` of class `c`: its term, rates,
+/// and that it is the first for its term, payment and storage type.
+fn validate_term(
+    check: &Check<'_>,
+    c: &BookClass,
+    i: usize,
+    j: usize,
+    t: &ReservedTerm,
+) -> Result<(), Error> {
+    let f = |name: &str| format!("instanceClasses[{i}].reserved[{j}]{name}");
+    if t.term_years != 1 && t.term_years != 3 {
+        return check.fail(
+            ErrorCode::OutOfRange,
+            &f(".termYears"),
+            "must be 1 or 3",
+            &t.term_years,
+        );
+    }
+    if !price_ok(t.hourly) {
+        return check.fail(
+            ErrorCode::OutOfRange,
+            &f(".hourlyNanoUsd"),
+            PRICE,
+            &t.hourly.nanos(),
+        );
+    }
+    if !(0..=MAX_UPFRONT_MICROS).contains(&t.upfront.micros()) {
+        return check.fail(
+            ErrorCode::OutOfRange,
+            &f(".upfrontMicroUsd"),
+            "must be between 0 and 10000000000000 micro-dollars (ten million dollars)",
+            &t.upfront.micros(),
+        );
+    }
+    if let Some(k) = c.reserved[..j].iter().position(|p| {
+        p.term_years == t.term_years && p.payment == t.payment && p.io_optimized == t.io_optimized
+    }) {
+        return check.fail(
+            ErrorCode::Conflict,
+            &f(""),
+            "must list a term and payment option once",
+            &format_args!("the same as reserved[{k}]"),
+        );
+    }
+    Ok(())
+}
+
+/// The rule for every price of a book.
+const PRICE: &str = "must be between 0 and 1000000000000000 nano-dollars (a million dollars)";
+/// The rule for every region of a book.
+const REGION: &str = "must be an AWS region code such as us-east-1";
+
+/// Whether a book may hold the price `p`.
+fn price_ok(p: UnitPrice) -> bool {
+    (0..=MAX_PRICE_NANOS).contains(&p.nanos())
+}
+
+/// Builds a validation error with the path prefix before the field.
+struct Check<'a> {
+    prefix: &'a str,
+}
+
+impl Check<'_> {
+    /// The error for `field` breaking `rule`, with what it holds. Field paths
+    /// and messages are only built for the failing field.
+    fn fail(
+        &self,
+        code: ErrorCode,
+        field: &str,
+        rule: &str,
+        got: &dyn core::fmt::Display,
+    ) -> Result<(), Error> {
+        Err(Error::new(
+            code,
+            &format!("{}{field}", self.prefix),
+            format_args!("{rule}, got {got}"),
+        ))
     }
 }
 
@@ -677,8 +724,7 @@ mod tests {
 
     #[test]
     fn estimates_use_the_book_then_the_catalog_and_overrides_win() {
-        let mut b = book();
-        b.instance_classes.push(xlarge());
+        let b = book_with_xlarge();
         let r = crate::estimate(&steady(b.clone())).unwrap();
         // 16 ACU × 730 h at the book's $0.13.
         assert_eq!(r.lines[0].unit_price_nano_usd.nanos(), 130_000_000);
@@ -692,6 +738,43 @@ mod tests {
         );
         assert_eq!(r.catalog.as_of, super::super::CATALOG_AS_OF);
 
+        // An override still wins over the book.
+        let mut s = steady(b.clone());
+        s.price_overrides.serverless_standard = Some(0.2);
+        let r = crate::estimate(&s).unwrap();
+        assert!(r.lines[0].price.overridden);
+        assert_eq!(r.lines[0].unit_price_nano_usd.nanos(), 200_000_000);
+
+        // With every line from the book, the report names the book alone.
+        let mut s = steady(b);
+        s.price_book.as_mut().unwrap().entries.push(BookEntry {
+            region: String::from("us-east-1"),
+            item: PriceItem::StorageStandard,
+            engine: None,
+            price: UnitPrice::from_nanos(110_000_000),
+            sku: None,
+            note: None,
+        });
+        let r = crate::estimate(&s).unwrap();
+        assert_eq!(r.lines[1].unit_price_nano_usd.nanos(), 110_000_000);
+        assert_eq!(
+            (r.catalog.name.as_str(), r.catalog.as_of.as_str()),
+            ("test book", "2026-11-01")
+        );
+    }
+
+    /// The book with its db.r6g.xlarge class (and both of its Standard
+    /// Reserved terms).
+    fn book_with_xlarge() -> PriceBook {
+        let mut b = book();
+        b.instance_classes.push(xlarge());
+        b
+    }
+
+    #[test]
+    fn the_comparison_takes_the_books_classes_then_the_catalogs() {
+        let b = book_with_xlarge();
+        let r = crate::estimate(&steady(b.clone())).unwrap();
         let c = r.comparison.unwrap();
         let find = |name: &str| {
             c.rows
@@ -724,7 +807,7 @@ mod tests {
         );
 
         // I/O-Optimized: the book's I/O-Optimized rate; no Standard RI terms.
-        let mut io = steady(b.clone());
+        let mut io = steady(b);
         io.storage_type = crate::StorageType::IoOptimized;
         let c = crate::estimate(&io).unwrap().comparison.unwrap();
         let od = c
@@ -738,17 +821,14 @@ mod tests {
                 .iter()
                 .any(|row| row.option.starts_with("db.r6g.xlarge, 1-year"))
         );
+    }
 
-        // An override still wins over the book.
-        let mut s = steady(b.clone());
-        s.price_overrides.serverless_standard = Some(0.2);
-        let r = crate::estimate(&s).unwrap();
-        assert!(r.lines[0].price.overridden);
-        assert_eq!(r.lines[0].unit_price_nano_usd.nanos(), 200_000_000);
-
+    #[test]
+    fn a_named_class_takes_the_books_term_unless_its_offer_gives_rates() {
+        let b = book_with_xlarge();
         // A class the scenario names takes the book's term when its offer
         // gives neither rates nor a discount; with rates, the rates win.
-        let mut s = steady(b.clone());
+        let mut s = steady(b);
         s.compare.classes = vec![crate::compare::ClassOption {
             class: String::from("db.r6g.xlarge"),
             reserved: vec![
@@ -780,23 +860,6 @@ mod tests {
         );
         assert!(three.note.starts_with("your Reserved Instance terms"));
         assert_eq!(c.rows.len(), 5);
-
-        // With every line from the book, the report names the book alone.
-        let mut s = steady(b);
-        s.price_book.as_mut().unwrap().entries.push(BookEntry {
-            region: String::from("us-east-1"),
-            item: PriceItem::StorageStandard,
-            engine: None,
-            price: UnitPrice::from_nanos(110_000_000),
-            sku: None,
-            note: None,
-        });
-        let r = crate::estimate(&s).unwrap();
-        assert_eq!(r.lines[1].unit_price_nano_usd.nanos(), 110_000_000);
-        assert_eq!(
-            (r.catalog.name.as_str(), r.catalog.as_of.as_str()),
-            ("test book", "2026-11-01")
-        );
     }
 
     #[test]
