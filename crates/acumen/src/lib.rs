@@ -44,6 +44,7 @@ extern crate alloc;
 pub mod acu;
 pub mod advise;
 pub mod bill;
+pub mod cloudwatch;
 pub mod compare;
 pub mod engine;
 pub mod error;
