@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use acumen::cloudwatch::duration;
 use acumen::compare::Payment;
 use acumen::engine::{ConnectionsBasis, MaxConnections};
 use acumen::prices::{
@@ -13,7 +14,7 @@ use acumen::{Acu, Engine, Report, UnitPrice};
 use serde::Serialize;
 
 use crate::Format;
-use crate::replay::{Replay, duration};
+use crate::replay::Replay;
 use crate::table::{Align, Table, num};
 
 pub(crate) fn json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
