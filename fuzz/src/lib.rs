@@ -1,5 +1,9 @@
 //! Shared checks for the fuzz targets in `fuzz_targets/`.
 //!
+//! The CLI's scenario reader and Price List import are compiled here through
+//! `#[path]`, as they are in the binary (they are the CLI's own); the
+//! CloudWatch reader is the core's (`acumen::cloudwatch`) and needs none.
+//!
 //! The scenario targets decode arbitrary text into an [`acumen::Scenario`],
 //! estimate it and check the report's invariants; [`work`] bounds how much
 //! simulation one input may ask for, so that a run spends its time on many
@@ -13,11 +17,6 @@ use acumen::{Report, Scenario};
 #[allow(dead_code)]
 #[path = "../../crates/acumen-cli/src/input.rs"]
 pub mod input;
-
-/// The CLI's CloudWatch CSV reader, compiled here as it is in the binary.
-#[allow(dead_code)]
-#[path = "../../crates/acumen-cli/src/cloudwatch.rs"]
-pub mod cloudwatch;
 
 /// The CLI's Price List import, compiled here as it is in the binary.
 #[allow(dead_code)]

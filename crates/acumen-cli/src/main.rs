@@ -238,49 +238,7 @@ only when it is a terminal.\n\n\
 Examples:\n  acumen replay capacity.csv\n  acumen replay writer.csv reader.csv --min-acu 0 --max-acu 8\n  \
 acumen replay cluster.csv --cluster-average 3 --format json\n  acumen replay capacity.csv --prices book.json"
     )]
-    Replay {
-        /// CSV files (one or more instances each).
-        #[arg(required = true, value_name = "CSV")]
-        files: Vec<PathBuf>,
-        /// Minimum capacity for the replay, ACUs (default: the recorded lowest).
-        #[arg(long, value_name = "ACU")]
-        min_acu: Option<f64>,
-        /// Maximum capacity for the replay, ACUs (default: the recorded peak).
-        #[arg(long, value_name = "ACU")]
-        max_acu: Option<f64>,
-        /// Idle seconds before pausing when --min-acu is 0 (300 to 86400).
-        #[arg(long, value_name = "SECONDS")]
-        seconds_until_auto_pause: Option<u32>,
-        /// AWS region whose ACU-hour price both bills use.
-        #[arg(long, default_value = "us-east-1")]
-        region: String,
-        /// Database engine.
-        #[arg(long, value_enum, default_value_t = EngineArg::AuroraPostgresql)]
-        engine: EngineArg,
-        /// Engine version, e.g. 16.4 or 3.08.0.
-        #[arg(long, value_name = "VERSION")]
-        engine_version: Option<String>,
-        /// Storage configuration (sets the ACU-hour price).
-        #[arg(long, value_enum, default_value_t = StorageArg::Standard)]
-        storage_type: StorageArg,
-        /// Promotion tier of the readers (0-1 follow the writer; 2-15 scale on their own).
-        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=15))]
-        reader_tier: u8,
-        /// Longest stretch, in seconds, a value is held across a gap; beyond
-        /// it the instance counts as not running.
-        #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
-        max_gap: u64,
-        /// The input is the cluster-level metric, averaged over N instances:
-        /// multiply by N (N instances at the average).
-        #[arg(long, value_name = "N")]
-        cluster_average: Option<u8>,
-        /// A price book (from `acumen prices import`) to price from first.
-        #[arg(long, value_name = "BOOK")]
-        prices: Option<PathBuf>,
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
+    Replay(ReplayArgs),
     /// Shell completion script for bash, zsh, fish, PowerShell or Elvish,
     /// printed to standard output.
     #[command(
@@ -293,6 +251,71 @@ acumen completions powershell >> $PROFILE\n  acumen completions elvish >> ~/.con
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+// The options of `acumen replay` (its help text is the variant's).
+#[derive(Args)]
+struct ReplayArgs {
+    /// CSV files (one or more instances each).
+    #[arg(required = true, value_name = "CSV")]
+    files: Vec<PathBuf>,
+    /// Minimum capacity for the replay, ACUs (default: the recorded lowest).
+    #[arg(long, value_name = "ACU")]
+    min_acu: Option<f64>,
+    /// Maximum capacity for the replay, ACUs (default: the recorded peak).
+    #[arg(long, value_name = "ACU")]
+    max_acu: Option<f64>,
+    /// Idle seconds before pausing when --min-acu is 0 (300 to 86400).
+    #[arg(long, value_name = "SECONDS")]
+    seconds_until_auto_pause: Option<u32>,
+    /// AWS region whose ACU-hour price both bills use.
+    #[arg(long, default_value = "us-east-1")]
+    region: String,
+    /// Database engine.
+    #[arg(long, value_enum, default_value_t = EngineArg::AuroraPostgresql)]
+    engine: EngineArg,
+    /// Engine version, e.g. 16.4 or 3.08.0.
+    #[arg(long, value_name = "VERSION")]
+    engine_version: Option<String>,
+    /// Storage configuration (sets the ACU-hour price).
+    #[arg(long, value_enum, default_value_t = StorageArg::Standard)]
+    storage_type: StorageArg,
+    /// Promotion tier of the readers (0-1 follow the writer; 2-15 scale on their own).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=15))]
+    reader_tier: u8,
+    /// Longest stretch, in seconds, a value is held across a gap; beyond
+    /// it the instance counts as not running.
+    #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
+    max_gap: u64,
+    /// The input is the cluster-level metric, averaged over N instances:
+    /// multiply by N (N instances at the average).
+    #[arg(long, value_name = "N")]
+    cluster_average: Option<u8>,
+    /// A price book (from `acumen prices import`) to price from first.
+    #[arg(long, value_name = "BOOK")]
+    prices: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+impl ReplayArgs {
+    /// The replay's options; the price book is read later.
+    fn options(&self) -> replay::Options {
+        replay::Options {
+            region: self.region.clone(),
+            engine: self.engine.into(),
+            engine_version: self.engine_version.clone(),
+            storage_type: self.storage_type.into(),
+            min_acu: self.min_acu,
+            max_acu: self.max_acu,
+            seconds_until_auto_pause: self.seconds_until_auto_pause,
+            reader_tier: self.reader_tier,
+            max_gap_seconds: self.max_gap,
+            cluster_average: self.cluster_average,
+            price_book: None,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -407,10 +430,30 @@ enum StorageArg {
     IoOptimized,
 }
 
+impl From<StorageArg> for StorageType {
+    fn from(arg: StorageArg) -> StorageType {
+        match arg {
+            StorageArg::Standard => StorageType::Standard,
+            StorageArg::IoOptimized => StorageType::IoOptimized,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let json_errors = format_of(&cli.command) == Some(Format::Json);
-    let result = match cli.command {
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            failure.print(json_errors);
+            ExitCode::from(failure.exit)
+        }
+    }
+}
+
+/// Runs one command: each has its `run_…` function.
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
         Command::Estimate {
             file,
             overrides,
@@ -446,29 +489,8 @@ fn main() -> ExitCode {
             format,
         } => run_optimize(file.as_deref(), max_unmet_share, prices.as_deref(), format),
         Command::Export { kind, file } => run_export(kind, file.as_deref()),
-        Command::Prices { command } => match command {
-            PricesCommand::List {
-                region,
-                prices,
-                format,
-            } => run_prices_list(region.as_deref(), prices.as_deref(), format),
-            PricesCommand::Show {
-                region,
-                prices,
-                format,
-            } => run_prices_show(&region, prices.as_deref(), format),
-            PricesCommand::Import {
-                offer,
-                region,
-                output,
-            } => run_prices_import(&offer, region.as_deref(), output.as_deref()),
-        },
-        Command::Completions { shell } => {
-            let mut command = Cli::command();
-            let mut out = std::io::stdout().lock();
-            clap_complete::generate(shell, &mut command, "acumen", &mut out);
-            written(std::io::Write::flush(&mut out))
-        }
+        Command::Prices { command } => run_prices(command),
+        Command::Completions { shell } => run_completions(shell),
         Command::MaxConnections {
             engine,
             engine_version,
@@ -482,47 +504,37 @@ fn main() -> ExitCode {
             max_acu,
             format,
         ),
-        Command::Replay {
-            files,
-            min_acu,
-            max_acu,
-            seconds_until_auto_pause,
+        Command::Replay(args) => run_replay(&args),
+    }
+}
+
+/// `acumen prices list|show|import`.
+fn run_prices(command: PricesCommand) -> Result<(), Failure> {
+    match command {
+        PricesCommand::List {
             region,
-            engine,
-            engine_version,
-            storage_type,
-            reader_tier,
-            max_gap,
-            cluster_average,
             prices,
             format,
-        } => {
-            let options = replay::Options {
-                region,
-                engine: engine.into(),
-                engine_version,
-                storage_type: match storage_type {
-                    StorageArg::Standard => StorageType::Standard,
-                    StorageArg::IoOptimized => StorageType::IoOptimized,
-                },
-                min_acu,
-                max_acu,
-                seconds_until_auto_pause,
-                reader_tier,
-                max_gap_seconds: max_gap,
-                cluster_average,
-                price_book: None,
-            };
-            run_replay(&files, options, prices.as_deref(), format)
-        }
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
-            failure.print(json_errors);
-            ExitCode::from(failure.exit)
-        }
+        } => run_prices_list(region.as_deref(), prices.as_deref(), format),
+        PricesCommand::Show {
+            region,
+            prices,
+            format,
+        } => run_prices_show(&region, prices.as_deref(), format),
+        PricesCommand::Import {
+            offer,
+            region,
+            output,
+        } => run_prices_import(&offer, region.as_deref(), output.as_deref()),
     }
+}
+
+/// `acumen completions SHELL`: the script on standard output.
+fn run_completions(shell: clap_complete::Shell) -> Result<(), Failure> {
+    let mut command = Cli::command();
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(shell, &mut command, "acumen", &mut out);
+    written(std::io::Write::flush(&mut out))
 }
 
 /// The output format a command asked for (errors follow it: `--format json`
@@ -536,7 +548,7 @@ fn format_of(command: &Command) -> Option<Format> {
         | Command::Compare { format, .. }
         | Command::Advise { format, .. }
         | Command::Optimize { format, .. }
-        | Command::Replay { format, .. }
+        | Command::Replay(ReplayArgs { format, .. })
         | Command::Prices {
             command: PricesCommand::List { format, .. } | PricesCommand::Show { format, .. },
         } => Some(*format),
@@ -863,16 +875,13 @@ fn run_max_connections(
     ))
 }
 
-fn run_replay(
-    files: &[PathBuf],
-    mut options: replay::Options,
-    prices: Option<&Path>,
-    format: Format,
-) -> Result<(), Failure> {
-    options.price_book = prices.map(book).transpose()?;
+fn run_replay(args: &ReplayArgs) -> Result<(), Failure> {
+    let mut options = args.options();
+    options.price_book = args.prices.as_deref().map(book).transpose()?;
+    let format = args.format;
     let mut series = Vec::new();
     let mut names = Vec::new();
-    for path in files {
+    for path in &args.files {
         let large = std::fs::metadata(path).is_ok_and(|m| m.len() > 1 << 20);
         let shown = path.display().to_string();
         let mut bar = progress::Progress::on_stderr(format!("reading {shown}"), large);

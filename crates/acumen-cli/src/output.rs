@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use acumen::cloudwatch::duration;
 use acumen::compare::Payment;
 use acumen::engine::{ConnectionsBasis, MaxConnections};
 use acumen::prices::{
@@ -13,7 +14,7 @@ use acumen::{Acu, Engine, Report, UnitPrice};
 use serde::Serialize;
 
 use crate::Format;
-use crate::replay::{Replay, duration};
+use crate::replay::Replay;
 use crate::table::{Align, Table, num};
 
 pub(crate) fn json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
@@ -632,26 +633,11 @@ pub fn print_price_region(
     let rows = region_prices(region, book);
     let classes = region_classes(region, book);
     if format == Format::Json {
-        let catalog = match book {
-            None => acumen::report::CatalogInfo {
-                name: prices::CATALOG_NAME.into(),
-                as_of: prices::CATALOG_AS_OF.into(),
-            },
-            Some(b) => acumen::report::CatalogInfo {
-                name: format!(
-                    "{} (as of {}) and the {}",
-                    b.name,
-                    b.as_of,
-                    prices::CATALOG_NAME
-                ),
-                as_of: prices::CATALOG_AS_OF.into(),
-            },
-        };
         return json(
             &mut out,
             &RegionPrices {
                 region,
-                catalog,
+                catalog: catalog_info(book),
                 price_book: book.map(|b| BookInfo {
                     name: &b.name,
                     as_of: &b.as_of,
@@ -662,92 +648,8 @@ pub fn print_price_region(
             },
         );
     }
-    let missing = if book.is_some() {
-        "not in the price book or the catalog: give a price override"
-    } else {
-        "not in the catalog: give a price override"
-    };
-    let mut t = Table::new(&PRICE_COLUMNS[1..]);
-    for r in &rows {
-        match &r.entry {
-            Some(e) => {
-                let mut cells = e.cells();
-                cells.remove(0);
-                cells[0] = engine_cell(r.engine);
-                t.row(cells);
-            }
-            None => t.row(vec![
-                engine_cell(r.engine),
-                r.item.key().into(),
-                r.unit.into(),
-                "unknown".into(),
-                "unknown".into(),
-                "unknown".into(),
-                missing.into(),
-            ]),
-        }
-    }
-    let mut c = Table::new(&[
-        ("class", Align::Left),
-        ("engine", Align::Left),
-        ("vcpu", Align::Right),
-        ("memory_gib", Align::Right),
-        ("on_demand_hourly_usd", Align::Right),
-        ("io_optimized_hourly_usd", Align::Right),
-        ("as_of", Align::Left),
-        ("confidence", Align::Left),
-        ("source", Align::Left),
-    ]);
-    let mut r = Table::new(&[
-        ("class", Align::Left),
-        ("engine", Align::Left),
-        ("storage", Align::Left),
-        ("term", Align::Left),
-        ("payment", Align::Left),
-        ("upfront_usd", Align::Right),
-        ("hourly_usd", Align::Right),
-        ("effective_hourly_usd", Align::Right),
-    ]);
-    for k in &classes {
-        c.row(vec![
-            k.class.clone(),
-            engine_cell(k.engine),
-            k.vcpu.to_string(),
-            k.memory_gib.to_string(),
-            k.on_demand_hourly_nano_usd
-                .map_or_else(|| "unknown".into(), usd),
-            k.io_optimized_hourly_nano_usd
-                .map_or_else(|| "unknown".into(), usd),
-            k.as_of.clone().unwrap_or_else(|| "unknown".into()),
-            confidence(k.confidence).into(),
-            k.source.clone(),
-        ]);
-        for t in &k.reserved {
-            r.row(vec![
-                k.class.clone(),
-                engine_cell(k.engine),
-                if t.io_optimized {
-                    "io-optimized"
-                } else {
-                    "standard"
-                }
-                .into(),
-                format!("{} yr", t.term_years),
-                match t.payment {
-                    Payment::NoUpfront => "no upfront",
-                    Payment::PartialUpfront => "partial upfront",
-                    Payment::AllUpfront => "all upfront",
-                }
-                .into(),
-                t.upfront
-                    .to_string()
-                    .trim_start_matches('$')
-                    .replace(',', ""),
-                usd(t.hourly),
-                effective_hourly(t),
-            ]);
-        }
-    }
+    let t = region_price_table(&rows, book);
+    let (c, r) = class_tables(&classes);
     match format {
         Format::Csv => t.write_csv(&mut out),
         Format::Markdown => {
@@ -780,6 +682,128 @@ pub fn print_price_region(
             Ok(())
         }
     }
+}
+
+/// Where a region's prices come from: the catalog, or the book before it.
+fn catalog_info(book: Option<&PriceBook>) -> acumen::report::CatalogInfo {
+    match book {
+        None => acumen::report::CatalogInfo {
+            name: prices::CATALOG_NAME.into(),
+            as_of: prices::CATALOG_AS_OF.into(),
+        },
+        Some(b) => acumen::report::CatalogInfo {
+            name: format!(
+                "{} (as of {}) and the {}",
+                b.name,
+                b.as_of,
+                prices::CATALOG_NAME
+            ),
+            as_of: prices::CATALOG_AS_OF.into(),
+        },
+    }
+}
+
+/// One row per billable item; "unknown" and what to do where no price is
+/// known.
+fn region_price_table(rows: &[RegionPrice], book: Option<&PriceBook>) -> Table {
+    let missing = if book.is_some() {
+        "not in the price book or the catalog: give a price override"
+    } else {
+        "not in the catalog: give a price override"
+    };
+    let mut t = Table::new(&PRICE_COLUMNS[1..]);
+    for r in rows {
+        match &r.entry {
+            Some(e) => {
+                let mut cells = e.cells();
+                cells.remove(0);
+                cells[0] = engine_cell(r.engine);
+                t.row(cells);
+            }
+            None => t.row(vec![
+                engine_cell(r.engine),
+                r.item.key().into(),
+                r.unit.into(),
+                "unknown".into(),
+                "unknown".into(),
+                "unknown".into(),
+                missing.into(),
+            ]),
+        }
+    }
+    t
+}
+
+/// The provisioned instance classes, and their Reserved terms (from a price
+/// book) with the effective hourly rate.
+fn class_tables(classes: &[ClassRow]) -> (Table, Table) {
+    let mut c = Table::new(&[
+        ("class", Align::Left),
+        ("engine", Align::Left),
+        ("vcpu", Align::Right),
+        ("memory_gib", Align::Right),
+        ("on_demand_hourly_usd", Align::Right),
+        ("io_optimized_hourly_usd", Align::Right),
+        ("as_of", Align::Left),
+        ("confidence", Align::Left),
+        ("source", Align::Left),
+    ]);
+    let mut r = Table::new(&[
+        ("class", Align::Left),
+        ("engine", Align::Left),
+        ("storage", Align::Left),
+        ("term", Align::Left),
+        ("payment", Align::Left),
+        ("upfront_usd", Align::Right),
+        ("hourly_usd", Align::Right),
+        ("effective_hourly_usd", Align::Right),
+    ]);
+    for k in classes {
+        c.row(vec![
+            k.class.clone(),
+            engine_cell(k.engine),
+            k.vcpu.to_string(),
+            k.memory_gib.to_string(),
+            k.on_demand_hourly_nano_usd
+                .map_or_else(|| "unknown".into(), usd),
+            k.io_optimized_hourly_nano_usd
+                .map_or_else(|| "unknown".into(), usd),
+            k.as_of.clone().unwrap_or_else(|| "unknown".into()),
+            confidence(k.confidence).into(),
+            k.source.clone(),
+        ]);
+        for t in &k.reserved {
+            r.row(reserved_cells(k, t));
+        }
+    }
+    (c, r)
+}
+
+/// One Reserved term of class `k`.
+fn reserved_cells(k: &ClassRow, t: &ReservedTerm) -> Vec<String> {
+    vec![
+        k.class.clone(),
+        engine_cell(k.engine),
+        if t.io_optimized {
+            "io-optimized"
+        } else {
+            "standard"
+        }
+        .into(),
+        format!("{} yr", t.term_years),
+        match t.payment {
+            Payment::NoUpfront => "no upfront",
+            Payment::PartialUpfront => "partial upfront",
+            Payment::AllUpfront => "all upfront",
+        }
+        .into(),
+        t.upfront
+            .to_string()
+            .trim_start_matches('$')
+            .replace(',', ""),
+        usd(t.hourly),
+        effective_hourly(t),
+    ]
 }
 
 /// Prints a `max_connections` value.
@@ -846,154 +870,12 @@ pub fn print_replay(r: &Replay, format: Format) -> io::Result<()> {
     if format == Format::Json {
         return json(&mut out, r);
     }
-    let csv = format == Format::Csv;
-    let money = |m: acumen::Money| {
-        if csv {
-            m.micros().to_string()
-        } else {
-            m.to_string()
-        }
-    };
-    let diff = |m: acumen::Money| {
-        if csv {
-            m.micros().to_string()
-        } else {
-            signed(m)
-        }
-    };
-    let mut t = Table::new(&[
-        ("instance", Align::Left),
-        ("role", Align::Left),
-        ("samples", Align::Right),
-        ("gaps", Align::Right),
-        (if csv { "gap_seconds" } else { "gap time" }, Align::Right),
-        (
-            if csv {
-                "recorded_acu_hours"
-            } else {
-                "recorded ACU-h"
-            },
-            Align::Right,
-        ),
-        (
-            if csv {
-                "recorded_micro_usd"
-            } else {
-                "recorded"
-            },
-            Align::Right,
-        ),
-        (
-            if csv {
-                "replayed_acu_hours"
-            } else {
-                "replayed ACU-h"
-            },
-            Align::Right,
-        ),
-        (
-            if csv {
-                "replayed_micro_usd"
-            } else {
-                "replayed"
-            },
-            Align::Right,
-        ),
-        (
-            if csv {
-                "difference_micro_usd"
-            } else {
-                "difference"
-            },
-            Align::Right,
-        ),
-    ]);
-    for i in &r.instances {
-        t.row(vec![
-            i.name.clone(),
-            i.role.clone(),
-            i.samples.to_string(),
-            i.gaps.to_string(),
-            if csv {
-                i.gap_seconds.to_string()
-            } else {
-                duration(i.gap_seconds)
-            },
-            num(i.recorded_acu_hours, 3),
-            money(i.recorded_cost_micro_usd),
-            num(i.replayed_acu_hours, 3),
-            money(i.replayed_cost_micro_usd),
-            diff(i.difference_micro_usd),
-        ]);
-    }
-    let recorded_hours: f64 = r.instances.iter().map(|i| i.recorded_acu_hours).sum();
-    let replayed_hours: f64 = r.instances.iter().map(|i| i.replayed_acu_hours).sum();
-    t.row(vec![
-        "total".into(),
-        String::new(),
-        r.instances
-            .iter()
-            .map(|i| i.samples)
-            .sum::<usize>()
-            .to_string(),
-        r.instances
-            .iter()
-            .map(|i| i.gaps)
-            .sum::<usize>()
-            .to_string(),
-        {
-            let gap: u64 = r.instances.iter().map(|i| i.gap_seconds).sum();
-            if csv { gap.to_string() } else { duration(gap) }
-        },
-        num(recorded_hours, 3),
-        money(r.recorded_total_micro_usd),
-        num(replayed_hours, 3),
-        money(r.replayed_total_micro_usd),
-        diff(r.difference_micro_usd),
-    ]);
-    if csv {
+    let t = replay_table(r, format == Format::Csv);
+    if format == Format::Csv {
         return t.write_csv(&mut out);
     }
-    let scaling = |s: &acumen::Scaling| {
-        let pause = if s.min_acu == 0.0 {
-            format!(
-                ", auto-pause after {} s",
-                s.seconds_until_auto_pause
-                    .unwrap_or(acumen::scenario::DEFAULT_AUTO_PAUSE_SECONDS)
-            )
-        } else {
-            String::new()
-        };
-        format!("{}-{} ACU{pause}", num(s.min_acu, 1), num(s.max_acu, 1))
-    };
     let md = format == Format::Markdown;
-    let lines = [
-        format!(
-            "Replay of ServerlessDatabaseCapacity: {} instance(s), {} to {} ({:.2} h), every {} s",
-            r.instances.len(),
-            r.start,
-            r.end,
-            r.recorded_hours,
-            r.interval_seconds
-        ),
-        format!(
-            "Recorded: {} (as seen in the samples). Replayed: {}, model {} v{}.",
-            scaling(&r.settings.recorded),
-            scaling(&r.settings.replayed),
-            r.report.model.name,
-            r.report.model.version
-        ),
-        format!(
-            "Both bills: {} h at {} per ACU-hour ({} {}, {} confidence, as of {}).",
-            r.compared_hours,
-            r.unit_price_nano_usd,
-            r.report.region,
-            r.report.engine,
-            confidence(r.price.confidence),
-            r.price.as_of.as_deref().unwrap_or("unknown")
-        ),
-    ];
-    for line in &lines {
+    for line in &replay_heading(r) {
         if md {
             writeln!(out, "- {line}")?;
         } else {
@@ -1021,6 +903,127 @@ pub fn print_replay(r: &Replay, format: Format) -> io::Result<()> {
         writeln!(out, "{bullet}warning: {w}")?;
     }
     Ok(())
+}
+
+/// The replay's rows, one per instance and a total: machine units (seconds,
+/// micro-dollars) and snake_case headers in CSV, readable ones elsewhere.
+fn replay_table(r: &Replay, csv: bool) -> Table {
+    let money = |m: acumen::Money| {
+        if csv {
+            m.micros().to_string()
+        } else {
+            m.to_string()
+        }
+    };
+    let diff = |m: acumen::Money| {
+        if csv {
+            m.micros().to_string()
+        } else {
+            signed(m)
+        }
+    };
+    let gap_time = |seconds: u64| {
+        if csv {
+            seconds.to_string()
+        } else {
+            duration(seconds)
+        }
+    };
+    let header = |machine: &'static str, readable: &'static str| {
+        (if csv { machine } else { readable }, Align::Right)
+    };
+    let mut t = Table::new(&[
+        ("instance", Align::Left),
+        ("role", Align::Left),
+        ("samples", Align::Right),
+        ("gaps", Align::Right),
+        header("gap_seconds", "gap time"),
+        header("recorded_acu_hours", "recorded ACU-h"),
+        header("recorded_micro_usd", "recorded"),
+        header("replayed_acu_hours", "replayed ACU-h"),
+        header("replayed_micro_usd", "replayed"),
+        header("difference_micro_usd", "difference"),
+    ]);
+    for i in &r.instances {
+        t.row(vec![
+            i.name.clone(),
+            i.role.clone(),
+            i.samples.to_string(),
+            i.gaps.to_string(),
+            gap_time(i.gap_seconds),
+            num(i.recorded_acu_hours, 3),
+            money(i.recorded_cost_micro_usd),
+            num(i.replayed_acu_hours, 3),
+            money(i.replayed_cost_micro_usd),
+            diff(i.difference_micro_usd),
+        ]);
+    }
+    let recorded_hours: f64 = r.instances.iter().map(|i| i.recorded_acu_hours).sum();
+    let replayed_hours: f64 = r.instances.iter().map(|i| i.replayed_acu_hours).sum();
+    t.row(vec![
+        "total".into(),
+        String::new(),
+        r.instances
+            .iter()
+            .map(|i| i.samples)
+            .sum::<usize>()
+            .to_string(),
+        r.instances
+            .iter()
+            .map(|i| i.gaps)
+            .sum::<usize>()
+            .to_string(),
+        gap_time(r.instances.iter().map(|i| i.gap_seconds).sum()),
+        num(recorded_hours, 3),
+        money(r.recorded_total_micro_usd),
+        num(replayed_hours, 3),
+        money(r.replayed_total_micro_usd),
+        diff(r.difference_micro_usd),
+    ]);
+    t
+}
+
+/// The three lines above the replay's table: what was read, the scaling
+/// ranges, and the price both bills use.
+fn replay_heading(r: &Replay) -> [String; 3] {
+    let scaling = |s: &acumen::Scaling| {
+        let pause = if s.min_acu == 0.0 {
+            format!(
+                ", auto-pause after {} s",
+                s.seconds_until_auto_pause
+                    .unwrap_or(acumen::scenario::DEFAULT_AUTO_PAUSE_SECONDS)
+            )
+        } else {
+            String::new()
+        };
+        format!("{}-{} ACU{pause}", num(s.min_acu, 1), num(s.max_acu, 1))
+    };
+    [
+        format!(
+            "Replay of ServerlessDatabaseCapacity: {} instance(s), {} to {} ({:.2} h), every {} s",
+            r.instances.len(),
+            r.start,
+            r.end,
+            r.recorded_hours,
+            r.interval_seconds
+        ),
+        format!(
+            "Recorded: {} (as seen in the samples). Replayed: {}, model {} v{}.",
+            scaling(&r.settings.recorded),
+            scaling(&r.settings.replayed),
+            r.report.model.name,
+            r.report.model.version
+        ),
+        format!(
+            "Both bills: {} h at {} per ACU-hour ({} {}, {} confidence, as of {}).",
+            r.compared_hours,
+            r.unit_price_nano_usd,
+            r.report.region,
+            r.report.engine,
+            confidence(r.price.confidence),
+            r.price.as_of.as_deref().unwrap_or("unknown")
+        ),
+    ]
 }
 
 fn percent(diff: acumen::Money, base: acumen::Money) -> String {

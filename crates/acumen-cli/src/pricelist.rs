@@ -839,227 +839,259 @@ fn engine_name(engine: Option<Engine>) -> &'static str {
     engine.map_or("both engines", Engine::name)
 }
 
-/// Builds the book from what was kept.
-fn assemble(offer: Offer, file_name: &str, options: &Options<'_>) -> Result<Imported, String> {
-    let mut notes: Vec<String> = Vec::new();
-    if let Some(v) = offer.format_version.as_deref().filter(|v| *v != "v1.0") {
-        notes.push(format!("formatVersion is {v:?}; read as v1.0"));
-    }
-    let region_of = |k: &Kept| -> Result<String, String> {
-        k.region
-            .clone()
-            .or_else(|| options.region.map(String::from))
-            .ok_or_else(|| {
-                String::from("products have no regionCode attribute; give --region to name the file's region")
-            })
-    };
-    let mut entries: BTreeMap<(String, usize, u8), Collected> = BTreeMap::new();
-    let mut classes: BTreeMap<(String, String, u8), ClassParts> = BTreeMap::new();
-    let engine_rank = |e: Option<Engine>| match e {
+/// Prices collected from the products, keyed for a stable order: items by
+/// (region, position in [`PriceItem::ALL`], engine rank), classes by
+/// (region, class, engine rank).
+#[derive(Default)]
+struct Collection {
+    entries: BTreeMap<(String, usize, u8), Collected>,
+    classes: BTreeMap<(String, String, u8), ClassParts>,
+    /// What was skipped or adjusted, in product order.
+    notes: Vec<String>,
+}
+
+/// Engines ordered as the book lists them: both, PostgreSQL, MySQL.
+fn engine_rank(engine: Option<Engine>) -> u8 {
+    match engine {
         None => 0,
         Some(Engine::AuroraPostgresql) => 1,
         Some(Engine::AuroraMysql) => 2,
-    };
-    for (sku, kept) in &offer.products {
-        let region = region_of(kept)?;
-        match &kept.kind {
-            Kind::Item(u) => {
-                let Some(od) = offer.on_demand.get(sku) else {
-                    notes.push(format!(
-                        "{region}: SKU {sku} ({}) has no on-demand price; skipped",
-                        kept.usage_type
-                    ));
-                    continue;
-                };
-                if !od
-                    .unit
-                    .to_ascii_lowercase()
-                    .contains(&u.unit.to_ascii_lowercase())
-                {
-                    notes.push(format!(
-                        "{region}: SKU {sku} ({}) is priced per {:?}, not per {}; skipped",
-                        kept.usage_type,
-                        od.unit,
-                        u.item.unit()
-                    ));
-                    continue;
-                }
-                let Some((nanos, exact)) = od.price.times(u.factor * 1_000_000_000) else {
-                    return Err(format!("SKU {sku}: the price {} is too large", od.price));
-                };
-                let mut note = Vec::new();
-                if u.factor != 1 {
-                    note.push(format!(
-                        "from ${} per unit {:?} in the price list, × 1,000,000",
-                        od.price, od.unit
-                    ));
-                }
-                if !exact {
-                    note.push(format!("${} rounded to the nano-dollar", od.price));
-                }
-                if od.tiers > 1 {
-                    note.push(format!("the first of {} price tiers", od.tiers));
-                }
-                let price = UnitPrice::from_nanos(nanos);
-                let key = (
-                    region.clone(),
-                    PriceItem::ALL
-                        .iter()
-                        .position(|i| *i == u.item)
-                        .unwrap_or(0),
-                    engine_rank(kept.engine),
-                );
-                match entries.get(&key) {
-                    Some(first) if first.price != price => notes.push(format!(
-                        "{region}: {} for {}: SKU {} says {} and SKU {sku} says {}; kept SKU {}",
-                        u.item.key(),
-                        engine_name(kept.engine),
-                        first.sku,
-                        first.price,
-                        price,
-                        first.sku
-                    )),
-                    Some(_) => {}
-                    None => {
-                        entries.insert(
-                            key,
-                            Collected {
-                                price,
-                                sku: sku.clone(),
-                                note: (!note.is_empty()).then(|| note.join("; ")),
-                            },
-                        );
-                    }
-                }
-            }
-            Kind::Class {
-                class,
-                io_optimized,
-                vcpu,
-                memory_gib,
-            } => {
-                let parts = classes
-                    .entry((region.clone(), class.clone(), engine_rank(kept.engine)))
-                    .or_default();
-                parts.vcpu = *vcpu;
-                parts.memory_gib = *memory_gib;
-                if let Some(od) = offer.on_demand.get(sku) {
-                    let Some((nanos, _)) = od.price.times(1_000_000_000) else {
-                        return Err(format!("SKU {sku}: the price {} is too large", od.price));
-                    };
-                    let slot = if *io_optimized {
-                        &mut parts.io_optimized
-                    } else {
-                        &mut parts.standard
-                    };
-                    if slot.is_none() {
-                        *slot = Some((UnitPrice::from_nanos(nanos), sku.clone()));
-                    }
-                }
-                for r in offer.reserved.get(sku).into_iter().flatten() {
-                    let (Some((hourly, _)), Some((upfront, _))) =
-                        (r.hourly.times(1_000_000_000), r.upfront.times(1_000_000))
-                    else {
-                        return Err(format!("SKU {sku}: a Reserved price is too large"));
-                    };
-                    let term = ReservedTerm {
-                        term_years: r.term_years,
-                        payment: r.payment,
-                        io_optimized: *io_optimized,
-                        upfront: Money::from_micros(upfront),
-                        hourly: UnitPrice::from_nanos(hourly),
-                    };
-                    if !parts.reserved.iter().any(|t| {
-                        t.term_years == term.term_years
-                            && t.payment == term.payment
-                            && t.io_optimized == term.io_optimized
-                    }) {
-                        parts.reserved.push(term);
-                    }
-                }
-            }
-        }
     }
-    let engine_of = |rank: u8| match rank {
+}
+
+/// The inverse of [`engine_rank`].
+fn engine_of(rank: u8) -> Option<Engine> {
+    match rank {
         1 => Some(Engine::AuroraPostgresql),
         2 => Some(Engine::AuroraMysql),
         _ => None,
-    };
-    let book_entries: Vec<BookEntry> = entries
-        .into_iter()
-        .map(|((region, item, engine), c)| BookEntry {
-            region,
-            item: PriceItem::ALL[item],
-            engine: engine_of(engine),
-            price: c.price,
-            sku: Some(c.sku),
-            note: c.note,
-        })
-        .collect();
-    let mut book_classes: Vec<BookClass> = Vec::new();
-    for ((region, class, engine), mut parts) in classes {
-        if parts.standard.is_none() && parts.io_optimized.is_none() {
-            notes.push(format!(
-                "{region}: {class} ({}) has no on-demand price; skipped",
-                engine_name(engine_of(engine))
-            ));
-            continue;
-        }
-        parts
-            .reserved
-            .sort_by_key(|t| (t.io_optimized, t.term_years, t.payment as u8));
-        book_classes.push(BookClass {
-            region,
-            class,
-            engine: engine_of(engine),
-            vcpu: parts.vcpu,
-            memory_gib: parts.memory_gib,
-            on_demand_hourly: parts.standard.map(|s| s.0),
-            io_optimized_hourly: parts.io_optimized.map(|s| s.0),
-            reserved: parts.reserved,
-        });
     }
-    // Families together, smallest first.
-    book_classes.sort_by(|a, b| {
+}
+
+impl Collection {
+    /// Every product's prices: the first SKU's price for each item, each
+    /// class's on-demand rates and Reserved terms.
+    fn of(offer: &Offer, options: &Options<'_>) -> Result<Collection, String> {
+        let mut c = Collection::default();
+        for (sku, kept) in &offer.products {
+            let region = kept
+                .region
+                .clone()
+                .or_else(|| options.region.map(String::from))
+                .ok_or_else(|| {
+                    String::from("products have no regionCode attribute; give --region to name the file's region")
+                })?;
+            match &kept.kind {
+                Kind::Item(u) => c.item(offer, sku, kept, u, region)?,
+                Kind::Class {
+                    class,
+                    io_optimized,
+                    vcpu,
+                    memory_gib,
+                } => {
+                    let parts = c
+                        .classes
+                        .entry((region, class.clone(), engine_rank(kept.engine)))
+                        .or_default();
+                    parts.vcpu = *vcpu;
+                    parts.memory_gib = *memory_gib;
+                    parts.add_prices(offer, sku, *io_optimized)?;
+                }
+            }
+        }
+        Ok(c)
+    }
+
+    /// The on-demand price of billable item `u` from SKU `sku`, unless an
+    /// earlier SKU gave it (a different price is noted).
+    fn item(
+        &mut self,
+        offer: &Offer,
+        sku: &str,
+        kept: &Kept,
+        u: &Usage,
+        region: String,
+    ) -> Result<(), String> {
+        let Some(od) = offer.on_demand.get(sku) else {
+            self.notes.push(format!(
+                "{region}: SKU {sku} ({}) has no on-demand price; skipped",
+                kept.usage_type
+            ));
+            return Ok(());
+        };
+        if !od
+            .unit
+            .to_ascii_lowercase()
+            .contains(&u.unit.to_ascii_lowercase())
+        {
+            self.notes.push(format!(
+                "{region}: SKU {sku} ({}) is priced per {:?}, not per {}; skipped",
+                kept.usage_type,
+                od.unit,
+                u.item.unit()
+            ));
+            return Ok(());
+        }
+        let Some((nanos, exact)) = od.price.times(u.factor * 1_000_000_000) else {
+            return Err(format!("SKU {sku}: the price {} is too large", od.price));
+        };
+        let mut note = Vec::new();
+        if u.factor != 1 {
+            note.push(format!(
+                "from ${} per unit {:?} in the price list, × 1,000,000",
+                od.price, od.unit
+            ));
+        }
+        if !exact {
+            note.push(format!("${} rounded to the nano-dollar", od.price));
+        }
+        if od.tiers > 1 {
+            note.push(format!("the first of {} price tiers", od.tiers));
+        }
+        let price = UnitPrice::from_nanos(nanos);
+        let position = PriceItem::ALL.iter().position(|i| *i == u.item);
+        let key = (region, position.unwrap_or(0), engine_rank(kept.engine));
+        match self.entries.get(&key) {
+            Some(first) if first.price != price => self.notes.push(format!(
+                "{}: {} for {}: SKU {} says {} and SKU {sku} says {}; kept SKU {}",
+                key.0,
+                u.item.key(),
+                engine_name(kept.engine),
+                first.sku,
+                first.price,
+                price,
+                first.sku
+            )),
+            Some(_) => {}
+            None => {
+                let note = (!note.is_empty()).then(|| note.join("; "));
+                let sku = sku.to_string();
+                self.entries.insert(key, Collected { price, sku, note });
+            }
+        }
+        Ok(())
+    }
+
+    /// The book's entries, in key order.
+    fn book_entries(entries: BTreeMap<(String, usize, u8), Collected>) -> Vec<BookEntry> {
+        entries
+            .into_iter()
+            .map(|((region, item, engine), c)| BookEntry {
+                region,
+                item: PriceItem::ALL[item],
+                engine: engine_of(engine),
+                price: c.price,
+                sku: Some(c.sku),
+                note: c.note,
+            })
+            .collect()
+    }
+
+    /// The book's instance classes (those with an on-demand price; the
+    /// others noted), families together, smallest first.
+    fn book_classes(
+        classes: BTreeMap<(String, String, u8), ClassParts>,
+        notes: &mut Vec<String>,
+    ) -> Vec<BookClass> {
+        let mut book_classes: Vec<BookClass> = Vec::new();
+        for ((region, class, engine), mut parts) in classes {
+            if parts.standard.is_none() && parts.io_optimized.is_none() {
+                notes.push(format!(
+                    "{region}: {class} ({}) has no on-demand price; skipped",
+                    engine_name(engine_of(engine))
+                ));
+                continue;
+            }
+            parts
+                .reserved
+                .sort_by_key(|t| (t.io_optimized, t.term_years, t.payment as u8));
+            book_classes.push(BookClass {
+                region,
+                class,
+                engine: engine_of(engine),
+                vcpu: parts.vcpu,
+                memory_gib: parts.memory_gib,
+                on_demand_hourly: parts.standard.map(|s| s.0),
+                io_optimized_hourly: parts.io_optimized.map(|s| s.0),
+                reserved: parts.reserved,
+            });
+        }
         let family = |c: &BookClass| {
             c.class
                 .rsplit_once('.')
                 .map_or(c.class.clone(), |(f, _)| f.to_string())
         };
-        (
-            &a.region,
-            family(a),
-            a.memory_gib,
-            a.engine.map(Engine::name),
-        )
-            .cmp(&(
-                &b.region,
-                family(b),
-                b.memory_gib,
-                b.engine.map(Engine::name),
-            ))
-    });
-
-    let mut regions: Vec<&str> = book_entries
-        .iter()
-        .map(|e| e.region.as_str())
-        .chain(book_classes.iter().map(|c| c.region.as_str()))
-        .collect();
-    regions.sort_unstable();
-    regions.dedup();
-    if regions.is_empty() {
-        return Err(match options.region {
-            Some(r) => format!(
-                "no Aurora prices for region {r:?} in the offer ({} products of other regions skipped)",
-                offer.other_regions
-            ),
-            None => String::from("no Aurora prices in the offer"),
+        book_classes.sort_by(|a, b| {
+            (
+                &a.region,
+                family(a),
+                a.memory_gib,
+                a.engine.map(Engine::name),
+            )
+                .cmp(&(
+                    &b.region,
+                    family(b),
+                    b.memory_gib,
+                    b.engine.map(Engine::name),
+                ))
         });
+        book_classes
     }
-    // What the price list did not give, per region.
-    for region in &regions {
+}
+
+impl ClassParts {
+    /// SKU `sku`'s on-demand rate (the first SKU's kept) and its Reserved
+    /// terms (one per term, payment and storage).
+    fn add_prices(&mut self, offer: &Offer, sku: &str, io_optimized: bool) -> Result<(), String> {
+        if let Some(od) = offer.on_demand.get(sku) {
+            let Some((nanos, _)) = od.price.times(1_000_000_000) else {
+                return Err(format!("SKU {sku}: the price {} is too large", od.price));
+            };
+            let slot = if io_optimized {
+                &mut self.io_optimized
+            } else {
+                &mut self.standard
+            };
+            if slot.is_none() {
+                *slot = Some((UnitPrice::from_nanos(nanos), sku.to_string()));
+            }
+        }
+        for r in offer.reserved.get(sku).into_iter().flatten() {
+            let (Some((hourly, _)), Some((upfront, _))) =
+                (r.hourly.times(1_000_000_000), r.upfront.times(1_000_000))
+            else {
+                return Err(format!("SKU {sku}: a Reserved price is too large"));
+            };
+            let term = ReservedTerm {
+                term_years: r.term_years,
+                payment: r.payment,
+                io_optimized,
+                upfront: Money::from_micros(upfront),
+                hourly: UnitPrice::from_nanos(hourly),
+            };
+            if !self.reserved.iter().any(|t| {
+                t.term_years == term.term_years
+                    && t.payment == term.payment
+                    && t.io_optimized == term.io_optimized
+            }) {
+                self.reserved.push(term);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Notes what the price list did not give, per region: items without a
+/// price, and no instance classes.
+fn note_missing(
+    regions: &[&str],
+    entries: &[BookEntry],
+    classes: &[BookClass],
+    notes: &mut Vec<String>,
+) {
+    for region in regions {
         for item in PriceItem::ALL {
-            if book_entries
+            if entries
                 .iter()
                 .any(|e| e.region == *region && e.item == item)
             {
@@ -1077,12 +1109,42 @@ fn assemble(offer: Offer, file_name: &str, options: &Options<'_>) -> Result<Impo
                 ),
             });
         }
-        if !book_classes.iter().any(|c| c.region == *region) {
+        if !classes.iter().any(|c| c.region == *region) {
             notes.push(format!(
                 "{region}: no provisioned Aurora instance classes in the offer"
             ));
         }
     }
+}
+
+/// Builds the book from what was kept.
+fn assemble(offer: Offer, file_name: &str, options: &Options<'_>) -> Result<Imported, String> {
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(v) = offer.format_version.as_deref().filter(|v| *v != "v1.0") {
+        notes.push(format!("formatVersion is {v:?}; read as v1.0"));
+    }
+    let collection = Collection::of(&offer, options)?;
+    notes.extend(collection.notes);
+    let book_entries = Collection::book_entries(collection.entries);
+    let book_classes = Collection::book_classes(collection.classes, &mut notes);
+
+    let mut regions: Vec<&str> = book_entries
+        .iter()
+        .map(|e| e.region.as_str())
+        .chain(book_classes.iter().map(|c| c.region.as_str()))
+        .collect();
+    regions.sort_unstable();
+    regions.dedup();
+    if regions.is_empty() {
+        return Err(match options.region {
+            Some(r) => format!(
+                "no Aurora prices for region {r:?} in the offer ({} products of other regions skipped)",
+                offer.other_regions
+            ),
+            None => String::from("no Aurora prices in the offer"),
+        });
+    }
+    note_missing(&regions, &book_entries, &book_classes, &mut notes);
     if offer.skipped_terms > 0 {
         notes.push(format!(
             "{} Reserved terms skipped (not a standard 1- or 3-year No, Partial or All Upfront term)",

@@ -5,13 +5,10 @@
 //! estimate under the settings asked for, so the two bills can be set side by
 //! side.
 //!
-//! Before that, each series is sorted by time, duplicate timestamps are
-//! dropped (the later row wins), and every series is resampled onto one
-//! regular grid whose step is the median spacing of all samples: each grid
-//! point takes the latest sample at or before it. A spacing longer than 1.5
-//! steps is a gap; the last value is held across a gap for up to the hold
-//! limit, after which (and before a series' first sample or after its last)
-//! the instance counts as not running (0 ACU).
+//! Reading the recording (shapes, timestamps, the grid, gaps and holds) is
+//! the core's: [`acumen::cloudwatch`]. This module checks what only a replay
+//! needs (the cluster-level metric, the size of the scenario it builds),
+//! builds that scenario and sets the two bills side by side.
 
 use acumen::prices::{self, PriceItem, Provenance};
 use acumen::report::Component;
@@ -19,10 +16,8 @@ use acumen::scenario::{PriceOverrides, Reader, Trace};
 use acumen::{Engine, Error, Money, Report, Scaling, Scenario, StorageType, UnitPrice, Workload};
 use serde::Serialize;
 
-use crate::cloudwatch::{Series, format_time};
-
-/// The most serverless instances a cluster has: a writer and 15 readers.
-const MAX_INSTANCES: usize = 16;
+use acumen::cloudwatch::{self, GridOptions, GridSeries, MAX_SERIES, Recording, Series};
+use acumen::scenario::{MAX_SCENARIO_SAMPLES, MAX_TRACE_SAMPLES};
 
 /// What to replay and how.
 #[derive(Clone, Debug)]
@@ -138,22 +133,6 @@ pub struct Replay {
     pub report: Report,
 }
 
-/// One series on the grid.
-#[derive(Clone)]
-struct Resampled {
-    name: String,
-    values: Vec<f64>,
-    samples: usize,
-    duplicates: usize,
-    first: i64,
-    last: i64,
-    gaps: usize,
-    gap_seconds: u64,
-    held_seconds: u64,
-    unrecorded_seconds: u64,
-    irregular: usize,
-}
-
 /// Replays `series` (in order: the first is the writer). Errors are one
 /// line, with the core's code and field when the core refused them.
 pub fn replay(
@@ -162,127 +141,151 @@ pub fn replay(
     options: &Options,
 ) -> Result<Replay, Failed> {
     let mut warnings = Vec::new();
-    let mut series = merge_by_name(series);
-    if let Some(n) = options.cluster_average {
-        if series.len() != 1 {
-            return Err(Failed::Input(format!(
-                "--cluster-average: needs exactly one series (the cluster-level metric), got {}",
-                series.len()
-            )));
-        }
-        if !(1..=MAX_INSTANCES as u8).contains(&n) {
-            return Err(Failed::Input(format!(
-                "--cluster-average: must be between 1 and {MAX_INSTANCES} instances, got {n}"
-            )));
-        }
-        warnings.push(format!(
-            "the cluster-level ServerlessDatabaseCapacity is the average over the instances, not the billed sum: it was multiplied by {n} instances, as if each ran at the average"
-        ));
-    } else {
+    let series = cloudwatch::merge_by_name(series);
+    check_cluster_average(&series, options.cluster_average, &mut warnings)?;
+    let recording = Recording::new(series).map_err(|e| Failed::Input(e.message))?;
+    check_size(&recording, options.cluster_average)?;
+    let grid = recording
+        .resample(&GridOptions {
+            max_gap_seconds: options.max_gap_seconds,
+            max_steps: MAX_TRACE_SAMPLES,
+        })
+        .map_err(|e| Failed::Input(e.message))?;
+    warnings.extend(grid.warnings.iter().cloned());
+    let interval = grid.interval_seconds;
+    let resampled = spread_cluster_average(grid.series, options.cluster_average);
+
+    // Both bills cover the same whole hours: the replay's billing month.
+    let span_seconds = grid.steps as u64 * u64::from(interval);
+    let hours = billing_hours(span_seconds, &mut warnings);
+    let month = u64::from(hours) * 3600;
+
+    let settings = settings(&resampled, options);
+    let scenario = scenario(&resampled, interval, hours, &settings.replayed, options);
+    let report = acumen::estimate(&scenario).map_err(flag_error)?;
+    let resolved = prices::resolve_with(
+        options.price_book.as_ref(),
+        &options.region,
+        options.engine,
+        PriceItem::serverless(options.storage_type),
+        &PriceOverrides::default(),
+    )
+    .map_err(flag_error)?;
+    let price = resolved.price;
+    let instances = instance_replays(&resampled, &report, interval, month, price);
+    let recorded_total: i64 = instances
+        .iter()
+        .map(|i| i.recorded_cost_micro_usd.micros())
+        .sum();
+    let replayed_total: i64 = instances
+        .iter()
+        .map(|i| i.replayed_cost_micro_usd.micros())
+        .sum();
+    // The core notes that each trace is repeated; the replay's own note says it once.
+    warnings.extend(
+        report
+            .warnings
+            .iter()
+            .filter(|w| w.kind != acumen::report::WarningKind::InputNote)
+            .map(|w| w.message.clone()),
+    );
+    Ok(Replay {
+        files,
+        interval_seconds: interval,
+        start: grid.start,
+        end: grid.end,
+        recorded_hours: span_seconds as f64 / 3600.0,
+        compared_hours: hours,
+        unit_price_nano_usd: price,
+        price: resolved.provenance,
+        settings,
+        instances,
+        recorded_total_micro_usd: Money::from_micros(recorded_total),
+        replayed_total_micro_usd: Money::from_micros(replayed_total),
+        difference_micro_usd: Money::from_micros(replayed_total - recorded_total),
+        ideal_total_micro_usd: report.ideal.total_micro_usd,
+        warnings,
+        report,
+    })
+}
+
+/// `--cluster-average N`: one series (the cluster-level metric) and a
+/// count a cluster can have, with a note that it was multiplied. Without it,
+/// a note for each series that looks like the cluster-level metric.
+fn check_cluster_average(
+    series: &[Series],
+    cluster_average: Option<u8>,
+    warnings: &mut Vec<String>,
+) -> Result<(), Failed> {
+    let Some(n) = cluster_average else {
         for s in series.iter().filter(|s| s.cluster_level) {
             warnings.push(format!(
                 "{:?} looks like the cluster-level metric (DBClusterIdentifier), which is the average over the instances, not the billed sum; pass --cluster-average N with the instance count, or export the metric per instance",
                 s.name
             ));
         }
-    }
-    if series.len() > MAX_INSTANCES {
+        return Ok(());
+    };
+    if series.len() != 1 {
         return Err(Failed::Input(format!(
-            "at most {MAX_INSTANCES} instances (a writer and 15 readers), got {}",
+            "--cluster-average: needs exactly one series (the cluster-level metric), got {}",
             series.len()
         )));
     }
-
-    let mut duplicates = Vec::with_capacity(series.len());
-    for s in &mut series {
-        s.samples.sort_by_key(|(t, _)| *t);
-        // Keep the last of equal timestamps (the later row in the file).
-        let before = s.samples.len();
-        s.samples.reverse();
-        s.samples.dedup_by_key(|(t, _)| *t);
-        s.samples.reverse();
-        duplicates.push(before - s.samples.len());
-    }
-
-    let interval = median_spacing(&series)?;
-    let start = series.iter().map(|s| s.samples[0].0).min().unwrap_or(0);
-    let end = series
-        .iter()
-        .map(|s| s.samples[s.samples.len() - 1].0 + interval as i64)
-        .max()
-        .unwrap_or(start);
-    let steps = ((end - start) as u64).div_ceil(u64::from(interval));
-    if steps > acumen::scenario::MAX_TRACE_SAMPLES as u64 {
+    if !(1..=MAX_SERIES as u8).contains(&n) {
         return Err(Failed::Input(format!(
-            "the samples span {steps} steps of {interval} s; at most {} fit in a replay",
-            acumen::scenario::MAX_TRACE_SAMPLES
+            "--cluster-average: must be between 1 and {MAX_SERIES} instances, got {n}"
         )));
     }
-    // All instances' samples together, before any is resampled (the core's
-    // limit for a scenario's traces; docs/limits.md).
-    let instances = options.cluster_average.map_or(series.len(), usize::from) as u64;
-    if steps * instances > acumen::scenario::MAX_SCENARIO_SAMPLES as u64 {
+    warnings.push(format!(
+        "the cluster-level ServerlessDatabaseCapacity is the average over the instances, not the billed sum: it was multiplied by {n} instances, as if each ran at the average"
+    ));
+    Ok(())
+}
+
+/// The core's limits on a trace and on a scenario's traces all together
+/// (docs/limits.md), checked before any series is laid out on the grid.
+fn check_size(recording: &Recording, cluster_average: Option<u8>) -> Result<(), Failed> {
+    let (steps, interval) = (recording.steps(), recording.interval_seconds());
+    if steps > MAX_TRACE_SAMPLES as u64 {
         return Err(Failed::Input(format!(
-            "the samples span {steps} steps of {interval} s for {instances} instances; at most {} fit in a replay in all",
-            acumen::scenario::MAX_SCENARIO_SAMPLES
+            "the samples span {steps} steps of {interval} s; at most {MAX_TRACE_SAMPLES} fit in a replay"
         )));
     }
-    let steps = steps as usize;
-    let mut resampled: Vec<Resampled> = series
-        .iter()
-        .zip(duplicates)
-        .map(|(s, d)| resample(s, d, start, interval, steps, options.max_gap_seconds))
-        .collect();
-
-    for r in &resampled {
-        if r.irregular > 0 {
-            warnings.push(format!(
-                "{}: irregular sampling ({} spacings differ from the median {interval} s); resampled to a regular {interval} s grid",
-                r.name, r.irregular
-            ));
-        }
-        if r.gaps > 0 {
-            warnings.push(format!(
-                "{}: {} gap{}, {} in all; the last value was held for {} (at most {} per gap)",
-                r.name,
-                r.gaps,
-                if r.gaps == 1 { "" } else { "s" },
-                duration(r.gap_seconds),
-                duration(r.held_seconds),
-                duration(options.max_gap_seconds)
-            ));
-        }
-        if r.unrecorded_seconds > 0 {
-            warnings.push(format!(
-                "{}: {} without a sample to use, counted as not running (0 ACU)",
-                r.name,
-                duration(r.unrecorded_seconds)
-            ));
-        }
-        if r.duplicates > 0 {
-            warnings.push(format!(
-                "{}: {} rows repeated a timestamp; the later row was used",
-                r.name, r.duplicates
-            ));
-        }
+    let instances = cluster_average.map_or(recording.series().len(), usize::from) as u64;
+    if steps * instances > MAX_SCENARIO_SAMPLES as u64 {
+        return Err(Failed::Input(format!(
+            "the samples span {steps} steps of {interval} s for {instances} instances; at most {MAX_SCENARIO_SAMPLES} fit in a replay in all"
+        )));
     }
+    Ok(())
+}
 
-    if let Some(n) = options.cluster_average {
-        let only = resampled.remove(0);
-        for k in 0..n {
-            resampled.push(Resampled {
-                name: if n == 1 {
-                    only.name.clone()
-                } else {
-                    format!("{} ({}/{n})", only.name, k + 1)
-                },
-                ..only.clone()
-            });
-        }
-    }
+/// `--cluster-average N`: the one series becomes N instances at the
+/// average, named `name (k/N)` when N > 1.
+fn spread_cluster_average(
+    mut series: Vec<GridSeries>,
+    cluster_average: Option<u8>,
+) -> Vec<GridSeries> {
+    let Some(n) = cluster_average else {
+        return series;
+    };
+    let only = series.remove(0);
+    (0..n)
+        .map(|k| GridSeries {
+            name: if n == 1 {
+                only.name.clone()
+            } else {
+                format!("{} ({}/{n})", only.name, k + 1)
+            },
+            ..only.clone()
+        })
+        .collect()
+}
 
-    // Both bills cover the same whole hours: the replay's billing month.
-    let span_seconds = steps as u64 * u64::from(interval);
+/// The whole hours both bills cover (at least 1, at most a 744-hour month),
+/// with a note when the recording is shorter or longer.
+fn billing_hours(span_seconds: u64, warnings: &mut Vec<String>) -> u32 {
     let hours = span_seconds.div_ceil(3600).clamp(1, 744) as u32;
     let month = u64::from(hours) * 3600;
     if span_seconds < month {
@@ -296,8 +299,12 @@ pub fn replay(
             span_seconds as f64 / 3600.0
         ));
     }
+    hours
+}
 
-    // The recorded range, on the 0.5-ACU grid.
+/// The recorded range (on the 0.5-ACU grid) and the range to replay with:
+/// the options where given, else the recorded one.
+fn settings(resampled: &[GridSeries], options: &Options) -> Settings {
     let all = || resampled.iter().flat_map(|r| r.values.iter().copied());
     let lowest = all().fold(f64::INFINITY, f64::min);
     let highest = all().fold(0.0f64, f64::max);
@@ -323,22 +330,37 @@ pub fn replay(
         max_acu,
         seconds_until_auto_pause: options.seconds_until_auto_pause,
     };
+    Settings { recorded, replayed }
+}
 
+/// The scenario the replay estimates: the first series is the writer's
+/// trace, the others readers' at `--reader-tier`; no storage.
+fn scenario(
+    resampled: &[GridSeries],
+    interval: u32,
+    hours: u32,
+    scaling: &Scaling,
+    options: &Options,
+) -> Scenario {
     let trace = |values: &[f64]| {
         Workload::Trace(Trace {
             interval_seconds: interval,
             acu: values.to_vec(),
         })
     };
-    let scenario = Scenario {
+    let (writer, readers) = match resampled {
+        [writer, readers @ ..] => (trace(&writer.values), readers),
+        [] => (trace(&[]), resampled),
+    };
+    Scenario {
         region: options.region.clone(),
         engine: options.engine,
         engine_version: options.engine_version.clone(),
         storage_type: options.storage_type,
         hours_per_month: hours,
-        scaling: replayed.clone(),
-        workload: trace(&resampled[0].values),
-        readers: resampled[1..]
+        scaling: scaling.clone(),
+        workload: writer,
+        readers: readers
             .iter()
             .map(|r| Reader {
                 promotion_tier: options.reader_tier,
@@ -348,84 +370,58 @@ pub fn replay(
         storage_gb: 0.0,
         price_book: options.price_book.clone(),
         ..Scenario::default()
-    };
-    let report = acumen::estimate(&scenario).map_err(flag_error)?;
-    let resolved = prices::resolve_with(
-        options.price_book.as_ref(),
-        &options.region,
-        options.engine,
-        PriceItem::serverless(options.storage_type),
-        &PriceOverrides::default(),
-    )
-    .map_err(flag_error)?;
-    let price = resolved.price;
+    }
+}
 
+/// Each instance's recording beside its replay: the recorded cost over the
+/// billing `month` at `price`, the replayed one from the report's compute
+/// lines.
+fn instance_replays(
+    resampled: &[GridSeries],
+    report: &Report,
+    interval: u32,
+    month: u64,
+    price: UnitPrice,
+) -> Vec<InstanceReplay> {
     let compute: Vec<Money> = report
         .lines
         .iter()
         .filter(|l| l.component == Component::Compute)
         .map(|l| l.cost_micro_usd)
         .collect();
-    let mut instances = Vec::with_capacity(resampled.len());
-    let mut recorded_total = 0i64;
-    let mut replayed_total = 0i64;
-    for (k, r) in resampled.iter().enumerate() {
-        let milli_acu_seconds = window_milli_acu_seconds(&r.values, interval, month);
-        let recorded_cost = cost(milli_acu_seconds, price);
-        let usage = &report.instances[k];
-        let replayed_cost = match compute.get(k) {
-            Some(c) if compute.len() == resampled.len() => *c,
-            _ => cost(u128::from(usage.half_acu_seconds) * 500, price),
-        };
-        recorded_total += recorded_cost.micros();
-        replayed_total += replayed_cost.micros();
-        instances.push(InstanceReplay {
-            name: r.name.clone(),
-            role: usage.name.clone(),
-            samples: r.samples,
-            duplicates: r.duplicates,
-            first_sample: format_time(r.first),
-            last_sample: format_time(r.last),
-            gaps: r.gaps,
-            gap_seconds: r.gap_seconds,
-            held_seconds: r.held_seconds,
-            unrecorded_seconds: r.unrecorded_seconds,
-            irregular_spacings: r.irregular,
-            recorded_acu_hours: milli_acu_seconds as f64 / 3_600_000.0,
-            recorded_cost_micro_usd: recorded_cost,
-            replayed_acu_hours: usage.acu_hours,
-            replayed_cost_micro_usd: replayed_cost,
-            difference_micro_usd: Money::from_micros(
-                replayed_cost.micros() - recorded_cost.micros(),
-            ),
-        });
-    }
-    // The core notes that each trace is repeated; the replay's own note says it once.
-    warnings.extend(
-        report
-            .warnings
-            .iter()
-            .filter(|w| w.kind != acumen::report::WarningKind::InputNote)
-            .map(|w| w.message.clone()),
-    );
-    Ok(Replay {
-        files,
-        interval_seconds: interval,
-        start: format_time(start),
-        end: format_time(start + span_seconds as i64),
-        recorded_hours: span_seconds as f64 / 3600.0,
-        compared_hours: hours,
-        unit_price_nano_usd: price,
-        price: resolved.provenance,
-        settings: Settings { recorded, replayed },
-        instances,
-        recorded_total_micro_usd: Money::from_micros(recorded_total),
-        replayed_total_micro_usd: Money::from_micros(replayed_total),
-        difference_micro_usd: Money::from_micros(replayed_total - recorded_total),
-        ideal_total_micro_usd: report.ideal.total_micro_usd,
-        warnings,
-        report,
-    })
+    resampled
+        .iter()
+        .zip(&report.instances)
+        .enumerate()
+        .map(|(k, (r, usage))| {
+            let milli_acu_seconds = window_milli_acu_seconds(&r.values, interval, month);
+            let recorded_cost = cost(milli_acu_seconds, price);
+            let replayed_cost = match compute.get(k) {
+                Some(c) if compute.len() == resampled.len() => *c,
+                _ => cost(u128::from(usage.half_acu_seconds) * 500, price),
+            };
+            InstanceReplay {
+                name: r.name.clone(),
+                role: usage.name.clone(),
+                samples: r.samples,
+                duplicates: r.duplicates,
+                first_sample: r.first_sample.clone(),
+                last_sample: r.last_sample.clone(),
+                gaps: r.gaps,
+                gap_seconds: r.gap_seconds,
+                held_seconds: r.held_seconds,
+                unrecorded_seconds: r.unrecorded_seconds,
+                irregular_spacings: r.irregular_spacings,
+                recorded_acu_hours: milli_acu_seconds as f64 / 3_600_000.0,
+                recorded_cost_micro_usd: recorded_cost,
+                replayed_acu_hours: usage.acu_hours,
+                replayed_cost_micro_usd: replayed_cost,
+                difference_micro_usd: Money::from_micros(
+                    replayed_cost.micros() - recorded_cost.micros(),
+                ),
+            }
+        })
+        .collect()
 }
 
 /// Why a replay failed.
@@ -470,110 +466,6 @@ fn flag_error(error: Error) -> Failed {
     Failed::Core { error, message }
 }
 
-/// Series with the same name (e.g. one instance exported in several files)
-/// become one, in order of first appearance.
-fn merge_by_name(series: Vec<Series>) -> Vec<Series> {
-    let mut merged: Vec<Series> = Vec::with_capacity(series.len());
-    for s in series {
-        match merged.iter_mut().find(|m| m.name == s.name) {
-            Some(m) => m.samples.extend(s.samples),
-            None => merged.push(s),
-        }
-    }
-    merged
-}
-
-/// The median spacing of all series' (sorted, distinct) samples, seconds.
-fn median_spacing(series: &[Series]) -> Result<u32, String> {
-    let mut spacings: Vec<i64> = series
-        .iter()
-        .flat_map(|s| s.samples.windows(2).map(|w| w[1].0 - w[0].0))
-        .collect();
-    if spacings.is_empty() {
-        return Err(String::from(
-            "needs at least two samples of one series to find the sampling interval",
-        ));
-    }
-    let middle = (spacings.len() - 1) / 2;
-    let (_, median, _) = spacings.select_nth_unstable(middle);
-    let median = *median;
-    if median > 86_400 {
-        return Err(format!(
-            "the median spacing of the samples is {median} s; at most 86400 s (one day) can be replayed"
-        ));
-    }
-    Ok(median.max(1) as u32)
-}
-
-fn resample(
-    s: &Series,
-    duplicates: usize,
-    start: i64,
-    interval: u32,
-    steps: usize,
-    max_gap: u64,
-) -> Resampled {
-    let step = i64::from(interval);
-    let samples = &s.samples;
-    let mut gaps = 0;
-    let mut gap_seconds = 0u64;
-    let mut held_seconds = 0u64;
-    let mut irregular = 0;
-    for w in samples.windows(2) {
-        let spacing = w[1].0 - w[0].0;
-        if spacing * 2 > step * 3 {
-            gaps += 1;
-            let missing = (spacing - step) as u64;
-            gap_seconds += missing;
-            held_seconds += missing.min(max_gap);
-        } else if spacing != step {
-            irregular += 1;
-        }
-    }
-    let mut values = vec![0.0; steps];
-    let mut unrecorded = 0u64;
-    let mut j = 0;
-    for (k, value) in values.iter_mut().enumerate() {
-        let g = start + k as i64 * step;
-        while j < samples.len() && samples[j].0 <= g {
-            j += 1;
-        }
-        if j == 0 {
-            unrecorded += 1;
-            continue;
-        }
-        let (t, v) = samples[j - 1];
-        let age = (g - t) as u64;
-        let usable = if age < u64::from(interval) {
-            true
-        } else if j < samples.len() {
-            let spacing = samples[j].0 - t;
-            // Within an ordinary (jittery) spacing, or held across a gap.
-            spacing * 2 <= step * 3 || age < u64::from(interval) + max_gap
-        } else {
-            false
-        };
-        if usable {
-            *value = v;
-        } else {
-            unrecorded += 1;
-        }
-    }
-    Resampled {
-        name: s.name.clone(),
-        values,
-        samples: samples.len(),
-        duplicates,
-        first: samples[0].0,
-        last: samples[samples.len() - 1].0,
-        gaps,
-        gap_seconds,
-        held_seconds,
-        unrecorded_seconds: unrecorded * u64::from(interval),
-        irregular,
-    }
-}
-
 /// Exact recorded usage over the first `month` seconds of the series
 /// repeated: thousandths of an ACU (each value rounded to 0.001) × seconds.
 fn window_milli_acu_seconds(values: &[f64], interval: u32, month: u64) -> u128 {
@@ -605,64 +497,9 @@ fn cost(milli_acu_seconds: u128, price: UnitPrice) -> Money {
     Money::from_micros(i64::try_from(micros).unwrap_or(i64::MAX))
 }
 
-/// `3725` → `1 h 2 min 5 s`.
-pub fn duration(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
-    let mut parts = Vec::new();
-    if h > 0 {
-        parts.push(format!("{h} h"));
-    }
-    if m > 0 {
-        parts.push(format!("{m} min"));
-    }
-    if s > 0 || parts.is_empty() {
-        parts.push(format!("{s} s"));
-    }
-    parts.join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn series(name: &str, samples: &[(i64, f64)]) -> Series {
-        Series {
-            name: name.into(),
-            samples: samples.to_vec(),
-            cluster_level: false,
-        }
-    }
-
-    #[test]
-    fn gaps_are_held_up_to_the_limit() {
-        // 60 s samples with a 10-minute hole after t=120.
-        let s = series(
-            "a",
-            &[(0, 1.0), (60, 2.0), (120, 3.0), (720, 4.0), (780, 5.0)],
-        );
-        let r = resample(&s, 0, 0, 60, 14, 300);
-        assert_eq!(r.gaps, 1);
-        assert_eq!(r.gap_seconds, 540);
-        assert_eq!(r.held_seconds, 300);
-        // Held for 300 s after the sample's own minute, then zero until 720.
-        assert_eq!(
-            r.values,
-            [
-                1.0, 2.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 0.0, 0.0, 0.0, 0.0, 4.0, 5.0
-            ]
-        );
-        assert_eq!(r.unrecorded_seconds, 240);
-    }
-
-    #[test]
-    fn irregular_samples_take_the_latest_value() {
-        let s = series("a", &[(0, 1.0), (50, 2.0), (130, 3.0), (180, 4.0)]);
-        assert_eq!(median_spacing(std::slice::from_ref(&s)).unwrap(), 50);
-        let r = resample(&s, 0, 0, 60, 4, 0);
-        assert_eq!(r.irregular, 3);
-        assert_eq!(r.gaps, 0);
-        assert_eq!(r.values, [1.0, 2.0, 2.0, 4.0]);
-    }
 
     #[test]
     fn window_repeats_and_truncates() {
@@ -675,7 +512,5 @@ mod tests {
             cost(3_600_000, UnitPrice::from_nanos(120_000_000)),
             Money::from_micros(120_000)
         );
-        assert_eq!(duration(3725), "1 h 2 min 5 s");
-        assert_eq!(duration(0), "0 s");
     }
 }

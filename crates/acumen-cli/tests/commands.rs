@@ -333,7 +333,10 @@ fn max_connections_for_a_range() {
         csv,
         "engine,min_acu,max_acu,max_connections,basis,capped_by_min\naurora-mysql,1,12,1585,interpolated,false\n"
     );
+}
 
+#[test]
+fn max_connections_refuses_a_bad_range() {
     assert_eq!(
         error(
             &run(&["max-connections", "--min-acu", "0.3", "--max-acu", "4"]),

@@ -80,7 +80,12 @@ fn import_reads_aurora_prices_classes_and_reserved_terms() {
     assert_eq!(find("proxyProvisioned", None)["priceNanoUsd"], 15_000_000);
     // Nothing else: RDS for PostgreSQL and gp3 storage are not Aurora.
     assert_eq!(entries.len(), 9);
+}
 
+#[test]
+fn import_reads_instance_classes_and_reserved_terms() {
+    let out = run(&["prices", "import", "us-east-1.json"]);
+    let book: Value = json(&out);
     let classes = book["instanceClasses"].as_array().expect("classes");
     assert_eq!(classes.len(), 2);
     let large = &classes[0];
@@ -119,7 +124,12 @@ fn import_reads_aurora_prices_classes_and_reserved_terms() {
     assert_eq!(xlarge["class"], "db.r6g.xlarge");
     assert!(xlarge.get("ioOptimizedHourlyNanoUsd").is_none());
     assert_eq!(xlarge["reserved"].as_array().map(Vec::len), Some(2));
+}
 
+#[test]
+fn import_says_what_the_offer_lacks() {
+    let out = run(&["prices", "import", "us-east-1.json"]);
+    let book: Value = json(&out);
     // What the offer lacks is said, in the book and on standard error.
     let notes: Vec<&str> = book["notes"]
         .as_array()
@@ -275,7 +285,10 @@ fn estimate_prices_from_the_book_with_its_provenance() {
         report["catalog"]["name"],
         "AWS Price List (AmazonRDS) (as of 2026-11-01) and the acumen built-in catalog"
     );
+}
 
+#[test]
+fn estimate_prices_from_a_hand_written_book() {
     // A book's own price flows into the bill; an override still wins.
     let dear = temp_file(
         "dear-book.json",
@@ -375,7 +388,12 @@ fn every_pricing_subcommand_takes_the_book() {
         advice.contains("[purchase] db.r6g.large, 3-year reserved, all upfront\n"),
         "{advice}"
     );
+}
 
+#[test]
+fn optimize_validate_simulate_and_replay_take_the_book() {
+    let book = book_file("book-3.json");
+    let b = path(&book);
     // optimize: compute at the book's $0.13: 4 ACU × 730 h.
     let dear = temp_file(
         "dear-optimize-book.json",

@@ -62,6 +62,8 @@ pub mod prices;
 pub mod workload;
 // The input, and its validation into a `ValidScenario`.
 pub mod scenario;
+// CloudWatch exports read into per-second recordings for a trace workload.
+pub mod cloudwatch;
 // The scaling controller and the cluster, simulated.
 pub mod sim;
 // Capacity used per instance, simulated and ideal.
