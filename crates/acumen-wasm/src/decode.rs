@@ -20,7 +20,7 @@
 use core::fmt;
 
 use acumen::{Error, ErrorCode};
-use js_sys::{Array, ArrayBuffer, Float64Array, Number, Object};
+use js_sys::{Array, ArrayBuffer, Float64Array, Object};
 use serde::de::value::StringDeserializer;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
@@ -171,19 +171,15 @@ impl<'b> Js<'b> {
         }
     }
 
-    /// A scalar: serde-wasm-bindgen reads it.
+    /// A scalar: serde-wasm-bindgen reads it (once, whatever the target),
+    /// then the visitor takes it or refuses it.
     fn scalar<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
-        let value = serde_wasm_bindgen::Deserializer::from(self.value.clone());
-        let read = if self.value.is_string() {
-            value.deserialize_string(visitor)
-        } else if self.value.as_bool().is_some() {
-            value.deserialize_bool(visitor)
-        } else if Number::is_safe_integer(&self.value) {
-            value.deserialize_i64(visitor)
-        } else {
-            value.deserialize_f64(visitor)
-        };
-        Ok(read?)
+        match serde_wasm_bindgen::from_value(self.value)? {
+            Scalar::Bool(b) => visitor.visit_bool(b),
+            Scalar::Integer(i) => visitor.visit_i64(i),
+            Scalar::Float(n) => visitor.visit_f64(n),
+            Scalar::String(s) => visitor.visit_string(s),
+        }
     }
 
     /// An array or typed array, from its block if it has one.
@@ -218,6 +214,52 @@ impl<'b> Js<'b> {
             pending: None,
             js: self,
         })
+    }
+}
+
+/// What a checked JS value that is neither nullish nor an object holds:
+/// serde-wasm-bindgen reads a number as an integer when it is a safe one, as
+/// JSON does.
+enum Scalar {
+    Bool(bool),
+    Integer(i64),
+    Float(f64),
+    String(String),
+}
+
+impl<'de> de::Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+struct ScalarVisitor;
+
+impl Visitor<'_> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a boolean, a number or a string")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Bool(b))
+    }
+
+    fn visit_i64<E>(self, i: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Integer(i))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Scalar, E> {
+        Ok(Scalar::Float(n))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Scalar, E> {
+        Ok(Scalar::String(String::from(s)))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Scalar, E> {
+        Ok(Scalar::String(s))
     }
 }
 
