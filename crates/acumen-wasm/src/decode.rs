@@ -86,6 +86,40 @@ impl de::Error for DecodeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         DecodeError(msg.to_string())
     }
+
+    #[cold]
+    fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        let unexpected = AsJson(unexpected);
+        DecodeError(format!("invalid type: {unexpected}, expected {expected}"))
+    }
+
+    #[cold]
+    fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        let unexpected = AsJson(unexpected);
+        DecodeError(format!("invalid value: {unexpected}, expected {expected}"))
+    }
+}
+
+/// What was found, in JSON's words as `serde_json` writes them: `null`,
+/// and floats in their shortest form (`1e+300`).
+struct AsJson<'a>(Unexpected<'a>);
+
+impl fmt::Display for AsJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Unexpected::Unit => f.write_str("null"),
+            Unexpected::Float(n) => {
+                // Shortest round-trip digits, with a signed exponent: `1e+300`.
+                let digits = format!("{n:?}");
+                let digits = match digits.split_once('e') {
+                    Some((mantissa, exp)) if !exp.starts_with('-') => format!("{mantissa}e+{exp}"),
+                    _ => digits,
+                };
+                write!(f, "floating point `{digits}`")
+            }
+            other => fmt::Display::fmt(&other, f),
+        }
+    }
 }
 
 impl From<serde_wasm_bindgen::Error> for DecodeError {
