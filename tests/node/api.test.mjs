@@ -269,10 +269,10 @@ const maxConnectionsCases = [
   [{ engine: PG, minAcu: 1, maxAcu: 16n }, "wrong_type", "maxAcu", /bigint/],
   [{ engine: 1, minAcu: 1, maxAcu: 16 }, "wrong_type", "engine", /invalid type/],
   // missing fields
-  [{}, "missing_field", "", /missing field `engine`/],
-  [{ engine: PG, minAcu: 1 }, "missing_field", "", /missing field `maxAcu`/],
-  [{ engine: PG, maxAcu: 16 }, "missing_field", "", /missing field `minAcu`/],
-  [{ engine: PG, minAcu: 1, maxAcu: undefined }, "missing_field", "", /missing field `maxAcu`/],
+  [{}, "missing_field", "engine", /missing field `engine`/],
+  [{ engine: PG, minAcu: 1 }, "missing_field", "maxAcu", /missing field `maxAcu`/],
+  [{ engine: PG, maxAcu: 16 }, "missing_field", "minAcu", /missing field `minAcu`/],
+  [{ engine: PG, minAcu: 1, maxAcu: undefined }, "missing_field", "maxAcu", /missing field `maxAcu`/],
   // NaN, Infinity
   [{ engine: PG, minAcu: NaN, maxAcu: 16 }, "not_a_number", "minAcu", /finite/],
   [{ engine: PG, minAcu: 1, maxAcu: Infinity }, "not_a_number", "maxAcu", /finite/],
@@ -303,8 +303,8 @@ const capabilitiesCases = [
   [{ engine: PG, engineVersion: ["16", "3"] }, "wrong_type", "engineVersion", /invalid type: sequence/],
   [{ engine: true }, "wrong_type", "engine", /invalid type: boolean/],
   // missing fields
-  [{}, "missing_field", "", /missing field `engine`/],
-  [{ engineVersion: "16.3" }, "missing_field", "", /missing field `engine`/],
+  [{}, "missing_field", "engine", /missing field `engine`/],
+  [{ engineVersion: "16.3" }, "missing_field", "engine", /missing field `engine`/],
   // NaN, Infinity
   [{ engine: PG, engineVersion: NaN }, "not_a_number", "engineVersion", /finite/],
   [{ engine: PG, engineVersion: Infinity }, "not_a_number", "engineVersion", /finite/],

@@ -11,11 +11,15 @@ use acumen::ErrorCode;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-mod convert;
-mod de;
+mod check;
+mod decode;
+mod encode;
+mod error;
 mod shapes;
 
-pub use convert::{AcumenError, decode, encode};
+pub use decode::decode;
+pub use encode::encode;
+pub use error::AcumenError;
 
 #[wasm_bindgen(typescript_custom_section)]
 const GENERATED_TYPES: &str = include_str!("types.d.ts");
@@ -63,7 +67,7 @@ pub fn start() {
 #[wasm_bindgen(js_name = estimate, unchecked_return_type = "Report")]
 pub fn estimate(
     #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+) -> Result<JsValue, AcumenError> {
     with_estimate(scenario.as_ref(), encode)
 }
 
@@ -78,8 +82,8 @@ pub fn estimate(
 /// estimate(scenario).totalMicroUsd; // 360400000
 /// ```
 #[wasm_bindgen(js_name = defaultScenario, unchecked_return_type = "Scenario")]
-pub fn default_scenario() -> Result<JsValue, JsValue> {
-    encode(&acumen::Scenario::default()).map_err(AcumenError::into_js)
+pub fn default_scenario() -> Result<JsValue, AcumenError> {
+    encode(&acumen::Scenario::default())
 }
 
 /// The regions the built-in price catalog has prices for, in catalog order.
@@ -104,14 +108,13 @@ pub fn regions() -> Vec<String> {
 /// compute.priceNanoUsd; // 120000000, i.e. $0.12 per ACU-hour
 /// ```
 #[wasm_bindgen(js_name = catalog, unchecked_return_type = "Catalog")]
-pub fn catalog() -> Result<JsValue, JsValue> {
+pub fn catalog() -> Result<JsValue, AcumenError> {
     encode(&shapes::Catalog {
         name: acumen::prices::CATALOG_NAME,
         as_of: acumen::prices::CATALOG_AS_OF,
         entries: acumen::prices::entries(),
         instance_classes: acumen::prices::instance_classes(),
     })
-    .map_err(AcumenError::into_js)
 }
 
 /// The default `max_connections` of a Serverless v2 instance: it follows
@@ -128,30 +131,27 @@ pub fn catalog() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = maxConnections, unchecked_return_type = "MaxConnections")]
 pub fn max_connections(
     #[wasm_bindgen(unchecked_param_type = "MaxConnectionsInput")] input: JsValue,
-) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, AcumenError> {
-        let input: shapes::MaxConnectionsInput = decode(&input)?;
-        let min = acumen::Acu::from_f64(input.min_acu, "minAcu")?;
-        let max = acumen::Acu::from_f64(input.max_acu, "maxAcu")?;
-        if max.halves() < 2 {
-            return Err(acumen::Error::new(
-                ErrorCode::OutOfRange,
-                "maxAcu",
-                format_args!("must be between 1 and 256 ACU, got {max}"),
-            )
-            .into());
-        }
-        if min > max {
-            return Err(acumen::Error::new(
-                ErrorCode::Conflict,
-                "minAcu",
-                format_args!("must not exceed maxAcu ({max}), got {min}"),
-            )
-            .into());
-        }
-        encode(&acumen::engine::max_connections(input.engine, min, max))
-    };
-    run().map_err(AcumenError::into_js)
+) -> Result<JsValue, AcumenError> {
+    let input: shapes::MaxConnectionsInput = decode(&input)?;
+    let min = acumen::Acu::from_f64(input.min_acu, "minAcu")?;
+    let max = acumen::Acu::from_f64(input.max_acu, "maxAcu")?;
+    if max.halves() < 2 {
+        return Err(acumen::Error::new(
+            ErrorCode::OutOfRange,
+            "maxAcu",
+            format_args!("must be between 1 and 256 ACU, got {max}"),
+        )
+        .into());
+    }
+    if min > max {
+        return Err(acumen::Error::new(
+            ErrorCode::Conflict,
+            "minAcu",
+            format_args!("must not exceed maxAcu ({max}), got {min}"),
+        )
+        .into());
+    }
+    encode(&acumen::engine::max_connections(input.engine, min, max))
 }
 
 /// What an engine version allows for Serverless v2: whether it runs
@@ -168,17 +168,14 @@ pub fn max_connections(
 #[wasm_bindgen(js_name = capabilities, unchecked_return_type = "Capabilities")]
 pub fn capabilities(
     #[wasm_bindgen(unchecked_param_type = "CapabilitiesInput")] input: JsValue,
-) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, AcumenError> {
-        let input: shapes::CapabilitiesInput = decode(&input)?;
-        let version = input
-            .engine_version
-            .as_deref()
-            .map(|text| acumen::Version::parse(text, "engineVersion"))
-            .transpose()?;
-        encode(&acumen::engine::capabilities(input.engine, version))
-    };
-    run().map_err(AcumenError::into_js)
+) -> Result<JsValue, AcumenError> {
+    let input: shapes::CapabilitiesInput = decode(&input)?;
+    let version = input
+        .engine_version
+        .as_deref()
+        .map(|text| acumen::Version::parse(text, "engineVersion"))
+        .transpose()?;
+    encode(&acumen::engine::capabilities(input.engine, version))
 }
 
 /// Checks a scenario without pricing it for display: returns
@@ -194,19 +191,16 @@ pub fn capabilities(
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "Validation")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
-) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, AcumenError> {
-        let scenario: acumen::Scenario = decode(&scenario)?;
-        let valid = scenario.validate()?;
-        // Some warnings (unknown prices, demand above the maximum) only
-        // appear once the scenario is priced.
-        let report = acumen::bill::estimate_valid(&valid)?;
-        encode(&shapes::Validation {
-            valid: true,
-            warnings: report.warnings,
-        })
-    };
-    run().map_err(AcumenError::into_js)
+) -> Result<JsValue, AcumenError> {
+    let scenario: acumen::Scenario = decode(&scenario)?;
+    let valid = scenario.validate()?;
+    // Some warnings (unknown prices, demand above the maximum) only
+    // appear once the scenario is priced.
+    let report = acumen::bill::estimate_valid(&valid)?;
+    encode(&shapes::Validation {
+        valid: true,
+        warnings: report.warnings,
+    })
 }
 
 /// The cheapest scaling range: the (min, max) pair on the 0.5-ACU grid whose
@@ -224,13 +218,10 @@ pub fn validate(
 pub fn optimize(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "OptimizeOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, AcumenError> {
-        let scenario: acumen::Scenario = decode_or_default(Some(&scenario))?;
-        let options: acumen::optimize::OptimizeOptions = decode_or_default(Some(&options))?;
-        encode(&acumen::optimize::optimize(&scenario, &options)?)
-    };
-    run().map_err(AcumenError::into_js)
+) -> Result<JsValue, AcumenError> {
+    let scenario: acumen::Scenario = decode_or_default(Some(&scenario))?;
+    let options: acumen::optimize::OptimizeOptions = decode_or_default(Some(&options))?;
+    encode(&acumen::optimize::optimize(&scenario, &options)?)
 }
 
 /// How the cluster's capacity follows its demand: the controller model,
@@ -249,7 +240,7 @@ pub fn optimize(
 #[wasm_bindgen(js_name = simulate, unchecked_return_type = "Simulation")]
 pub fn simulate(
     #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+) -> Result<JsValue, AcumenError> {
     with_estimate(scenario.as_ref(), |report| encode(&report.simulation()))
 }
 
@@ -267,7 +258,7 @@ pub fn simulate(
 #[wasm_bindgen(js_name = compare, unchecked_return_type = "Comparison")]
 pub fn compare(
     #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+) -> Result<JsValue, AcumenError> {
     with_estimate(scenario.as_ref(), |report| encode(&report.comparison))
 }
 
@@ -284,7 +275,7 @@ pub fn compare(
 #[wasm_bindgen(js_name = advise, unchecked_return_type = "Advice[]")]
 pub fn advise(
     #[wasm_bindgen(unchecked_optional_param_type = "Scenario")] scenario: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+) -> Result<JsValue, AcumenError> {
     with_estimate(scenario.as_ref(), |report| encode(&report.advice))
 }
 
@@ -307,27 +298,24 @@ pub fn advise(
 pub fn simulate_trace(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] acu: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "TraceSettings")] settings: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, AcumenError> {
-        // A typed array is copied in one go; a plain array is converted
-        // element by element by the engine (a non-number becomes NaN, which
-        // the core then refuses naming its index).
-        let samples = if let Some(typed) = acu.dyn_ref::<js_sys::Float64Array>() {
-            typed.to_vec()
-        } else if js_sys::Array::is_array(&acu) {
-            js_sys::Float64Array::new(&acu).to_vec()
-        } else {
-            return Err(acumen::Error::new(
-                ErrorCode::WrongType,
-                "acu",
-                format_args!("expected a Float64Array or an array of numbers"),
-            )
-            .into());
-        };
-        let settings: acumen::trace::TraceSettings = decode_or_default(settings.as_ref())?;
-        encode(&acumen::trace::simulate_per_second(&settings, &samples)?)
+) -> Result<JsValue, AcumenError> {
+    // A typed array is copied in one go; a plain array is converted
+    // element by element by the engine (a non-number becomes NaN, which
+    // the core then refuses naming its index).
+    let samples = if let Some(typed) = acu.dyn_ref::<js_sys::Float64Array>() {
+        typed.to_vec()
+    } else if js_sys::Array::is_array(&acu) {
+        js_sys::Float64Array::new(&acu).to_vec()
+    } else {
+        return Err(acumen::Error::new(
+            ErrorCode::WrongType,
+            "acu",
+            format_args!("expected a Float64Array or an array of numbers"),
+        )
+        .into());
     };
-    run().map_err(AcumenError::into_js)
+    let settings: acumen::trace::TraceSettings = decode_or_default(settings.as_ref())?;
+    encode(&acumen::trace::simulate_per_second(&settings, &samples)?)
 }
 
 /// A CloudFormation template (YAML) for the scenario's cluster: the
@@ -344,12 +332,9 @@ pub fn simulate_trace(
 #[wasm_bindgen(js_name = cloudformation)]
 pub fn cloudformation(
     #[wasm_bindgen(unchecked_param_type = "Scenario | undefined")] scenario: JsValue,
-) -> Result<String, JsValue> {
-    let run = || -> Result<String, AcumenError> {
-        let scenario: acumen::Scenario = decode_or_default(Some(&scenario))?;
-        Ok(acumen::export::cloudformation(&scenario)?)
-    };
-    run().map_err(AcumenError::into_js)
+) -> Result<String, AcumenError> {
+    let scenario: acumen::Scenario = decode_or_default(Some(&scenario))?;
+    Ok(acumen::export::cloudformation(&scenario)?)
 }
 
 /// Terraform (AWS provider, HCL) for the scenario's cluster, the
@@ -364,12 +349,9 @@ pub fn cloudformation(
 #[wasm_bindgen(js_name = terraform)]
 pub fn terraform(
     #[wasm_bindgen(unchecked_param_type = "Scenario | undefined")] scenario: JsValue,
-) -> Result<String, JsValue> {
-    let run = || -> Result<String, AcumenError> {
-        let scenario: acumen::Scenario = decode_or_default(Some(&scenario))?;
-        Ok(acumen::export::terraform(&scenario)?)
-    };
-    run().map_err(AcumenError::into_js)
+) -> Result<String, AcumenError> {
+    let scenario: acumen::Scenario = decode_or_default(Some(&scenario))?;
+    Ok(acumen::export::terraform(&scenario)?)
 }
 
 /// The version of the library, e.g. `"0.1.0"`.
@@ -388,12 +370,9 @@ pub fn version() -> String {
 fn with_estimate(
     scenario: Option<&JsValue>,
     part: impl FnOnce(&acumen::Report) -> Result<JsValue, AcumenError>,
-) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, AcumenError> {
-        let scenario: acumen::Scenario = decode_or_default(scenario)?;
-        part(&acumen::estimate(&scenario)?)
-    };
-    run().map_err(AcumenError::into_js)
+) -> Result<JsValue, AcumenError> {
+    let scenario: acumen::Scenario = decode_or_default(scenario)?;
+    part(&acumen::estimate(&scenario)?)
 }
 
 /// `undefined` and `null` stand for the default value, so `estimate()` works.

@@ -84,7 +84,9 @@ fn errors_are_real_errors_with_code_and_field() {
         ("[0.5, 16]", "wrong_type", ""),
     ];
     for (input, code, field) in cases {
-        let error = estimate(Some(js(input))).expect_err(input);
+        let error = estimate(Some(js(input)))
+            .map_err(JsValue::from)
+            .expect_err(input);
         let as_error: &js_sys::Error = error.dyn_ref().expect("an Error object");
         assert_eq!(String::from(as_error.name()), "AcumenError");
         assert_eq!(
@@ -105,7 +107,9 @@ fn non_json_numbers_are_refused_by_path() {
     let scenario = js(r#"{"workload": {"steady": {"acu": 1}}}"#);
     let steady = get(&scenario, "workload.steady");
     Reflect::set(&steady, &"acu".into(), &JsValue::from(f64::NAN)).expect("set");
-    let error = estimate(Some(scenario)).expect_err("NaN is refused");
+    let error = estimate(Some(scenario))
+        .map_err(JsValue::from)
+        .expect_err("NaN is refused");
     assert_eq!(
         get(&error, "code").as_string().as_deref(),
         Some("not_a_number")
@@ -197,11 +201,18 @@ fn max_connections_checks_the_range() {
             "out_of_range",
             "maxAcu",
         ),
+        // A field missing from the argument itself is named.
         (
             r#"{"engine": "aurora-mysql", "minAcu": 1}"#,
             "missing_field",
-            "",
+            "maxAcu",
         ),
+        (
+            r#"{"engine": "aurora-mysql", "maxAcu": 16}"#,
+            "missing_field",
+            "minAcu",
+        ),
+        (r#"{"minAcu": 1, "maxAcu": 16}"#, "missing_field", "engine"),
         (
             r#"{"engine": "mysql", "minAcu": 1, "maxAcu": 2}"#,
             "unknown_variant",
@@ -209,7 +220,9 @@ fn max_connections_checks_the_range() {
         ),
     ];
     for (input, code, field) in cases {
-        let error = max_connections(js(input)).expect_err(input);
+        let error = max_connections(js(input))
+            .map_err(JsValue::from)
+            .expect_err(input);
         assert_eq!(
             code_and_field(&error),
             (code.into(), field.into()),
@@ -232,6 +245,7 @@ fn capabilities_follow_the_engine_version() {
     let error = capabilities(js(
         r#"{"engine": "aurora-postgresql", "engineVersion": "16"}"#,
     ))
+    .map_err(JsValue::from)
     .expect_err("a version needs a minor part");
     assert_eq!(
         code_and_field(&error),
@@ -247,11 +261,15 @@ fn validate_returns_warnings_or_throws() {
         get(&ok, "warnings.0.kind").as_string().as_deref(),
         Some("low-confidence-price")
     );
-    let error = validate(js(r#"{"scaling": {"maxAcu": 3.3}}"#)).expect_err("off grid");
+    let error = validate(js(r#"{"scaling": {"maxAcu": 3.3}}"#))
+        .map_err(JsValue::from)
+        .expect_err("off grid");
     assert_eq!(
         code_and_field(&error),
         ("off_grid".into(), "scaling.maxAcu".into())
     );
-    let error = validate(JsValue::UNDEFINED).expect_err("a scenario is required");
+    let error = validate(JsValue::UNDEFINED)
+        .map_err(JsValue::from)
+        .expect_err("a scenario is required");
     assert_eq!(code_and_field(&error), ("wrong_type".into(), "".into()));
 }

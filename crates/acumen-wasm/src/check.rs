@@ -1,0 +1,245 @@
+//! The walk every argument passes before it is decoded.
+//!
+//! Decoding (`decode.rs`) follows the Rust type and visits only what the
+//! type reads. This walk visits the whole value first, as a JSON encoder
+//! would, so that:
+//! - what JSON cannot hold (NaN, Infinity, BigInt, functions, symbols,
+//!   typed arrays of BigInts, `DataView`) is refused wherever it is, with
+//!   its path, as the CLI refuses it in a file;
+//! - a cyclic or too deeply nested value is refused before serde follows it,
+//!   and an oversized argument before it is copied into wasm memory;
+//! - long arrays of numbers (demand traces) are copied into wasm memory in
+//!   one go, as [`Blocks`] the decoder then reads instead of element by
+//!   element.
+
+use core::cell::RefCell;
+use core::fmt::Write;
+
+use acumen::{Error, ErrorCode};
+use js_sys::{
+    Array, ArrayBuffer, BigInt64Array, BigUint64Array, DataView, Float64Array, Function, Object,
+    Reflect,
+};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::AcumenError;
+
+/// Deepest nesting accepted, far beyond any real scenario; stops a cyclic or
+/// hostile object from exhausting the stack.
+const MAX_DEPTH: usize = 64;
+
+/// Most array elements one argument may hold in all: every trace sample a
+/// scenario may have ([`acumen::scenario::MAX_SCENARIO_SAMPLES`]) and room
+/// for every other list. Checked before an array is copied, so an oversized
+/// argument is refused with its path instead of exhausting the wasm memory
+/// (a long list of numbers takes 8 bytes a value as a block, then 8 more as
+/// the decoded list; see docs/limits.md).
+const MAX_ELEMENTS: usize = acumen::scenario::MAX_SCENARIO_SAMPLES + (1 << 16);
+
+/// Arrays at least this long are tried as a block of numbers first.
+const BLOCK: u32 = 64;
+
+/// The numbers of the typed arrays and long number arrays of an argument,
+/// copied once, keyed by the JS array they came from.
+pub struct Blocks {
+    ids: js_sys::Map,
+    numbers: RefCell<Vec<Option<Vec<f64>>>>,
+}
+
+impl Blocks {
+    /// The numbers of `array` if it is a block, taken out (each is read once;
+    /// an array the argument holds twice is read from JS the second time).
+    pub fn take(&self, array: &JsValue) -> Option<Vec<f64>> {
+        let id = self.ids.get(array).as_f64()?;
+        self.numbers.borrow_mut().get_mut(id as usize)?.take()
+    }
+
+    fn insert(&mut self, array: &JsValue, numbers: Vec<f64>) {
+        let numbers_list = self.numbers.get_mut();
+        self.ids
+            .set(array, &JsValue::from(numbers_list.len() as f64));
+        numbers_list.push(Some(numbers));
+    }
+}
+
+/// Walks `value`, refusing what JSON cannot hold, and returns its blocks.
+pub fn check(value: &JsValue) -> Result<Blocks, AcumenError> {
+    let mut walk = Walk {
+        path: String::new(),
+        budget: MAX_ELEMENTS,
+        blocks: Blocks {
+            ids: js_sys::Map::new(),
+            numbers: RefCell::new(Vec::new()),
+        },
+    };
+    walk.value(value, 0)?;
+    Ok(walk.blocks)
+}
+
+/// Where the walk is, what it may still copy, and what it has copied.
+struct Walk {
+    path: String,
+    budget: usize,
+    blocks: Blocks,
+}
+
+impl Walk {
+    fn fail(&self, code: ErrorCode, message: &str) -> AcumenError {
+        AcumenError::from(Error::new(code, &self.path, format_args!("{message}")))
+    }
+
+    fn value(&mut self, value: &JsValue, depth: usize) -> Result<(), AcumenError> {
+        if depth > MAX_DEPTH {
+            return Err(self.fail(ErrorCode::OutOfRange, "is nested too deeply"));
+        }
+        if value.is_null() || value.is_undefined() || value.is_string() {
+            return Ok(());
+        }
+        if value.as_bool().is_some() {
+            return Ok(());
+        }
+        if let Some(n) = value.as_f64() {
+            return finite(n).map_err(|message| self.fail(ErrorCode::NotANumber, &message));
+        }
+        if ArrayBuffer::is_view(value) {
+            return self.typed_array(value);
+        }
+        if let Some(array) = value.dyn_ref::<Array>() {
+            return self.array(array, depth);
+        }
+        if value.is_object() {
+            return self.object(value, depth);
+        }
+        let kind = value.js_typeof().as_string().unwrap_or_default();
+        let message = format!("invalid type: {kind}, expected a JSON value");
+        Err(self.fail(ErrorCode::WrongType, &message))
+    }
+
+    /// A view of an `ArrayBuffer`: a typed array of numbers, each exactly a
+    /// double, becomes a block; the others hold no numbers.
+    fn typed_array(&mut self, view: &JsValue) -> Result<(), AcumenError> {
+        if let Some(kind) = not_numbers(view) {
+            let message = format!("invalid type: {kind}, expected numbers");
+            return Err(self.fail(ErrorCode::WrongType, &message));
+        }
+        // Its length is checked before it is copied.
+        let length = Reflect::get(view, &"length".into())
+            .ok()
+            .and_then(|length| length.as_f64())
+            .unwrap_or(0.0);
+        self.spend(length as usize)?;
+        let numbers = match view.dyn_ref::<Float64Array>() {
+            Some(doubles) => doubles.to_vec(),
+            None => Float64Array::new(view).to_vec(),
+        };
+        if let Some(i) = numbers.iter().position(|n| !n.is_finite()) {
+            // Writing to a String cannot fail.
+            let _ = write!(self.path, "[{i}]");
+            let message = finite(numbers[i]).err().unwrap_or_default();
+            return Err(self.fail(ErrorCode::NotANumber, &message));
+        }
+        self.blocks.insert(view, numbers);
+        Ok(())
+    }
+
+    fn array(&mut self, array: &Array, depth: usize) -> Result<(), AcumenError> {
+        self.spend(array.length() as usize)?;
+        if let Some(numbers) = finite_numbers(array) {
+            self.blocks.insert(array, numbers);
+            return Ok(());
+        }
+        for (i, item) in array.iter().enumerate() {
+            let len = self.path.len();
+            // Writing to a String cannot fail.
+            let _ = write!(self.path, "[{i}]");
+            self.value(&item, depth + 1)?;
+            self.path.truncate(len);
+        }
+        Ok(())
+    }
+
+    fn object(&mut self, object: &JsValue, depth: usize) -> Result<(), AcumenError> {
+        for entry in Object::entries(object.unchecked_ref::<Object>()).iter() {
+            let pair: Array = entry.unchecked_into();
+            let item = pair.get(1);
+            if item.is_undefined() {
+                continue; // as JSON.stringify does: an undefined property is absent
+            }
+            let len = self.path.len();
+            if !self.path.is_empty() {
+                self.path.push('.');
+            }
+            self.path
+                .push_str(&pair.get(0).as_string().unwrap_or_default());
+            self.value(&item, depth + 1)?;
+            self.path.truncate(len);
+        }
+        Ok(())
+    }
+
+    /// Takes `length` array values off what the argument may still hold.
+    fn spend(&mut self, length: usize) -> Result<(), AcumenError> {
+        match self.budget.checked_sub(length) {
+            Some(left) => {
+                self.budget = left;
+                Ok(())
+            }
+            None => Err(self.fail(
+                ErrorCode::OutOfRange,
+                &format!(
+                    "holds {length} values; an argument may hold at most {MAX_ELEMENTS} array values in all"
+                ),
+            )),
+        }
+    }
+}
+
+/// `n` if finite, else the message refusing it.
+fn finite(n: f64) -> Result<(), String> {
+    if n.is_finite() {
+        Ok(())
+    } else {
+        Err(format!("must be a finite number, got {n}"))
+    }
+}
+
+/// The kind of a view of an `ArrayBuffer` that does not hold numbers: the
+/// BigInt typed arrays and `DataView`; `None` for every other typed array.
+fn not_numbers(view: &JsValue) -> Option<&'static str> {
+    if view.is_instance_of::<DataView>() {
+        Some("DataView")
+    } else if view.is_instance_of::<BigInt64Array>() {
+        Some("BigInt64Array")
+    } else if view.is_instance_of::<BigUint64Array>() {
+        Some("BigUint64Array")
+    } else {
+        None
+    }
+}
+
+/// The elements of a long array whose elements are all finite numbers (a
+/// demand trace), read in one copy instead of element by element; `None`
+/// for anything else, which the element-by-element walk then checks.
+fn finite_numbers(array: &Array) -> Option<Vec<f64>> {
+    if array.length() < BLOCK {
+        return None;
+    }
+    // `array.every(Number.isFinite)`: true only if every element is of type
+    // number and finite (no coercion, unlike the typed-array copy below).
+    let number = Reflect::get(&js_sys::global(), &"Number".into()).ok()?;
+    let is_finite = Reflect::get(&number, &"isFinite".into()).ok()?;
+    let every: Function = Reflect::get(&Array::new(), &"every".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if every.call1(array, &is_finite).ok()?.as_bool() != Some(true) {
+        return None;
+    }
+    let values = Float64Array::new(array).to_vec();
+    // `every` skips holes, which the copy reads as NaN.
+    if values.len() == array.length() as usize && values.iter().all(|v| v.is_finite()) {
+        Some(values)
+    } else {
+        None
+    }
+}
