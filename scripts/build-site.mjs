@@ -48,9 +48,12 @@ for (const name of ["index.html", SERVICE_WORKER]) {
 rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, "pkg"), { recursive: true });
 
-/** Source that is bundled (web/page/) or only type-checked: not copied into the site. */
+/**
+ * Source that is bundled (web/page/) or only type-checked (the config, declarations, and web/pkg/,
+ * which holds the types of the package copied into target/site/pkg/): not copied into the site.
+ */
 const PAGE_MODULES = "page";
-const notShipped = (name) => name === PAGE_MODULES || name === "tsconfig.json" || name.endsWith(".d.ts");
+const notShipped = (name) => name === PAGE_MODULES || name === "pkg" || name === "tsconfig.json" || name.endsWith(".d.ts");
 const scripts = readdirSync(web).filter((name) => name.endsWith(".js") && name !== SERVICE_WORKER);
 for (const name of readdirSync(web)) {
   if (notShipped(name) || scripts.includes(name)) continue;

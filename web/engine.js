@@ -1,3 +1,4 @@
+// @ts-check
 // Everything the page asks of the wasm package, as plain-data operations:
 // run in a Web Worker by worker.js, or on the page itself (for the first
 // estimate, and where module workers are missing). Answers are structured-clonable objects; errors are

@@ -1,3 +1,4 @@
+// @ts-check
 // The weekly demand profile: a 7 × 24 grid of hourly ACU values, shaded by
 // value. Edited with a pointer (press and drag across hours to set them to
 // the paint value) or from the keyboard (the ARIA grid pattern: one tab stop,
@@ -92,7 +93,7 @@ export function weeklyGrid({ days, brush, onChange, path, labelledBy, describedB
   }
 
   function drawAll() {
-    max = Math.max(0, ...values.filter((v) => v !== null && Number.isFinite(v)));
+    max = Math.max(0, .../** @type {number[]} */ (values.filter((v) => v !== null && Number.isFinite(v))));
     for (let i = 0; i < CELLS; i++) drawCell(i);
     showReadout(active);
   }
@@ -105,7 +106,7 @@ export function weeklyGrid({ days, brush, onChange, path, labelledBy, describedB
   function set(i, value) {
     if (values[i] === value) return false;
     values[i] = value;
-    const newMax = Math.max(0, ...values.filter((v) => v !== null && Number.isFinite(v)));
+    const newMax = Math.max(0, .../** @type {number[]} */ (values.filter((v) => v !== null && Number.isFinite(v))));
     if (newMax !== max) drawAll();
     else drawCell(i);
     showReadout(i);
@@ -132,7 +133,7 @@ export function weeklyGrid({ days, brush, onChange, path, labelledBy, describedB
   }
 
   const cellIndex = (target) => {
-    const cell = /** @type {HTMLElement | null} */ (target)?.closest?.("td[data-weekly]");
+    const cell = /** @type {HTMLElement | null} */ (/** @type {HTMLElement | null} */ (target)?.closest?.("td[data-weekly]") ?? null);
     return cell && table.contains(cell) ? Number(cell.dataset.weekly) : null;
   };
 

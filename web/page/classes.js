@@ -99,20 +99,17 @@ export function renderClasses(rows) {
         /** @type {HTMLInputElement} */ (node.querySelector("input, select")).value = shown[key];
         return node;
       };
+      /** @type {Node[]} */
       const children = [
         el("legend", { text: `Class ${i + 1}` }),
-        el("div", { className: "row-fields" }, [
-          ...CLASS_FIELDS.map((f) => field(f, classPath(i), values)),
-        ]),
+        el("div", { className: "row-fields" }, CLASS_FIELDS.map((f) => field(f, classPath(i), values))),
       ];
       if (values.offer) {
         const offer = values.offer;
         children.push(
           el("fieldset", { className: "offer field", attrs: { "data-path": offerPath(i), "data-testid": `offer-${i}` } }, [
             el("legend", { text: "Reserved Instance offer" }),
-            el("div", { className: "row-fields" }, [
-              ...OFFER_FIELDS.map((f) => field(f, offerPath(i), offer)),
-            ]),
+            el("div", { className: "row-fields" }, OFFER_FIELDS.map((f) => field(f, offerPath(i), offer))),
             el("button", {
               className: "button-link remove-row",
               text: "Remove reserved offer",
@@ -177,7 +174,7 @@ export function classAction(action, index) {
     focus = `add-offer-${index}`;
   }
   renderClasses(rows);
-  document.getElementById(focus)?.focus();
+  if (focus) document.getElementById(focus)?.focus();
   hooks.update();
 }
 

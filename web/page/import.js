@@ -111,7 +111,7 @@ function acceptDroppedFiles() {
   document.addEventListener("dragover", (event) => {
     if (!carriesFiles(event)) return;
     event.preventDefault();
-    event.dataTransfer.dropEffect = "copy";
+    if (event.dataTransfer) event.dataTransfer.dropEffect = "copy";
   });
   document.addEventListener("dragleave", (event) => {
     if (!carriesFiles(event)) return;
@@ -122,7 +122,7 @@ function acceptDroppedFiles() {
     if (!carriesFiles(event)) return;
     event.preventDefault();
     stop();
-    const file = event.dataTransfer.files[0];
+    const file = event.dataTransfer?.files[0];
     if (file) importCsv(file);
   });
 }

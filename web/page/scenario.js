@@ -241,7 +241,7 @@ function fillVariant(spec, s) {
     fillField(field, getPath(held, rest) ?? getPath(state.defaults, field.path) ?? field.fallback);
   }
   if (spec.path !== "workload") return;
-  const steadyAcu = held.steady?.acu ?? state.defaults.workload?.steady?.acu ?? 4;
+  const steadyAcu = held.steady?.acu ?? getPath(state.defaults, "workload.steady.acu") ?? 4;
   const hours = s.hoursPerMonth ?? state.defaults.hoursPerMonth;
   const levels = held.levels ?? [{ acu: steadyAcu, hours }];
   renderList("levels", levels.map((level) => ({ acu: String(level.acu ?? 0), hours: String(level.hours ?? 0) })));

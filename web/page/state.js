@@ -3,15 +3,15 @@
 // result, and the few hooks by which one part asks another to act.
 
 /**
- * @typedef {import("../../pkg/dist/web/acumen.js").Scenario} Scenario
- * @typedef {import("../../pkg/dist/web/acumen.js").Report} Report
+ * @typedef {import("../pkg/acumen.js").Scenario} Scenario
+ * @typedef {import("../pkg/acumen.js").Report} Report
  */
 
 export const state = {
   /**
    * The default scenario, every field filled in: the package's `defaultScenario()`,
    * answered by the engine's `start` operation before the form is filled.
-   * @type {Record<string, any>}
+   * @type {Scenario}
    */
   defaults: {},
   /**

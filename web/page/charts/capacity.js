@@ -11,15 +11,12 @@ const DAY_SECONDS = 86_400;
 /** The capacity chart's choices: instance name and period ("week" or a day index). */
 export const capacityChoice = { instance: "writer", period: "week" };
 
-/** @param {import("../state.js").Report} report */
-export function renderCapacityChart(report) {
-  const section = $("capacity-section");
-  const timelines = Array.isArray(report.timeline) ? report.timeline.filter((t) => t.points?.length) : [];
-  if (!timelines.length) {
-    setHidden(section, true);
-    return;
-  }
-  setHidden(section, false);
+/**
+ * The instance and period menus, kept to what the report has; answers the chosen
+ * instance's timeline, its span in seconds and its number of days.
+ * @param {import("../state.js").Report["timeline"]} timelines the instances with points
+ */
+function chooseTimeline(timelines) {
   const instance = /** @type {HTMLSelectElement} */ ($("chart-instance"));
   const names = timelines.map((t) => t.name);
   if (instance.dataset.names !== JSON.stringify(names)) {
@@ -29,9 +26,10 @@ export function renderCapacityChart(report) {
   if (!names.includes(capacityChoice.instance)) capacityChoice.instance = names[0];
   instance.value = capacityChoice.instance;
   instance.disabled = names.length < 2;
-  const timeline = timelines.find((t) => t.name === capacityChoice.instance);
+  // The chosen instance is one of the names (set just above).
+  const timeline = timelines.find((t) => t.name === capacityChoice.instance) ?? timelines[0];
 
-  const span = timeline.points.at(-1).startSecond + timeline.bucketSeconds;
+  const span = timeline.points[timeline.points.length - 1].startSecond + timeline.bucketSeconds;
   const days = Math.max(1, Math.ceil(span / DAY_SECONDS - 1e-9));
   const periods = [["week", days >= 7 ? "Whole week" : "Whole period"], ...Array.from({ length: Math.min(days, 7) }, (_, d) => [String(d), DAYS[d]])];
   const period = /** @type {HTMLSelectElement} */ ($("chart-period"));
@@ -41,6 +39,19 @@ export function renderCapacityChart(report) {
   }
   if (!periods.some(([value]) => value === capacityChoice.period)) capacityChoice.period = "week";
   period.value = capacityChoice.period;
+  return { timeline, span, days };
+}
+
+/** @param {import("../state.js").Report} report */
+export function renderCapacityChart(report) {
+  const section = $("capacity-section");
+  const timelines = Array.isArray(report.timeline) ? report.timeline.filter((t) => t.points?.length) : [];
+  if (!timelines.length) {
+    setHidden(section, true);
+    return;
+  }
+  setHidden(section, false);
+  const { timeline, span, days } = chooseTimeline(timelines);
 
   const day = capacityChoice.period === "week" ? null : Number(capacityChoice.period);
   const from = day === null ? 0 : day * DAY_SECONDS;
@@ -57,9 +68,11 @@ export function renderCapacityChart(report) {
     yFormat: (v) => acuFormat.format(v),
     labelledBy: "capacity-caption",
     xTicks: (narrow) => {
-      if (day === null) return Array.from({ length: Math.ceil(hours / 24) }, (_, d) => [d * 24 + 12, narrow ? DAYS[d].slice(0, 2) : DAYS[d].slice(0, 3), d * 24]).filter(([v]) => v < hours);
+      if (day === null) {
+        return Array.from({ length: Math.ceil(hours / 24) }, (_, d) => /** @type {[number, string, number]} */ ([d * 24 + 12, narrow ? DAYS[d].slice(0, 2) : DAYS[d].slice(0, 3), d * 24])).filter(([v]) => v < hours);
+      }
       const step = narrow ? 6 : 3;
-      return Array.from({ length: Math.floor(hours / step) + 1 }, (_, i) => [i * step, `${String(i * step).padStart(2, "0")}:00`]);
+      return Array.from({ length: Math.floor(hours / step) + 1 }, (_, i) => /** @type {[number, string]} */ ([i * step, `${String(i * step).padStart(2, "0")}:00`]));
     },
   });
   const hx = (second) => x((Math.min(Math.max(second, from), to) - from) / 3600);
@@ -84,10 +97,10 @@ export function renderCapacityChart(report) {
   const capMax = Math.max(...points.map((p) => p.capacityMax));
   const demMin = Math.min(...points.map((p) => p.demandMin));
   const demMax = Math.max(...points.map((p) => p.demandMax));
-  const usage = report.instances?.find((i) => i.name === timeline.name);
-  const unmet = isPlainObject(usage?.unmetAcuHours)
-    ? Object.values(usage.unmetAcuHours).reduce((sum, value) => sum + (Number(value) || 0), 0)
-    : Number(usage?.unmetAcuHours) || 0;
+  const unmetHours = report.instances?.find((i) => i.name === timeline.name)?.unmetAcuHours;
+  const unmet = isPlainObject(unmetHours)
+    ? Object.values(unmetHours).reduce((sum, value) => sum + (Number(value) || 0), 0)
+    : Number(unmetHours) || 0;
   const interval = timeline.bucketSeconds % 3600 === 0 ? `${timeline.bucketSeconds / 3600} h` : `${Math.round(timeline.bucketSeconds / 60)} min`;
   const when = day === null ? (days >= 7 ? "over the first week" : "over the whole period") : `on ${DAYS[day]}`;
   $("capacity-caption").textContent =

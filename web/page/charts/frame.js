@@ -61,7 +61,7 @@ export function chartFrame(container, { xMax, yMax, xTicks, xLabel, yLabel, yFor
   const height = narrow ? 220 : 260;
   const pad = { left: narrow ? 46 : 58, right: 12, top: 24, bottom: 40 };
   const yValues = ticks(yMax, yTickCount ?? (narrow ? 4 : 5));
-  const top = yValues.at(-1);
+  const top = /** @type {number} */ (yValues.at(-1));
   const x = (v) => pad.left + (v / xMax) * (width - pad.left - pad.right);
   const y = (v) => height - pad.bottom - (v / top) * (height - pad.top - pad.bottom);
   const grid = svgEl("g", { class: "chart-grid" });

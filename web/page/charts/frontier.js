@@ -19,7 +19,7 @@ export function renderFrontierChart(optimization, maxShare) {
   const yMax = Math.max(...all.map((c) => c.computeMicroUsd), 1);
   const xValues = ticks(xMax, 4);
   const { svg, x, y, pad, height } = chartFrame(container, {
-    xMax: xValues.at(-1),
+    xMax: /** @type {number} */ (xValues.at(-1)),
     yMax,
     xLabel: "Unserved demand, % of all demand",
     yLabel: "$ a month",

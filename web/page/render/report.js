@@ -60,6 +60,7 @@ function unmetCell(unmet) {
   const total = Object.values(parts).reduce((sum, value) => sum + (Number(value) || 0), 0);
   const cell = el("td", { className: `num${total > 0 ? " unmet" : ""}`, text: quantityFormat.format(total) });
   if (isPlainObject(unmet) && total > 0) {
+    /** @type {Record<string, string>} */
     const names = { lag: "scaling up", cap: "at max", resume: "resuming" };
     const detail = Object.entries(unmet)
       .filter(([, value]) => value > 0)
