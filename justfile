@@ -126,8 +126,12 @@ bench-wasm: pkg
 size-floor:
     node scripts/size-floor.mjs
 
-# The page in headless Chromium, checked against the CLI.
-test-browser: site
+# The page's scripts type-checked (JSDoc types, the package's generated types; web/tsconfig.json).
+typecheck-web: pkg
+    node_modules/.bin/tsc -p web --noEmit
+
+# The page in headless Chromium, checked against the CLI (after the type check of its scripts).
+test-browser: site typecheck-web
     cargo build --locked -p acumen-cli
     node --test tests/browser/
 

@@ -1,17 +1,23 @@
 // Assembles the static calculator site in target/site:
-//   web/*                                   -> target/site/
+//   web/*.js (but sw.js)                    -> target/site/*.js, each bundled with
+//                                              the modules of web/page/ it imports
+//   web/index.html, style.css, sw.js        -> target/site/
 //   pkg/dist/web/acumen.js, acumen_bg.wasm  -> target/site/pkg/
-// minifies the scripts and the stylesheet (esbuild, file by file: the same
-// modules, smaller), and fills in the service worker (sw.js): the list of
-// files to cache and a version from a hash of their contents, so that each
-// build with different files installs a new cache.
+// The page's own modules (web/page/) are bundled into the top-level scripts
+// that import them (esbuild; the top-level scripts and the package stay
+// separate files, imported as they are), so the site has the same few files
+// however the page's source is divided. Scripts and the stylesheet are
+// minified, and the service worker (sw.js) is filled in: the list of files
+// to cache and a version from a hash of their contents, so that each build
+// with different files installs a new cache. web/tsconfig.json and type
+// declarations are for the type check only and are not copied.
 //
 //   node scripts/build-site.mjs [--no-minify]
 //
 // Build the npm package first (node scripts/build-pkg.mjs).
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -42,7 +48,15 @@ for (const name of ["index.html", SERVICE_WORKER]) {
 rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, "pkg"), { recursive: true });
 
+/**
+ * Source that is bundled (web/page/) or only type-checked (the config, declarations, and web/pkg/,
+ * which holds the types of the package copied into target/site/pkg/): not copied into the site.
+ */
+const PAGE_MODULES = "page";
+const notShipped = (name) => name === PAGE_MODULES || name === "pkg" || name === "tsconfig.json" || name.endsWith(".d.ts");
+const scripts = readdirSync(web).filter((name) => name.endsWith(".js") && name !== SERVICE_WORKER);
 for (const name of readdirSync(web)) {
+  if (notShipped(name) || scripts.includes(name)) continue;
   cpSync(join(web, name), join(site, name), { recursive: true });
 }
 for (const name of pkgFiles) {
@@ -56,17 +70,46 @@ const listing = (dir, prefix = "") =>
       : [`${prefix}${entry.name}`],
   );
 
+let esbuild;
+try {
+  esbuild = await import("esbuild");
+} catch {
+  fail("esbuild is not installed: run npm ci (it bundles the page's modules).");
+}
+
+/**
+ * Keeps every import of a top-level web/ script or of the package as an
+ * import of the site's file (the same address beside the bundle); the
+ * modules of web/page/ are bundled.
+ */
+const siteFiles = {
+  name: "site-files",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === "entry-point") return undefined;
+      const target = resolve(args.resolveDir, args.path);
+      const inWeb = relative(web, target);
+      if (inWeb.startsWith("..") || inWeb.startsWith(`${PAGE_MODULES}${sep}`)) return undefined;
+      return { path: `./${inWeb.split(sep).join("/")}`, external: true };
+    });
+  },
+};
+await esbuild.build({
+  entryPoints: scripts.map((name) => join(web, name)),
+  outdir: site,
+  bundle: true,
+  format: "esm",
+  minify,
+  legalComments: "none",
+  plugins: [siteFiles],
+  logLevel: "warning",
+});
+
 if (minify) {
-  let esbuild = null;
-  try {
-    esbuild = await import("esbuild");
-  } catch {
-    console.warn("build-site: esbuild is not installed (npm ci); the site's files are left unminified.");
-  }
-  for (const file of esbuild ? listing(site) : []) {
-    const loader = file.endsWith(".js") ? "js" : file.endsWith(".css") ? "css" : null;
-    // The service worker is filled in below, from its unminified template.
-    if (!loader || file === SERVICE_WORKER) continue;
+  for (const file of listing(site)) {
+    // The page's scripts were minified as they were bundled; the service worker is filled in below, from its template.
+    const loader = file.endsWith(".css") ? "css" : file.startsWith("pkg/") && file.endsWith(".js") ? "js" : null;
+    if (!loader) continue;
     const path = join(site, file);
     const { code } = esbuild.transformSync(readFileSync(path, "utf8"), { loader, minify: true, legalComments: "none", sourcefile: file });
     writeFileSync(path, code);

@@ -1,3 +1,4 @@
+// @ts-check
 // Starts the calculator's engine as early as the page allows. index.html
 // loads this module `async`, so it runs as soon as it arrives, while the page
 // is still being laid out: it compiles the package's WebAssembly (streamed,
@@ -6,6 +7,10 @@
 
 export const HASH_PREFIX = "#s=";
 
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, any>}
+ */
 export function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

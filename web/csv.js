@@ -1,3 +1,4 @@
+// @ts-check
 // CloudWatch exports of ServerlessDatabaseCapacity (or any demand in ACU) as
 // CSV, read the way the CLI's `acumen replay` reads them
 // (crates/acumen-cli/src/cloudwatch.rs and replay.rs), so that a file gives
@@ -25,6 +26,10 @@ export const MAX_GAP_SECONDS = 3600;
 
 /** A problem with the file; `line` and `column` count from 1 where known. */
 export class CsvError extends Error {
+  /**
+   * @param {string} message
+   * @param {{ line?: number, column?: number }} [where]
+   */
   constructor(message, { line, column } = {}) {
     super(message);
     this.name = "CsvError";

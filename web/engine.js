@@ -1,8 +1,10 @@
+// @ts-check
 // Everything the page asks of the wasm package, as plain-data operations:
 // run in a Web Worker by worker.js, or on the page itself (for the first
 // estimate, and where module workers are missing). Answers are structured-clonable objects; errors are
 // thrown as they come from the package (an AcumenError names its field).
 import init, * as acumen from "./pkg/acumen.js";
+import { readCloudWatchFile } from "./page/cloudwatch.js";
 
 let ready;
 let catalogEntries;
@@ -70,14 +72,9 @@ const OPERATIONS = {
    * and the estimate of `scenario` (the link's, or `{}` for the default).
    */
   start({ scenario }) {
+    // The page has no defaults of its own: the form is filled from these.
+    const defaultScenario = acumen.defaultScenario();
     const defaultReport = acumen.estimate({});
-    const basics = { region: defaultReport.region, engine: defaultReport.engine, storageType: defaultReport.storageType, hoursPerMonth: defaultReport.hoursPerMonth };
-    let defaultScenario = null;
-    try {
-      defaultScenario = acumen.defaultScenario();
-    } catch {
-      // The page's built-in defaults fill the gaps.
-    }
     let regions = [];
     try {
       regions = acumen.regions();
@@ -85,9 +82,9 @@ const OPERATIONS = {
       regions = [];
     }
     const first = scenario
-      ? estimateOutcome(scenario, scenario.engine ?? defaultScenario?.engine ?? basics.engine, scenario.engineVersion)
-      : { report: defaultReport, placeholders: placeholders(defaultReport), caps: capabilitiesOf(basics.engine, null) };
-    return { version: acumen.version(), basics, defaultScenario, regions, first };
+      ? estimateOutcome(scenario, scenario.engine ?? defaultScenario.engine, scenario.engineVersion)
+      : { report: defaultReport, placeholders: placeholders(defaultReport), caps: capabilitiesOf(defaultScenario.engine, null) };
+    return { version: acumen.version(), defaultScenario, regions, first };
   },
   estimate({ scenario, engine, engineVersion }) {
     return estimateOutcome(scenario, engine, engineVersion);
@@ -102,9 +99,8 @@ const OPERATIONS = {
   load() {
     return { version: acumen.version() };
   },
-  async importCsv({ text, name }) {
-    const { readCloudWatch } = await import("./csv.js");
-    return readCloudWatch(text, name.replace(/\.[^.]*$/, "") || "capacity");
+  importCsv({ text, name }) {
+    return readCloudWatchFile(text, name);
   },
 };
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The weekly demand profile: a 7 × 24 grid of hourly ACU values, shaded by
 // value. Edited with a pointer (press and drag across hours to set them to
 // the paint value) or from the keyboard (the ARIA grid pattern: one tab stop,
@@ -24,22 +25,14 @@ function node(tag, attrs = {}, children = []) {
 }
 
 /**
- * Builds the grid. `days` are the day names from Monday; `brush()` returns
- * the paint value (or `null` when it is unusable); `onChange()` is called
- * after every edit; `path(i)` is the scenario path of hour `i`.
+ * The grid's markup: a header row of hours, a row per day, a cell per hour
+ * (each with its scenario path, for the core's errors), and the live
+ * region and readout beside it.
  */
-export function weeklyGrid({ days, brush, onChange, path, labelledBy, describedBy }) {
-  /** @type {(number | null)[]} */
-  let values = new Array(CELLS).fill(0);
-  let max = 0;
-  let active = 0;
-  /** Digits typed into the active cell since it was focused: `{ index, text, before }`. */
-  let typing = null;
-  /** The drag in progress: `{ pointerId, last, count, value }`. */
-  let drag = null;
-
+function gridMarkup({ days, path, labelledBy, describedBy }) {
   const status = node("p", { className: "visually-hidden", role: "status", id: "weekly-status", "data-testid": "weekly-status" });
   const readout = node("p", { className: "weekly-readout", id: "weekly-readout", "aria-hidden": "true", "data-testid": "weekly-readout" });
+  /** @type {HTMLElement[]} */
   const cells = [];
   const head = node("tr", {}, [node("td", { className: "weekly-corner" })]);
   for (let h = 0; h < HOURS; h++) {
@@ -73,215 +66,282 @@ export function weeklyGrid({ days, brush, onChange, path, labelledBy, describedB
     node("thead", {}, [head]),
     node("tbody", {}, rows),
   ]);
+  return { table, cells, status, readout };
+}
 
-  const name = (i) => `${days[Math.floor(i / HOURS)]} ${hourText(i % HOURS)}`;
-  const shown = (value) => (value === null || !Number.isFinite(value) ? "no value" : `${valueFormat.format(value)} ACU`);
+/**
+ * A grid's state while it is on the page.
+ * @typedef {object} Grid
+ * @property {string[]} days
+ * @property {() => number | null} brush
+ * @property {() => void} onChange
+ * @property {HTMLElement} table
+ * @property {HTMLElement[]} cells
+ * @property {HTMLElement} status
+ * @property {HTMLElement} readout
+ * @property {(number | null)[]} values
+ * @property {number} max the largest value (the shading is relative to it)
+ * @property {number} active the cell with the tab stop
+ * @property {{ index: number, text: string, before: number | null } | null} typing digits typed into the active cell since it was focused
+ * @property {{ pointerId: number, last: number, count: number, value: number, first: number } | null} drag the drag in progress
+ */
 
-  function level(value) {
-    if (value === null || !Number.isFinite(value)) return "none";
-    if (value <= 0) return "0";
-    return String(Math.max(1, Math.round((Math.min(value, max) / max) * LEVELS)));
+/** @param {Grid} g @param {number} i */
+const name = (g, i) => `${g.days[Math.floor(i / HOURS)]} ${hourText(i % HOURS)}`;
+/** @param {number | null} value */
+const shown = (value) => (value === null || !Number.isFinite(value) ? "no value" : `${valueFormat.format(value)} ACU`);
+/** @param {(number | null)[]} values */
+const largest = (values) => Math.max(0, .../** @type {number[]} */ (values.filter((v) => v !== null && Number.isFinite(v))));
+
+/** @param {Grid} g @param {number | null} value */
+function level(g, value) {
+  if (value === null || !Number.isFinite(value)) return "none";
+  if (value <= 0) return "0";
+  return String(Math.max(1, Math.round((Math.min(value, g.max) / g.max) * LEVELS)));
+}
+
+/** @param {Grid} g @param {number} i */
+function drawCell(g, i) {
+  const cell = g.cells[i];
+  const value = g.values[i];
+  const text = shown(value);
+  const label = /** @type {ChildNode} */ (cell.firstChild);
+  if (label.textContent !== text) label.textContent = text;
+  cell.dataset.level = level(g, value);
+}
+
+/** @param {Grid} g */
+function drawAll(g) {
+  g.max = largest(g.values);
+  for (let i = 0; i < CELLS; i++) drawCell(g, i);
+  showReadout(g, g.active);
+}
+
+/** @param {Grid} g @param {number} i */
+function showReadout(g, i) {
+  g.readout.textContent = `${name(g, i)}: ${shown(g.values[i])}`;
+}
+
+/**
+ * Sets hour `i`; redraws every cell when the largest value changes (the shading is relative to it).
+ * @param {Grid} g @param {number} i @param {number | null} value
+ */
+function set(g, i, value) {
+  if (g.values[i] === value) return false;
+  g.values[i] = value;
+  if (largest(g.values) !== g.max) drawAll(g);
+  else drawCell(g, i);
+  showReadout(g, i);
+  return true;
+}
+
+/** @param {Grid} g @param {number} i */
+function focusCell(g, i, { preventScroll = false } = {}) {
+  if (i !== g.active) {
+    g.cells[g.active].tabIndex = -1;
+    g.active = i;
   }
+  g.cells[i].tabIndex = 0;
+  if (document.activeElement !== g.cells[i]) g.cells[i].focus({ preventScroll });
+  showReadout(g, i);
+}
 
-  function drawCell(i) {
-    const cell = cells[i];
-    const value = values[i];
-    const text = shown(value);
-    if (cell.firstChild.textContent !== text) cell.firstChild.textContent = text;
-    cell.dataset.level = level(value);
-  }
+/** @param {Grid} g @param {string} text */
+function announce(g, text) {
+  g.status.textContent = text;
+}
 
-  function drawAll() {
-    max = Math.max(0, ...values.filter((v) => v !== null && Number.isFinite(v)));
-    for (let i = 0; i < CELLS; i++) drawCell(i);
-    showReadout(active);
-  }
+/** @param {Grid} g @param {number} i @param {number | null} value */
+function edit(g, i, value) {
+  if (set(g, i, value)) g.onChange();
+  announce(g, `${name(g, i)}: ${shown(value)}`);
+}
 
-  function showReadout(i) {
-    readout.textContent = `${name(i)}: ${shown(values[i])}`;
-  }
+/** @param {Grid} g @param {EventTarget | null} target */
+function cellIndex(g, target) {
+  const cell = /** @type {HTMLElement | null} */ (/** @type {HTMLElement | null} */ (target)?.closest?.("td[data-weekly]") ?? null);
+  return cell && g.table.contains(cell) ? Number(cell.dataset.weekly) : null;
+}
 
-  /** Sets hour `i`; redraws every cell when the largest value changes (the shading is relative to it). */
-  function set(i, value) {
-    if (values[i] === value) return false;
-    values[i] = value;
-    const newMax = Math.max(0, ...values.filter((v) => v !== null && Number.isFinite(v)));
-    if (newMax !== max) drawAll();
-    else drawCell(i);
-    showReadout(i);
-    return true;
-  }
-
-  function focusCell(i, { preventScroll = false } = {}) {
-    if (i !== active) {
-      cells[active].tabIndex = -1;
-      active = i;
-    }
-    cells[i].tabIndex = 0;
-    if (document.activeElement !== cells[i]) cells[i].focus({ preventScroll });
-    showReadout(i);
-  }
-
-  const announce = (text) => {
-    status.textContent = text;
+/**
+ * Where an arrow, Home, End, PageUp or PageDown key moves from cell `i` (the ARIA grid pattern).
+ * @param {KeyboardEvent} event @param {number} i
+ * @returns {number | undefined}
+ */
+function keyMove(event, i) {
+  const [d, h] = [Math.floor(i / HOURS), i % HOURS];
+  /** @type {Record<string, number>} */
+  const moves = {
+    ArrowLeft: d * HOURS + Math.max(0, h - 1),
+    ArrowRight: d * HOURS + Math.min(HOURS - 1, h + 1),
+    ArrowUp: Math.max(0, d - 1) * HOURS + h,
+    ArrowDown: Math.min(6, d + 1) * HOURS + h,
+    Home: event.ctrlKey ? 0 : d * HOURS,
+    End: event.ctrlKey ? CELLS - 1 : d * HOURS + HOURS - 1,
+    PageUp: h,
+    PageDown: 6 * HOURS + h,
   };
+  return event.key in moves ? moves[event.key] : undefined;
+}
 
-  function edit(i, value) {
-    if (set(i, value)) onChange();
-    announce(`${name(i)}: ${shown(value)}`);
+/** @param {Grid} g @param {KeyboardEvent} event */
+function onKeydown(g, event) {
+  const i = cellIndex(g, event.target);
+  if (i === null) return;
+  const move = keyMove(event, i);
+  if (move !== undefined) {
+    event.preventDefault();
+    g.typing = null;
+    focusCell(g, move);
+    return;
   }
-
-  const cellIndex = (target) => {
-    const cell = /** @type {HTMLElement | null} */ (target)?.closest?.("td[data-weekly]");
-    return cell && table.contains(cell) ? Number(cell.dataset.weekly) : null;
-  };
-
-  table.addEventListener("focusin", (event) => {
-    const i = cellIndex(event.target);
-    if (i === null) return;
-    if (typing?.index !== i) typing = null;
-    focusCell(i);
-  });
-
-  table.addEventListener("keydown", (event) => {
-    const i = cellIndex(event.target);
-    if (i === null) return;
-    const [d, h] = [Math.floor(i / HOURS), i % HOURS];
-    const moves = {
-      ArrowLeft: d * HOURS + Math.max(0, h - 1),
-      ArrowRight: d * HOURS + Math.min(HOURS - 1, h + 1),
-      ArrowUp: Math.max(0, d - 1) * HOURS + h,
-      ArrowDown: Math.min(6, d + 1) * HOURS + h,
-      Home: event.ctrlKey ? 0 : d * HOURS,
-      End: event.ctrlKey ? CELLS - 1 : d * HOURS + HOURS - 1,
-      PageUp: h,
-      PageDown: 6 * HOURS + h,
-    };
-    if (event.key in moves) {
-      event.preventDefault();
-      typing = null;
-      focusCell(moves[event.key]);
-      return;
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const value = g.values[i] ?? 0;
+  if (/^[0-9.]$/.test(event.key)) {
+    event.preventDefault();
+    if (g.typing?.index !== i) g.typing = { index: i, text: "", before: g.values[i] };
+    if (g.typing.text.length >= 8 || (event.key === "." && g.typing.text.includes("."))) return;
+    g.typing.text += event.key;
+    const typed = g.typing.text === "." ? 0 : Number(g.typing.text);
+    if (Number.isFinite(typed)) edit(g, i, typed);
+  } else if (event.key === "+" || event.key === "=") {
+    event.preventDefault();
+    g.typing = null;
+    edit(g, i, Number((value + STEP).toFixed(6)));
+  } else if (event.key === "-" || event.key === "_") {
+    event.preventDefault();
+    g.typing = null;
+    edit(g, i, Math.max(0, Number((value - STEP).toFixed(6))));
+  } else if (event.key === "Backspace") {
+    event.preventDefault();
+    if (g.typing?.index === i && g.typing.text.length > 1) {
+      g.typing.text = g.typing.text.slice(0, -1);
+      edit(g, i, g.typing.text === "." ? 0 : Number(g.typing.text));
+    } else {
+      g.typing = null;
+      edit(g, i, 0);
     }
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const value = values[i] ?? 0;
-    if (/^[0-9.]$/.test(event.key)) {
-      event.preventDefault();
-      if (typing?.index !== i) typing = { index: i, text: "", before: values[i] };
-      if (typing.text.length >= 8 || (event.key === "." && typing.text.includes("."))) return;
-      typing.text += event.key;
-      const typed = typing.text === "." ? 0 : Number(typing.text);
-      if (Number.isFinite(typed)) edit(i, typed);
-    } else if (event.key === "+" || event.key === "=") {
-      event.preventDefault();
-      typing = null;
-      edit(i, Number((value + STEP).toFixed(6)));
-    } else if (event.key === "-" || event.key === "_") {
-      event.preventDefault();
-      typing = null;
-      edit(i, Math.max(0, Number((value - STEP).toFixed(6))));
-    } else if (event.key === "Backspace") {
-      event.preventDefault();
-      if (typing?.index === i && typing.text.length > 1) {
-        typing.text = typing.text.slice(0, -1);
-        edit(i, typing.text === "." ? 0 : Number(typing.text));
-      } else {
-        typing = null;
-        edit(i, 0);
-      }
-    } else if (event.key === "Delete") {
-      event.preventDefault();
-      typing = null;
-      edit(i, 0);
-    } else if (event.key === " ") {
-      event.preventDefault();
-      typing = null;
-      const paint = brush();
-      if (paint === null) announce("Enter a paint value of 0 or more first.");
-      else edit(i, paint);
-    } else if (event.key === "Escape" && typing?.index === i) {
-      event.preventDefault();
-      const before = typing.before;
-      typing = null;
-      edit(i, before);
-    } else if (event.key === "Enter") {
-      typing = null;
-    }
-  });
+  } else if (event.key === "Delete") {
+    event.preventDefault();
+    g.typing = null;
+    edit(g, i, 0);
+  } else if (event.key === " ") {
+    event.preventDefault();
+    g.typing = null;
+    const paint = g.brush();
+    if (paint === null) announce(g, "Enter a paint value of 0 or more first.");
+    else edit(g, i, paint);
+  } else if (event.key === "Escape" && g.typing?.index === i) {
+    event.preventDefault();
+    const before = g.typing.before;
+    g.typing = null;
+    edit(g, i, before);
+  } else if (event.key === "Enter") {
+    g.typing = null;
+  }
+}
 
-  // Pointer painting: press on an hour and drag across others.
+/**
+ * Pointer painting: press on an hour and drag across others; the hours
+ * between two cells the pointer reported are filled too, so that a fast drag
+ * leaves no holes.
+ * @param {Grid} g
+ */
+function followPointer(g) {
+  const { table } = g;
+  /** @param {number} i */
   const paint = (i) => {
-    if (set(i, drag.value)) {
+    const drag = /** @type {NonNullable<Grid["drag"]>} */ (g.drag);
+    if (set(g, i, drag.value)) {
       drag.count++;
-      onChange();
+      g.onChange();
     }
   };
-
   table.addEventListener("pointerdown", (event) => {
-    const i = cellIndex(event.target);
+    const i = cellIndex(g, event.target);
     if (i === null || event.button !== 0) return;
-    const value = brush();
+    const value = g.brush();
     if (value === null) {
-      announce("Enter a paint value of 0 or more first.");
+      announce(g, "Enter a paint value of 0 or more first.");
       return;
     }
     event.preventDefault();
-    typing = null;
-    drag = { pointerId: event.pointerId, last: i, count: 0, value, first: i };
+    g.typing = null;
+    g.drag = { pointerId: event.pointerId, last: i, count: 0, value, first: i };
     table.setPointerCapture?.(event.pointerId);
-    focusCell(i, { preventScroll: true });
+    focusCell(g, i, { preventScroll: true });
     paint(i);
   });
-
   table.addEventListener("pointermove", (event) => {
+    const drag = g.drag;
     if (!drag || event.pointerId !== drag.pointerId) return;
-    const i = cellIndex(document.elementFromPoint(event.clientX, event.clientY));
+    const i = cellIndex(g, document.elementFromPoint(event.clientX, event.clientY));
     if (i === null || i === drag.last) return;
-    // Fill the hours between the last cell and this one, so that a fast drag leaves no holes.
     const [d0, h0, d1, h1] = [Math.floor(drag.last / HOURS), drag.last % HOURS, Math.floor(i / HOURS), i % HOURS];
     const steps = Math.max(Math.abs(d1 - d0), Math.abs(h1 - h0));
     for (let s = 1; s <= steps; s++) {
       paint(Math.round(d0 + ((d1 - d0) * s) / steps) * HOURS + Math.round(h0 + ((h1 - h0) * s) / steps));
     }
     drag.last = i;
-    focusCell(i, { preventScroll: true });
+    focusCell(g, i, { preventScroll: true });
   });
-
+  /** @param {PointerEvent} event */
   const endDrag = (event) => {
-    if (!drag || event.pointerId !== drag.pointerId) return;
-    const { count, value, first, last } = drag;
-    drag = null;
-    if (first === last) announce(`${name(first)}: ${shown(value)}`);
-    else announce(`${count} ${count === 1 ? "hour" : "hours"} set to ${shown(value)}, ${name(first)} to ${name(last)}`);
+    if (!g.drag || event.pointerId !== g.drag.pointerId) return;
+    const { count, value, first, last } = g.drag;
+    g.drag = null;
+    if (first === last) announce(g, `${name(g, first)}: ${shown(value)}`);
+    else announce(g, `${count} ${count === 1 ? "hour" : "hours"} set to ${shown(value)}, ${name(g, first)} to ${name(g, last)}`);
   };
   table.addEventListener("pointerup", endDrag);
   table.addEventListener("pointercancel", endDrag);
   table.addEventListener("lostpointercapture", endDrag);
+}
 
+/**
+ * Builds the grid. `days` are the day names from Monday; `brush()` returns
+ * the paint value (or `null` when it is unusable); `onChange()` is called
+ * after every edit; `path(i)` is the scenario path of hour `i`.
+ * @param {{ days: string[], brush: () => number | null, onChange: () => void, path: (i: number) => string, labelledBy: string, describedBy: string }} options
+ */
+export function weeklyGrid({ days, brush, onChange, path, labelledBy, describedBy }) {
+  const { table, cells, status, readout } = gridMarkup({ days, path, labelledBy, describedBy });
+  /** @type {Grid} */
+  const g = { days, brush, onChange, table, cells, status, readout, values: new Array(CELLS).fill(0), max: 0, active: 0, typing: null, drag: null };
+  table.addEventListener("focusin", (event) => {
+    const i = cellIndex(g, event.target);
+    if (i === null) return;
+    if (g.typing?.index !== i) g.typing = null;
+    focusCell(g, i);
+  });
+  table.addEventListener("keydown", (event) => onKeydown(g, event));
+  followPointer(g);
   table.addEventListener("pointerover", (event) => {
-    const i = cellIndex(event.target);
-    if (i !== null && !drag) showReadout(i);
+    const i = cellIndex(g, event.target);
+    if (i !== null && !g.drag) showReadout(g, i);
   });
   table.addEventListener("pointerleave", () => {
-    if (!drag) showReadout(active);
+    if (!g.drag) showReadout(g, g.active);
   });
-
   return {
     table,
     readout,
     status,
     /** The 168 values (a copy); `null` where a link left an hour empty. */
     get values() {
-      return values.slice();
+      return g.values.slice();
     },
-    /** Replaces every value; a missing one is `null`. */
+    /**
+     * Replaces every value; a missing one is `null`.
+     * @param {unknown[]} next
+     */
     setAll(next) {
-      values = Array.from({ length: CELLS }, (_, i) => {
+      g.values = Array.from({ length: CELLS }, (_, i) => {
         const v = next[i];
         return typeof v === "number" ? v : v === undefined || v === null || v === "" ? null : Number(v);
       });
-      typing = null;
-      drawAll();
+      g.typing = null;
+      drawAll(g);
     },
   };
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The page's calculation worker: runs engine.js operations off the main
 // thread, so that typing never waits for the wasm core.
 //   page → worker: { id, op, args }

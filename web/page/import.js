@@ -1,0 +1,137 @@
+// @ts-check
+// Importing a CloudWatch CSV export: the file input and a drop anywhere on
+// the page; the file is read in the second worker (cloudwatch.js), and what
+// it gave becomes the trace workload (its other series readers at tier 2).
+import { $, el, openAround, setChecked, setHidden, setValue } from "./dom.js";
+import { duration, integerFormat, period, quantityFormat } from "./format.js";
+import { renderList } from "./lists.js";
+import { analysis } from "./rpc.js";
+import { hooks } from "./state.js";
+
+/** @typedef {import("./cloudwatch.js").Imported} Imported */
+
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a CloudWatch CSV export into the trace workload; a bad file changes nothing and says why.
+ * @param {File} file
+ */
+async function importCsv(file) {
+  const message = $("csv-error");
+  const status = $("csv-status");
+  setHidden(message, true);
+  message.textContent = "";
+  status.textContent = `Reading ${file.name}…`;
+  document.body.dataset.importing = "true";
+  try {
+    if (file.size > MAX_FILE_BYTES) {
+      throw new Error(`the file has ${quantityFormat.format(file.size / 1048576)} MB; the page reads files of up to 64 MB (the CLI's acumen replay reads larger ones)`);
+    }
+    applyImport(file.name, await analysis("importCsv", { text: await file.text(), name: file.name }));
+  } catch (error) {
+    const where = [error.line && `line ${error.line}`, error.column && `column ${error.column}`].filter(Boolean).join(", ");
+    message.textContent = `${file.name}${where ? `, ${where}` : ""}: ${period(error.message ?? String(error))} Nothing was changed.`;
+    setHidden(message, false);
+    status.replaceChildren();
+    openAround(message);
+  } finally {
+    delete document.body.dataset.importing;
+    /** @type {HTMLInputElement} */ ($("csv-file")).value = "";
+  }
+}
+
+/**
+ * Makes what a file gave the trace workload, and says what was read.
+ * @param {string} fileName
+ * @param {Imported} result
+ */
+function applyImport(fileName, result) {
+  const { intervalSeconds, series, warnings } = result;
+  const [writer, ...readers] = series;
+  setChecked("workloadKind", "trace");
+  setValue("trace-acu", writer.values.join(", "));
+  setValue("trace-interval", intervalSeconds);
+  if (readers.length) {
+    renderList(
+      "readers",
+      readers.map((reader) => ({ promotionTier: "2", acu: "", keep: JSON.stringify({ trace: { intervalSeconds, acu: reader.values } }) })),
+    );
+    /** @type {HTMLDetailsElement} */ ($("group-readers")).open = true;
+  }
+  const every = duration(intervalSeconds);
+  const roles = series.map((s, i) => `${i === 0 ? "the writer" : `reader ${i} (tier 2)`} follows ${s.name}`);
+  const summary = el("p", {
+    text:
+      `Read ${fileName}: ${series.length} series, a sample every ${every} from ${result.start} to ${result.end} ` +
+      `(${integerFormat.format(writer.values.length)} steps), repeated to fill the month: ${roles.join("; ")}.`,
+  });
+  const list = el(
+    "ul",
+    { className: "csv-series" },
+    series.map((s) =>
+      el("li", {
+        text: `${s.name}: ${integerFormat.format(s.samples)} samples, ${s.gaps ? `${s.gaps} gap${s.gaps === 1 ? "" : "s"}` : "no gaps"}`,
+        attrs: {
+          "data-name": s.name,
+          "data-samples": s.samples,
+          "data-duplicates": s.duplicates,
+          "data-gaps": s.gaps,
+          "data-gap-seconds": s.gapSeconds,
+          "data-held-seconds": s.heldSeconds,
+          "data-unrecorded-seconds": s.unrecordedSeconds,
+          "data-irregular": s.irregularSpacings,
+          "data-first": s.firstSample,
+          "data-last": s.lastSample,
+        },
+      }),
+    ),
+  );
+  const notes = warnings.length ? [el("ul", { className: "csv-warnings" }, warnings.map((w) => el("li", { text: period(w) })))] : [];
+  const status = $("csv-status");
+  status.dataset.interval = String(intervalSeconds);
+  status.replaceChildren(summary, list, ...notes);
+  hooks.update();
+}
+
+/** A file dropped anywhere on the page is read as a CloudWatch export. */
+function acceptDroppedFiles() {
+  let depth = 0;
+  /** @param {DragEvent} event */
+  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Files");
+  const stop = () => {
+    depth = 0;
+    delete document.body.dataset.dropping;
+  };
+  document.addEventListener("dragenter", (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    depth++;
+    document.body.dataset.dropping = "true";
+  });
+  document.addEventListener("dragover", (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = "copy";
+  });
+  document.addEventListener("dragleave", (event) => {
+    if (!carriesFiles(event)) return;
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) stop();
+  });
+  document.addEventListener("drop", (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    stop();
+    const file = event.dataTransfer?.files[0];
+    if (file) importCsv(file);
+  });
+}
+
+/** Reads the file chosen in the file input, and any file dropped on the page. */
+export function acceptFiles() {
+  $("csv-file").addEventListener("change", (event) => {
+    const file = /** @type {HTMLInputElement} */ (event.target).files?.[0];
+    if (file) importCsv(file);
+  });
+  acceptDroppedFiles();
+}
