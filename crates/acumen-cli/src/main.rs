@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use acumen::prices::PriceBook;
-use acumen::{Acu, Engine, Scenario, StorageType};
+use acumen::{Engine, Scenario, StorageType};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod cloudwatch;
@@ -834,41 +834,22 @@ fn run_max_connections(
     max_acu: f64,
     format: Format,
 ) -> Result<(), Failure> {
-    let flag = |e: acumen::Error, name: &str| Failure::flag(name, &e);
-    let min = Acu::from_f64(min_acu, "minAcu").map_err(|e| flag(e, "--min-acu"))?;
-    let max = Acu::from_f64(max_acu, "maxAcu").map_err(|e| flag(e, "--max-acu"))?;
-    if max.halves() < 2 {
-        return Err(Failure::flag(
-            "--max-acu",
-            &acumen::Error::new(
-                acumen::ErrorCode::OutOfRange,
-                "maxAcu",
-                format_args!("must be between 1 and 256 ACU, got {max_acu}"),
-            ),
-        ));
-    }
-    if min > max {
-        return Err(Failure::flag(
-            "--min-acu",
-            &acumen::Error::new(
-                acumen::ErrorCode::Conflict,
-                "minAcu",
-                format_args!("must not exceed --max-acu ({max}), got {min}"),
-            ),
-        ));
-    }
+    // The range errors name `minAcu`/`maxAcu`, the scaling errors
+    // `scaling.minAcu`/`scaling.maxAcu`: both are reported as the flag.
+    let flag = |e: acumen::Error| {
+        let name = match e.field() {
+            "minAcu" | "scaling.minAcu" => "--min-acu",
+            "maxAcu" | "scaling.maxAcu" => "--max-acu",
+            _ => "--engine-version",
+        };
+        Failure::flag(name, &e)
+    };
+    let (min, max) = acumen::scenario::validate_acu_range(min_acu, max_acu, "").map_err(flag)?;
     let version = version
         .map(|v| acumen::Version::parse(v, "engineVersion"))
         .transpose()
-        .map_err(|e| flag(e, "--engine-version"))?;
-    acumen::engine::check_scaling(engine, version, min, max, "scaling").map_err(|e| {
-        let name = match e.field() {
-            "scaling.minAcu" => "--min-acu",
-            "scaling.maxAcu" => "--max-acu",
-            _ => "--engine-version",
-        };
-        flag(e, name)
-    })?;
+        .map_err(flag)?;
+    acumen::engine::check_scaling(engine, version, min, max, "scaling").map_err(flag)?;
     let value = acumen::engine::max_connections(engine, min, max);
     written(output::print_max_connections(
         engine, min, max, &value, format,

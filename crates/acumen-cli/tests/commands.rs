@@ -349,7 +349,7 @@ fn max_connections_refuses_a_bad_range() {
             &run(&["max-connections", "--min-acu", "8", "--max-acu", "4"]),
             1
         ),
-        "error: --min-acu: must not exceed --max-acu (4), got 8"
+        "error: --min-acu: must not exceed maxAcu (4), got 8"
     );
     let old = error(
         &run(&[

@@ -133,24 +133,7 @@ pub fn max_connections(
     #[wasm_bindgen(unchecked_param_type = "MaxConnectionsInput")] input: JsValue,
 ) -> Result<JsValue, AcumenError> {
     let input: shapes::MaxConnectionsInput = decode(&input)?;
-    let min = acumen::Acu::from_f64(input.min_acu, "minAcu")?;
-    let max = acumen::Acu::from_f64(input.max_acu, "maxAcu")?;
-    if max.halves() < 2 {
-        return Err(acumen::Error::new(
-            ErrorCode::OutOfRange,
-            "maxAcu",
-            format_args!("must be between 1 and 256 ACU, got {max}"),
-        )
-        .into());
-    }
-    if min > max {
-        return Err(acumen::Error::new(
-            ErrorCode::Conflict,
-            "minAcu",
-            format_args!("must not exceed maxAcu ({max}), got {min}"),
-        )
-        .into());
-    }
+    let (min, max) = acumen::scenario::validate_acu_range(input.min_acu, input.max_acu, "")?;
     encode(&acumen::engine::max_connections(input.engine, min, max))
 }
 
