@@ -7,7 +7,7 @@
 #![forbid(unsafe_code)]
 
 use acumen::sim::{
-    Controller, Input, Outcome, Pausing, Settings, simulate, simulate_reference, simulate_trace,
+    Controller, Input, Outcome, Pausing, Settings, simulate, simulate_reference, simulate_seconds,
 };
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
@@ -150,15 +150,12 @@ fuzz_target!(|case: Case| {
         .iter()
         .flat_map(|i| std::iter::repeat_n(i.need, i.seconds as usize))
         .collect();
-    let per_second: Vec<Input> = needs
-        .iter()
-        .map(|&need| Input::trace_second(need))
-        .collect();
-    let kernel = simulate_trace(&settings, &needs);
+    let per_second: Vec<Input> = needs.iter().map(|&need| Input::one_second(need)).collect();
+    let kernel = simulate_seconds(&settings, &needs);
     assert_eq!(
         kernel,
         simulate_reference(&settings, &per_second),
-        "simulate_trace and simulate_reference differ"
+        "simulate_seconds and simulate_reference differ"
     );
     check_bounds(&settings, &per_second, &kernel);
 });

@@ -899,7 +899,7 @@ test("screenshots at desktop and phone widths, light and dark, without sideways 
 
 test("asset sizes, raw and gzip", () => {
   const files = [
-    "index.html", "boot.js", "app.js", "weekly.js", "worker.js", "engine.js", "csv.js", "sw.js", "style.css", "pkg/acumen.js", "pkg/acumen_bg.wasm",
+    "index.html", "boot.js", "app.js", "weekly.js", "worker.js", "engine.js", "sw.js", "style.css", "pkg/acumen.js", "pkg/acumen_bg.wasm",
   ];
   let raw = 0;
   let gzip = 0;

@@ -1,38 +1,57 @@
 // @ts-check
 // The one module that reads a CloudWatch CSV export (for the engine's
-// `importCsv` operation, in the worker). Today the reader is web/csv.js,
-// loaded on first use; when the package exports its own reader, only this
-// module changes: it keeps answering in the shape the page shows (import.js).
+// `importCsv` operation, in the worker): the package's readCloudWatch, the
+// reader `acumen replay` uses, with the page's own limits and its wording for
+// what the reader only flags.
+import { readCloudWatch } from "../pkg/acumen.js";
+
+/** @typedef {import("../pkg/acumen.js").CloudWatchGrid} Imported */
 
 /**
- * A series read from the file, on the trace's grid.
- * @typedef {object} ImportedSeries
- * @property {string} name
- * @property {number[]} values ACU per step
- * @property {number} samples
- * @property {number} duplicates
- * @property {number} gaps
- * @property {number} gapSeconds
- * @property {number} heldSeconds
- * @property {number} unrecordedSeconds
- * @property {number} irregularSpacings
- * @property {string} firstSample
- * @property {string} lastSample
+ * Most grid points the page takes: the trace becomes a form field of that
+ * many numbers. The CLI's `acumen replay` takes a month of seconds.
  */
-
-/**
- * What a file gave: the grid, the series (the writer's first) and what to warn about.
- * @typedef {{ intervalSeconds: number, start: string, end: string, series: ImportedSeries[], warnings: string[] }} Imported
- */
+const MAX_STEPS = 100_000;
 
 /**
  * Reads a CloudWatch export; a series without a name is named after the file.
- * Throws an error with the `line` and `column` of what it could not read.
+ * Throws an error with the `line` and `column` of what it could not read, its
+ * message without them (the page says where itself).
  * @param {string} text
  * @param {string} fileName
- * @returns {Promise<Imported>}
+ * @returns {Imported}
  */
-export async function readCloudWatchFile(text, fileName) {
-  const { readCloudWatch } = await import("../csv.js");
-  return readCloudWatch(text, fileName.replace(/\.[^.]*$/, "") || "capacity");
+export function readCloudWatchFile(text, fileName) {
+  const name = fileName.replace(/\.[^.]*$/, "") || "capacity";
+  let grid;
+  try {
+    grid = readCloudWatch(text, { name, maxSteps: MAX_STEPS });
+  } catch (error) {
+    throw withoutPosition(error);
+  }
+  const cluster = grid.series
+    .filter((s) => s.clusterLevel)
+    .map(
+      (s) =>
+        `${JSON.stringify(s.name)} looks like the cluster-level metric (DBClusterIdentifier), which is the average over the instances, not the billed sum; export the metric per instance, or add readers with the same trace`,
+    );
+  return { ...grid, warnings: [...cluster, ...grid.warnings] };
+}
+
+/**
+ * The error with its message stripped of the `line L, column C: ` the
+ * package puts first (kept as `line` and `column`), and the CLI named for
+ * recordings too long for the page.
+ * @param {any} error
+ */
+function withoutPosition(error) {
+  if (error?.code !== "invalid_input") return error;
+  const where = [error.line && `line ${error.line}`, error.column && `column ${error.column}`].filter(Boolean).join(", ");
+  const prefix = where ? `${where}: ` : "";
+  let message = String(error.message);
+  if (message.startsWith(prefix)) message = message.slice(prefix.length);
+  if (/ steps of \d+ s; at most \d+ fit$/.test(message)) {
+    message += " in the page (the CLI's acumen replay takes more)";
+  }
+  return Object.assign(new Error(message), { name: error.name, code: error.code, field: error.field, line: error.line, column: error.column });
 }

@@ -22,8 +22,6 @@ use js_sys::{
 };
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::AcumenError;
-
 /// Deepest nesting accepted, far beyond any real scenario; stops a cyclic or
 /// hostile object from exhausting the stack.
 const MAX_DEPTH: usize = 64;
@@ -63,7 +61,7 @@ impl Blocks {
 }
 
 /// Walks `value`, refusing what JSON cannot hold, and returns its blocks.
-pub fn check(value: &JsValue) -> Result<Blocks, AcumenError> {
+pub fn check(value: &JsValue) -> Result<Blocks, Error> {
     let mut walk = Walk {
         path: String::new(),
         budget: MAX_ELEMENTS,
@@ -84,11 +82,11 @@ struct Walk {
 }
 
 impl Walk {
-    fn fail(&self, code: ErrorCode, message: &str) -> AcumenError {
-        AcumenError::from(Error::new(code, &self.path, format_args!("{message}")))
+    fn fail(&self, code: ErrorCode, message: &str) -> Error {
+        Error::new(code, &self.path, format_args!("{message}"))
     }
 
-    fn value(&mut self, value: &JsValue, depth: usize) -> Result<(), AcumenError> {
+    fn value(&mut self, value: &JsValue, depth: usize) -> Result<(), Error> {
         if depth > MAX_DEPTH {
             return Err(self.fail(ErrorCode::OutOfRange, "is nested too deeply"));
         }
@@ -117,7 +115,7 @@ impl Walk {
 
     /// A view of an `ArrayBuffer`: a typed array of numbers, each exactly a
     /// double, becomes a block; the others hold no numbers.
-    fn typed_array(&mut self, view: &JsValue) -> Result<(), AcumenError> {
+    fn typed_array(&mut self, view: &JsValue) -> Result<(), Error> {
         if let Some(kind) = not_numbers(view) {
             let message = format!("invalid type: {kind}, expected numbers");
             return Err(self.fail(ErrorCode::WrongType, &message));
@@ -142,7 +140,7 @@ impl Walk {
         Ok(())
     }
 
-    fn array(&mut self, array: &Array, depth: usize) -> Result<(), AcumenError> {
+    fn array(&mut self, array: &Array, depth: usize) -> Result<(), Error> {
         self.spend(array.length() as usize)?;
         if let Some(numbers) = finite_numbers(array) {
             self.blocks.insert(array, numbers);
@@ -158,7 +156,7 @@ impl Walk {
         Ok(())
     }
 
-    fn object(&mut self, object: &JsValue, depth: usize) -> Result<(), AcumenError> {
+    fn object(&mut self, object: &JsValue, depth: usize) -> Result<(), Error> {
         for entry in Object::entries(object.unchecked_ref::<Object>()).iter() {
             let pair: Array = entry.unchecked_into();
             let item = pair.get(1);
@@ -178,7 +176,7 @@ impl Walk {
     }
 
     /// Takes `length` array values off what the argument may still hold.
-    fn spend(&mut self, length: usize) -> Result<(), AcumenError> {
+    fn spend(&mut self, length: usize) -> Result<(), Error> {
         match self.budget.checked_sub(length) {
             Some(left) => {
                 self.budget = left;

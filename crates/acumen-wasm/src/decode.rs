@@ -32,7 +32,6 @@ use acumen::{Error, ErrorCode};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
-use crate::AcumenError;
 use crate::check::check;
 use path::{Context, Path};
 use value::{Js, is_object};
@@ -40,15 +39,15 @@ use value::{Js, is_object};
 /// Decodes a JS value into `T`, reporting the path of the first bad field.
 ///
 /// The argument itself must be an object.
-pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, AcumenError> {
+pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, Error> {
     let blocks = check(value)?;
     if !is_object(value) {
         let kind = kind(value);
-        return Err(AcumenError::from(Error::new(
+        return Err(Error::new(
             ErrorCode::WrongType,
             "",
             format_args!("invalid type: {kind}, expected an object"),
-        )));
+        ));
     }
     let context = Context::new(blocks);
     let js = Js {
@@ -58,7 +57,7 @@ pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, AcumenError> {
     };
     T::deserialize(js).map_err(|e| {
         let path = context.failed_at();
-        AcumenError::from(decode_error(path.as_deref().unwrap_or("."), &e.0))
+        decode_error(path.as_deref().unwrap_or("."), &e.0)
     })
 }
 

@@ -5,35 +5,52 @@
 //! just uses `?`.
 
 use acumen::Error;
+use acumen::cloudwatch::ReadError;
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
 /// An error on its way to JavaScript.
 #[derive(Debug)]
-pub struct AcumenError(Error);
+pub enum AcumenError {
+    /// Bad input: a code and the field at fault.
+    Input(Error),
+    /// A CloudWatch file that cannot be read: where, and what.
+    File(ReadError),
+}
 
 impl From<Error> for AcumenError {
     fn from(e: Error) -> Self {
-        AcumenError(e)
+        AcumenError::Input(e)
     }
 }
 
-impl AcumenError {
-    /// The core error inside.
-    pub fn inner(&self) -> &Error {
-        &self.0
+impl From<ReadError> for AcumenError {
+    fn from(e: ReadError) -> Self {
+        AcumenError::File(e)
     }
 }
 
-/// A JS `Error` named `AcumenError` with `code` and `field` properties.
+/// A JS `Error` named `AcumenError` with `code` and `field` properties, and
+/// for a file `line` and `column` where known. A file error's code is
+/// `invalid_input`, as the CLI reports it; its field is empty.
 impl From<AcumenError> for JsValue {
-    fn from(AcumenError(e): AcumenError) -> JsValue {
-        let error = js_sys::Error::new(&e.to_string());
-        error.set_name("AcumenError");
-        let object: &JsValue = error.as_ref();
+    fn from(error: AcumenError) -> JsValue {
+        let (message, code, field, line, column) = match &error {
+            AcumenError::Input(e) => (e.to_string(), e.code().as_str(), e.field(), None, None),
+            AcumenError::File(e) => (e.to_string(), "invalid_input", "", e.line, e.column),
+        };
+        let js = js_sys::Error::new(&message);
+        js.set_name("AcumenError");
+        let object: &JsValue = js.as_ref();
         // Setting a property on a fresh Error object cannot fail.
-        let _ = Reflect::set(object, &"code".into(), &e.code().as_str().into());
-        let _ = Reflect::set(object, &"field".into(), &e.field().into());
-        error.into()
+        let _ = Reflect::set(object, &"code".into(), &code.into());
+        let _ = Reflect::set(object, &"field".into(), &field.into());
+        for (name, value) in [("line", line), ("column", column)] {
+            if let Some(n) = value {
+                // Lines and columns of a text a JS string can hold fit in f64.
+                let _ = Reflect::set(object, &name.into(), &(n as f64).into());
+            }
+        }
+        js.into()
     }
 }

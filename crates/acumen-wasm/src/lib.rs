@@ -38,8 +38,13 @@ const ERROR_TYPE: &str = r#"
  */
 export interface AcumenError extends Error {
   name: "AcumenError";
-  code: ErrorCode;
+  /** `invalid_input` only from `readCloudWatch`, for a file it cannot read. */
+  code: ErrorCode | "invalid_input";
   field: string;
+  /** `readCloudWatch`: the line at fault (from 1), when one line is. */
+  line?: number;
+  /** `readCloudWatch`: the column at fault (from 1), when one cell is. */
+  column?: number;
 }
 "#;
 
@@ -179,7 +184,7 @@ pub fn validate(
     let valid = scenario.validate()?;
     // Some warnings (unknown prices, demand above the maximum) only
     // appear once the scenario is priced.
-    let report = acumen::bill::estimate_valid(&valid)?;
+    let report = acumen::estimate_valid(&valid)?;
     encode(&shapes::Validation {
         valid: true,
         warnings: report.warnings,
@@ -297,8 +302,40 @@ pub fn simulate_trace(
         )
         .into());
     };
-    let settings: acumen::trace::TraceSettings = decode_or_default(settings.as_ref())?;
-    encode(&acumen::trace::simulate_per_second(&settings, &samples)?)
+    let settings: acumen::sim::per_second::TraceSettings = decode_or_default(settings.as_ref())?;
+    encode(&acumen::sim::per_second::simulate_per_second(
+        &settings, &samples,
+    )?)
+}
+
+/// Reads a CloudWatch export of `ServerlessDatabaseCapacity` (or any demand
+/// in ACU) as CSV into traces on one regular grid, exactly as the CLI's
+/// `acumen replay` reads it: the console's wide "Download as CSV", the long
+/// `aws cloudwatch get-metric-data` CSV (with or without `Id`/`Label`) or a
+/// headerless `timestamp,value` file. The step is the median spacing of the
+/// samples; a value is held across a gap for at most `maxGapSeconds`
+/// (default 3600); the first series is the writer's, the others readers'.
+///
+/// ```js
+/// import { readCloudWatch } from "acumen";
+/// const grid = readCloudWatch(
+///   "Timestamp,Value\n2026-09-01T00:00:00Z,2\n2026-09-01T00:01:00Z,4\n",
+///   { name: "writer" });
+/// grid.intervalSeconds;    // 60
+/// grid.series[0].values;   // [2, 4]
+/// ```
+///
+/// Throws an `AcumenError` with code `invalid_input` and the `line` and
+/// `column` at fault (when one is) for a file it cannot read, and one
+/// naming the field for bad options.
+#[wasm_bindgen(js_name = readCloudWatch, unchecked_return_type = "CloudWatchGrid")]
+pub fn read_cloud_watch(
+    text: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "CloudWatchOptions")] options: Option<JsValue>,
+) -> Result<JsValue, AcumenError> {
+    let options: shapes::CloudWatchOptions = decode_or_default(options.as_ref())?;
+    let grid = acumen::cloudwatch::read_grid(text, options.stem(), &options.grid()?)?;
+    encode(&grid)
 }
 
 /// A CloudFormation template (YAML) for the scenario's cluster: the
@@ -361,7 +398,7 @@ fn with_estimate(
 /// `undefined` and `null` stand for the default value, so `estimate()` works.
 fn decode_or_default<T: DeserializeOwned + Default>(
     value: Option<&JsValue>,
-) -> Result<T, AcumenError> {
+) -> Result<T, acumen::Error> {
     match value {
         Some(value) if !value.is_undefined() && !value.is_null() => decode(value),
         _ => Ok(T::default()),

@@ -65,6 +65,68 @@ pub struct Validation {
     pub warnings: Vec<Warning>,
 }
 
+/// The options of `readCloudWatch`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CloudWatchOptions {
+    /// The name of a series the file does not name (a headerless or
+    /// `Timestamp,Value` file), e.g. the file's name without extension.
+    /// Default `"capacity"`.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Longest stretch, in seconds, a value is held across a gap (from 0 to
+    /// 86400). Default 3600.
+    #[serde(default)]
+    pub max_gap_seconds: Option<f64>,
+    /// Most grid points per series (from 2 to 31,622,400, a 366-day month of
+    /// seconds). Default 31,622,400.
+    #[serde(default)]
+    pub max_steps: Option<f64>,
+}
+
+impl CloudWatchOptions {
+    /// The series name for an unnamed series.
+    pub fn stem(&self) -> &str {
+        self.name.as_deref().unwrap_or("capacity")
+    }
+
+    /// The grid options, checked.
+    pub fn grid(&self) -> Result<acumen::cloudwatch::GridOptions, acumen::Error> {
+        let defaults = acumen::cloudwatch::GridOptions::default();
+        let whole = |value: Option<f64>, field: &str, low: f64, high: f64, default: u64| {
+            let Some(v) = value else { return Ok(default) };
+            if v.fract() == 0.0 && (low..=high).contains(&v) {
+                // A whole number within u64's range: the cast is exact.
+                return Ok(v as u64);
+            }
+            Err(acumen::Error::new(
+                acumen::ErrorCode::OutOfRange,
+                field,
+                format_args!("must be a whole number from {low} to {high}, got {v}"),
+            ))
+        };
+        let max_steps = defaults.max_steps as u64;
+        Ok(acumen::cloudwatch::GridOptions {
+            max_gap_seconds: whole(
+                self.max_gap_seconds,
+                "maxGapSeconds",
+                0.0,
+                86_400.0,
+                defaults.max_gap_seconds,
+            )?,
+            max_steps: usize::try_from(whole(
+                self.max_steps,
+                "maxSteps",
+                2.0,
+                max_steps as f64,
+                max_steps,
+            )?)
+            .unwrap_or(defaults.max_steps),
+        })
+    }
+}
+
 /// The schema of a field that is always `true`.
 #[cfg(feature = "schema")]
 fn always_true(_: &mut schemars::SchemaGenerator) -> schemars::Schema {

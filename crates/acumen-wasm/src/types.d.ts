@@ -336,6 +336,120 @@ export interface InstanceClass {
   vcpu: number;
 }
 /**
+ * Series on one regular grid: a trace per instance, in order of first
+ * appearance (the first is the writer's, the others readers').
+ */
+export interface CloudWatchGrid {
+  /**
+   * The end of the last step, `YYYY-MM-DDTHH:MM:SSZ`.
+   */
+  end: string;
+  /**
+   * The step: the median spacing of the samples, seconds.
+   */
+  intervalSeconds: number;
+  /**
+   * Each series on the grid.
+   */
+  series: CloudWatchSeries[];
+  /**
+   * The first grid point, `YYYY-MM-DDTHH:MM:SSZ`.
+   */
+  start: string;
+  /**
+   * The first grid point, Unix seconds.
+   */
+  startSeconds: number;
+  /**
+   * Grid points: the length of every series' `values`.
+   */
+  steps: number;
+  /**
+   * What reading found that changes the numbers (irregular spacing, gaps,
+   * time without a sample, repeated timestamps), one sentence each, in
+   * series order. The cluster-level metric is flagged on its series
+   * ([`GridSeries::cluster_level`]): what to do about it is the caller's
+   * to say.
+   */
+  warnings: string[];
+}
+/**
+ * One series on the grid, with what laying it out found.
+ */
+export interface CloudWatchSeries {
+  /**
+   * The name says it is the cluster-level metric: an average over the
+   * instances, not the billed sum.
+   */
+  clusterLevel: boolean;
+  /**
+   * Rows dropped because their timestamp repeated an earlier one.
+   */
+  duplicates: number;
+  /**
+   * The first sample's time, `YYYY-MM-DDTHH:MM:SSZ`.
+   */
+  firstSample: string;
+  /**
+   * Time inside gaps not covered by a sample, seconds.
+   */
+  gapSeconds: number;
+  /**
+   * Spacings longer than 1.5 grid steps.
+   */
+  gaps: number;
+  /**
+   * Of the gap time, seconds filled by holding the last value.
+   */
+  heldSeconds: number;
+  /**
+   * Spacings that differ from the grid step but are not gaps.
+   */
+  irregularSpacings: number;
+  /**
+   * The last sample's time, `YYYY-MM-DDTHH:MM:SSZ`.
+   */
+  lastSample: string;
+  /**
+   * The series' name (column header, label, id or the file's stem).
+   */
+  name: string;
+  /**
+   * Samples read, after dropping repeated timestamps.
+   */
+  samples: number;
+  /**
+   * Grid time with no value to use (before the first sample, after the
+   * last, or beyond the hold limit), counted as 0 ACU, seconds.
+   */
+  unrecordedSeconds: number;
+  /**
+   * ACU at each grid point (0 where not running).
+   */
+  values: number[];
+}
+/**
+ * The options of `readCloudWatch`.
+ */
+export interface CloudWatchOptions {
+  /**
+   * Longest stretch, in seconds, a value is held across a gap (from 0 to
+   * 86400). Default 3600.
+   */
+  maxGapSeconds?: number | null;
+  /**
+   * Most grid points per series (from 2 to 31,622,400, a 366-day month of
+   * seconds). Default 31,622,400.
+   */
+  maxSteps?: number | null;
+  /**
+   * The name of a series the file does not name (a headerless or
+   * `Timestamp,Value` file), e.g. the file's name without extension.
+   * Default `"capacity"`.
+   */
+  name?: string | null;
+}
+/**
  * The comparison and its verdict.
  */
 export interface Comparison {

@@ -148,7 +148,7 @@ fn outcome<T: serde::de::DeserializeOwned + PartialEq + core::fmt::Debug>(
     doc: &Value,
 ) -> (Outcome<T>, Outcome<T>) {
     let js = js_sys::JSON::parse(&doc.to_string()).expect("JSON");
-    let ours = decode::<T>(&js).map_err(|e| parts(e.inner()));
+    let ours = decode::<T>(&js).map_err(|e| parts(&e));
     // The JSON of the JS value: numbers as JavaScript holds them.
     let text: String = js_sys::JSON::stringify(&js).expect("JSON").into();
     let normalised: Value = serde_json::from_str(&text).expect("JSON");
@@ -225,8 +225,8 @@ fn decode_agrees_with_serde_path_to_error_on_json() {
     n += check_all::<acumen::Scenario>(serde_json::to_value(acumen::Scenario::default()).unwrap());
     n += check_all::<acumen::Scenario>(json!({ "io": { "monthly": { "requests": 5 } },
         "workload": { "steady": { "acu": 4 } }, "readers": [ {} ], "io2": null }));
-    n += check_all::<acumen::trace::TraceSettings>(
-        serde_json::to_value(acumen::trace::TraceSettings::default()).unwrap(),
+    n += check_all::<acumen::sim::per_second::TraceSettings>(
+        serde_json::to_value(acumen::sim::per_second::TraceSettings::default()).unwrap(),
     );
     n += check_all::<acumen::optimize::OptimizeOptions>(
         serde_json::to_value(acumen::optimize::OptimizeOptions::default()).unwrap(),
@@ -239,7 +239,7 @@ fn a_struct_is_not_read_from_an_array() {
     let js = js_sys::JSON::parse(r#"{ "scaling": [0.5, 16] }"#).unwrap();
     let error = decode::<acumen::Scenario>(&js).unwrap_err();
     assert_eq!(
-        parts(error.inner()),
+        parts(&error),
         (
             "wrong_type".into(),
             "scaling".into(),
@@ -293,7 +293,7 @@ fn blocks_decode_as_the_arrays_they_stand_for() {
         });
         let typed = js_sys::Float64Array::from(&samples[..]);
         js_sys::Reflect::set(&parent, &JsValue::from(*last), &typed).unwrap();
-        let ours = decode::<acumen::Scenario>(&js).map_err(|e| parts(e.inner()));
+        let ours = decode::<acumen::Scenario>(&js).map_err(|e| parts(&e));
         assert_eq!(ours, plain, "{target}");
         accepted += usize::from(plain.is_ok());
     }

@@ -29,16 +29,18 @@ fn main() {
         "catalogEntry": generator.subschema_for::<CatalogEntry>(),
         "instanceClass": generator.subschema_for::<InstanceClass>(),
         "catalog": generator.subschema_for::<shapes::Catalog>(),
-        "optimization": generator.subschema_for::<acumen::optimize::Optimization>(),
-        "optimizeOptions": generator.subschema_for::<acumen::optimize::OptimizeOptions>(),
+        "optimization": generator.subschema_for::<acumen::decisions::optimize::Optimization>(),
+        "optimizeOptions": generator.subschema_for::<acumen::decisions::optimize::OptimizeOptions>(),
         "validation": generator.subschema_for::<shapes::Validation>(),
         "maxConnectionsInput": generator.subschema_for::<shapes::MaxConnectionsInput>(),
         "capabilitiesInput": generator.subschema_for::<shapes::CapabilitiesInput>(),
         "simulation": generator.subschema_for::<acumen::report::Simulation<'static>>(),
-        "comparison": generator.subschema_for::<acumen::compare::Comparison>(),
-        "advice": generator.subschema_for::<acumen::advise::Advice>(),
+        "comparison": generator.subschema_for::<acumen::decisions::compare::Comparison>(),
+        "advice": generator.subschema_for::<acumen::decisions::advise::Advice>(),
         "traceSettings": generator.subschema_for::<acumen::sim::per_second::TraceSettings>(),
         "traceSimulation": generator.subschema_for::<acumen::sim::per_second::TraceSimulation>(),
+        "cloudWatchOptions": generator.subschema_for::<shapes::CloudWatchOptions>(),
+        "cloudWatchGrid": generator.subschema_for::<acumen::cloudwatch::Grid>(),
     });
     let definitions = generator.take_definitions(true);
     let root = serde_json::json!({

@@ -28,7 +28,7 @@ pub extern "C" fn estimate(storage_gb: u32) {
 #[unsafe(no_mangle)]
 pub extern "C" fn validate(storage_gb: u32) {
     let valid = scenario(storage_gb).validate();
-    let _ = black_box(valid.and_then(|v| acumen::bill::estimate_valid(&v)));
+    let _ = black_box(valid.and_then(|v| acumen::estimate_valid(&v)));
 }
 
 /// `optimize`.
@@ -52,8 +52,25 @@ pub extern "C" fn export(storage_gb: u32) {
 #[unsafe(no_mangle)]
 pub extern "C" fn simulate_trace(seconds: u32) {
     let samples = vec![f64::from(seconds % 64); seconds as usize];
-    let settings = black_box(acumen::trace::TraceSettings::default());
-    let _ = black_box(acumen::trace::simulate_per_second(&settings, &samples));
+    let settings = black_box(acumen::sim::per_second::TraceSettings::default());
+    let _ = black_box(acumen::sim::per_second::simulate_per_second(
+        &settings, &samples,
+    ));
+}
+
+/// `readCloudWatch`.
+#[cfg(feature = "full-api")]
+#[unsafe(no_mangle)]
+pub extern "C" fn read_cloud_watch(rows: u32) {
+    let text: String = (0..rows)
+        .map(|i| format!("2026-09-01T00:{:02}:00Z,{}.5\n", i % 60, i % 16))
+        .collect();
+    let options = acumen::cloudwatch::GridOptions::default();
+    let _ = black_box(acumen::cloudwatch::read_grid(
+        black_box(&text),
+        "capacity",
+        &options,
+    ));
 }
 
 /// `maxConnections`, `capabilities`, `catalog` and `regions`.

@@ -180,11 +180,11 @@ pub struct GridOptions {
 
 impl Default for GridOptions {
     /// Held for [`DEFAULT_MAX_GAP_SECONDS`]; as many steps as one trace may
-    /// have ([`crate::scenario::MAX_TRACE_SAMPLES`]).
+    /// have ([`crate::workload::MAX_TRACE_SAMPLES`]).
     fn default() -> GridOptions {
         GridOptions {
             max_gap_seconds: DEFAULT_MAX_GAP_SECONDS,
-            max_steps: crate::scenario::MAX_TRACE_SAMPLES,
+            max_steps: crate::workload::MAX_TRACE_SAMPLES,
         }
     }
 }
@@ -196,6 +196,11 @@ impl Default for GridOptions {
     feature = "serde",
     derive(serde::Serialize),
     serde(rename_all = "camelCase")
+)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CloudWatchGrid")
 )]
 pub struct Grid {
     /// The step: the median spacing of the samples, seconds.
@@ -224,6 +229,11 @@ pub struct Grid {
     feature = "serde",
     derive(serde::Serialize),
     serde(rename_all = "camelCase")
+)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CloudWatchSeries")
 )]
 pub struct GridSeries {
     /// The series' name (column header, label, id or the file's stem).

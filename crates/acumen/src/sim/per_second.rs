@@ -100,7 +100,7 @@ pub struct TraceSimulation {
 /// second in turn.
 ///
 /// ```
-/// use acumen::trace::{simulate_per_second, TraceSettings};
+/// use acumen::sim::per_second::{simulate_per_second, TraceSettings};
 /// // An hour at 2 ACU, then an hour at 6 ACU, on the default 0.5–16 range.
 /// let acu: Vec<f64> = [2.0; 3600].into_iter().chain([6.0; 3600]).collect();
 /// let out = simulate_per_second(&TraceSettings::default(), &acu).unwrap();
