@@ -372,7 +372,20 @@ const traceCases = [
   [[[1], { scalling: {} }], "unknown_field", "scalling", /unknown field/],
 ];
 
+// Bad options; a file that cannot be read is tested in cloudwatch.test.mjs.
+const cloudWatchCases = [
+  [[undefined], "wrong_type", "text", /expected the file's text/],
+  [[{ text: "" }], "wrong_type", "text", /expected the file's text/],
+  [["", 5], "wrong_type", "", /expected an object/],
+  [["", { name: 3 }], "wrong_type", "name", /invalid type/],
+  [["", { maxSteps: NaN }], "not_a_number", "maxSteps", /finite/],
+  [["", { maxGapSeconds: -1 }], "out_of_range", "maxGapSeconds", /whole number from 0 to 86400, got -1/],
+  [["", { maxSteps: 1 }], "out_of_range", "maxSteps", /whole number from 2 to 31622400, got 1/],
+  [["", { maxGap: 60 }], "unknown_field", "maxGap", /unknown field/],
+];
+
 const catalogue = {
+  readCloudWatch: cloudWatchCases,
   simulateTrace: traceCases,
   estimate: scenarioCases,
   simulate: scenarioCases,
@@ -397,14 +410,15 @@ test("the error catalogue covers every export that takes input", () => {
 for (const [name, cases] of Object.entries(catalogue)) {
   test(`${name}() throws an AcumenError with the right code and field for each bad input`, () => {
     const codes = new Set();
-    const call = name === "simulateTrace" ? (args) => acumen.simulateTrace(...args) : acumen[name];
+    const withArgs = name === "simulateTrace" || name === "readCloudWatch";
+    const call = withArgs ? (args) => acumen[name](...args) : acumen[name];
     for (const [input, ...expected] of cases) {
       assertThrows(call, name, input, expected);
       codes.add(expected[0]);
     }
-    // simulateTrace's arguments have no required field and no enum.
+    // The arguments of simulateTrace and readCloudWatch have no required field and no enum.
     const kinds = ["wrong_type", "missing_field", "not_a_number", "out_of_range", "unknown_variant", "unknown_field"];
-    for (const needed of kinds.filter((k) => name !== "simulateTrace" || !["missing_field", "unknown_variant"].includes(k))) {
+    for (const needed of kinds.filter((k) => !withArgs || !["missing_field", "unknown_variant"].includes(k))) {
       assert.ok(codes.has(needed), `${name} is tried with ${needed}`);
     }
   });

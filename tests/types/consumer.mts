@@ -6,6 +6,7 @@ import init, {
   defaultScenario,
   estimate,
   maxConnections,
+  readCloudWatch,
   regions,
   validate,
   version,
@@ -13,6 +14,8 @@ import init, {
   type Capabilities,
   type Catalog,
   type CatalogEntry,
+  type CloudWatchGrid,
+  type CloudWatchReadError,
   type ErrorCode,
   type InstanceClass,
   type MaxConnections,
@@ -54,6 +57,9 @@ const current: Capabilities = capabilities({ engine: "aurora-mysql" });
 const checked: Validation = validate(scenario);
 const valid: true = checked.valid;
 const warnings: Warning[] = checked.warnings;
+const grid: CloudWatchGrid = readCloudWatch("Timestamp,Value\n", { name: "writer", maxGapSeconds: 600 });
+const writerAcu: number[] = grid.series[0].values;
+const traced: Scenario = { workload: { trace: { intervalSeconds: grid.intervalSeconds, acu: writerAcu } } };
 const typedTrace: Scenario = { workload: { trace: { intervalSeconds: 1, acu: new Float64Array(60) } } };
 
 // @ts-expect-error: storage types are a closed set
@@ -68,6 +74,10 @@ maxConnections({ engine: "aurora-mysql", minAcu: 0.5 });
 capabilities({ engine: "postgres" });
 // @ts-expect-error: a version is a string
 capabilities({ engine: "aurora-mysql", engineVersion: 3.08 });
+// @ts-expect-error: readCloudWatch reads text
+readCloudWatch(new Uint8Array(0));
+// @ts-expect-error: options are named
+readCloudWatch("", { maxGap: 60 });
 // @ts-expect-error: validate needs a scenario
 validate();
 // @ts-expect-error: a trace's samples are numbers, not BigInts
@@ -87,3 +97,12 @@ try {
 }
 void [dollars, firstUnit, confidence, v, badStorage, typo, noKind, byDefault];
 void [start, list, nanoUsd, cls, asOf, basis, pausable, current, valid, warnings];
+
+try {
+  readCloudWatch("Timestamp,Value\n2026-09-01T00:00:00Z,abc\n");
+} catch (e) {
+  const err = e as CloudWatchReadError;
+  const where: [number | undefined, number | undefined] = [err.line, err.column];
+  const code: "invalid_input" = err.code;
+  void [where, code];
+}

@@ -38,12 +38,23 @@ const ERROR_TYPE: &str = r#"
  */
 export interface AcumenError extends Error {
   name: "AcumenError";
-  /** `invalid_input` only from `readCloudWatch`, for a file it cannot read. */
-  code: ErrorCode | "invalid_input";
+  code: ErrorCode;
   field: string;
-  /** `readCloudWatch`: the line at fault (from 1), when one line is. */
+}
+
+/**
+ * What `readCloudWatch` throws for a file it cannot read (bad options throw
+ * an `AcumenError`): the code the CLI gives a bad file, the line and column
+ * at fault where there is one, and the message, e.g.
+ * `line 4, column 2: not a number: "abc"`.
+ */
+export interface CloudWatchReadError extends Error {
+  name: "AcumenError";
+  code: "invalid_input";
+  field: "";
+  /** The line at fault (from 1), when one line is. */
   line?: number;
-  /** `readCloudWatch`: the column at fault (from 1), when one cell is. */
+  /** The column at fault (from 1), when one cell is. */
   column?: number;
 }
 "#;
@@ -325,16 +336,26 @@ pub fn simulate_trace(
 /// grid.series[0].values;   // [2, 4]
 /// ```
 ///
-/// Throws an `AcumenError` with code `invalid_input` and the `line` and
-/// `column` at fault (when one is) for a file it cannot read, and one
-/// naming the field for bad options.
+/// Throws a `CloudWatchReadError` (code `invalid_input`, with the `line`
+/// and `column` at fault when there is one) for a file it cannot read, and
+/// an `AcumenError` naming the field for bad options.
 #[wasm_bindgen(js_name = readCloudWatch, unchecked_return_type = "CloudWatchGrid")]
 pub fn read_cloud_watch(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CloudWatchOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, AcumenError> {
+    // Checked here: wasm-bindgen would read any other value as its string
+    // form ("undefined", "[object Object]") and report a bad file.
+    let Some(text) = text.as_string() else {
+        return Err(acumen::Error::new(
+            ErrorCode::WrongType,
+            "text",
+            format_args!("expected the file's text, a string"),
+        )
+        .into());
+    };
     let options: shapes::CloudWatchOptions = decode_or_default(options.as_ref())?;
-    let grid = acumen::cloudwatch::read_grid(text, options.stem(), &options.grid()?)?;
+    let grid = acumen::cloudwatch::read_grid(&text, options.stem(), &options.grid()?)?;
     encode(&grid)
 }
 
