@@ -10,6 +10,7 @@
 //! inputs rather than on a few month-long per-second traces.
 #![forbid(unsafe_code)]
 
+use acumen::cloudwatch::{GridOptions, ReadOptions, Recording, Series, read};
 use acumen::scenario::Workload;
 use acumen::{Report, Scenario};
 
@@ -138,4 +139,54 @@ pub fn check_report(report: &Report) {
         total - ideal,
         "difference is not simulated − ideal"
     );
+}
+
+/// Grid points the CloudWatch targets lay out per input at most: a day of
+/// one-second samples.
+const MAX_GRID_STEPS: usize = 86_400;
+
+/// `text` through the core's CloudWatch reader: it may be refused, never
+/// panic; what is read is non-empty with finite, non-negative samples, and
+/// lays out on a grid (or is refused) as [`check_grid`] checks.
+pub fn check_cloudwatch(text: &str, options: &ReadOptions) {
+    let mut progress = |f: f64| assert!(f.is_finite() && f >= 0.0, "progress {f}");
+    let Ok(series) = read(text, "fuzz", options, &mut progress) else {
+        return;
+    };
+    assert!(!series.is_empty());
+    for s in &series {
+        assert!(!s.samples.is_empty(), "{}: no samples", s.name);
+        for (_, v) in &s.samples {
+            assert!(v.is_finite() && *v >= 0.0, "{}: sample {v}", s.name);
+        }
+    }
+    check_grid(series);
+}
+
+/// What is read lays out on a grid (or is refused) without panicking: every
+/// series as long as the grid, every value one that was read, or 0.
+fn check_grid(series: Vec<Series>) {
+    let Ok(recording) = Recording::new(series) else {
+        return;
+    };
+    let options = GridOptions {
+        max_gap_seconds: 3600,
+        max_steps: MAX_GRID_STEPS,
+    };
+    let Ok(grid) = recording.resample(&options) else {
+        assert!(recording.steps() > MAX_GRID_STEPS as u64);
+        return;
+    };
+    assert_eq!(grid.steps as u64, recording.steps());
+    assert!(grid.steps >= 1 && grid.interval_seconds >= 1);
+    for (s, read) in grid.series.iter().zip(recording.series()) {
+        assert_eq!(s.values.len(), grid.steps, "{}", s.name);
+        for v in &s.values {
+            assert!(
+                *v == 0.0 || read.samples.iter().any(|(_, r)| r == v),
+                "{}: {v}",
+                s.name
+            );
+        }
+    }
 }

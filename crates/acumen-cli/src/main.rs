@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use acumen::cloudwatch::{ReadOptions, Statistic};
 use acumen::prices::PriceBook;
 use acumen::{Engine, Scenario, StorageType};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -223,19 +224,26 @@ acumen optimize scenario.toml --prices book.json"
         /// Scenario file (.toml or .json), or `-` for standard input.
         file: Option<PathBuf>,
     },
-    /// Replays CloudWatch `ServerlessDatabaseCapacity` exports (CSV, per
-    /// instance): what the recorded capacity cost beside what the same
-    /// demand would cost with other settings.
+    /// Replays CloudWatch `ServerlessDatabaseCapacity` exports (the AWS
+    /// CLI's JSON or CSV, per instance): what the recorded capacity cost
+    /// beside what the same demand would cost with other settings.
     #[command(
-        after_help = "Input: the console's \"Download as CSV\" (a timestamp column, then one \
-column per instance) or get-metric-data output as CSV (Timestamp,Value, optionally with an Id or Label \
-column). Several files or columns are several instances; the first is the writer, the others readers. \
+        after_help = "Input, told apart by its content: the AWS CLI's JSON from \
+`aws cloudwatch get-metric-data` (one series per MetricDataResults item, named by its Label or Id; \
+pages concatenated or in one array) or `aws cloudwatch get-metric-statistics` (one series, named after \
+the file; --statistic picks the value); the console's \"Download as CSV\" (a timestamp column, then \
+one column per instance); get-metric-data as CSV (Timestamp,Value, optionally with an Id or Label \
+column). Several files or series are several instances; the first is the writer, the others readers. \
 Samples are sorted, resampled to their median spacing, and held across gaps up to --max-gap.\n\n\
+CloudWatch keeps 1-minute data for 15 days, 5-minute data for 63 days and hourly data for 455 days: \
+ask for 14 days at a 60-second period (README: \"Replay what CloudWatch recorded\").\n\n\
 The cluster-level metric (DBClusterIdentifier) is an AVERAGE over the instances, not the billed sum: \
 give --cluster-average N to multiply it by the instance count.\n\n\
 A progress bar is drawn on standard error while large files are read, \
 only when it is a terminal.\n\n\
-Examples:\n  acumen replay capacity.csv\n  acumen replay writer.csv reader.csv --min-acu 0 --max-acu 8\n  \
+Examples:\n  acumen replay cap.json\n  acumen replay capacity.csv\n  \
+acumen replay writer.csv reader.csv --min-acu 0 --max-acu 8\n  \
+acumen replay stats.json --statistic Maximum\n  \
 acumen replay cluster.csv --cluster-average 3 --format json\n  acumen replay capacity.csv --prices book.json"
     )]
     Replay(ReplayArgs),
@@ -256,9 +264,14 @@ acumen completions powershell >> $PROFILE\n  acumen completions elvish >> ~/.con
 // The options of `acumen replay` (its help text is the variant's).
 #[derive(Args)]
 struct ReplayArgs {
-    /// CSV files (one or more instances each).
-    #[arg(required = true, value_name = "CSV")]
+    /// CloudWatch exports, JSON or CSV (one or more instances each).
+    #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// Which statistic of a get-metric-statistics datapoint is the value:
+    /// Average, Maximum, Minimum, Sum, SampleCount, or an extended one such
+    /// as p99.
+    #[arg(long, value_name = "STAT", default_value = "Average", value_parser = Statistic::parse)]
+    statistic: Statistic,
     /// Minimum capacity for the replay, ACUs (default: the recorded lowest).
     #[arg(long, value_name = "ACU")]
     min_acu: Option<f64>,
@@ -866,7 +879,10 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Failure> {
         let large = std::fs::metadata(path).is_ok_and(|m| m.len() > 1 << 20);
         let shown = path.display().to_string();
         let mut bar = progress::Progress::on_stderr(format!("reading {shown}"), large);
-        match cloudwatch::read_file(path, &mut |fraction| bar.set(fraction)) {
+        let reading = ReadOptions {
+            statistic: args.statistic.clone(),
+        };
+        match cloudwatch::read_file(path, &reading, &mut |fraction| bar.set(fraction)) {
             Ok(s) => series.extend(s),
             Err(cloudwatch::ReadError::Io(m)) => return Err(Failure::io(m)),
             Err(cloudwatch::ReadError::Invalid(m)) => return Err(invalid(m)),

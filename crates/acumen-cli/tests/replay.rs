@@ -406,6 +406,102 @@ fn bad_csv_lines_name_the_file_line_and_column() {
     assert_eq!(run(&["replay"]).status.code(), Some(2));
 }
 
+/// The replay of `file` without the list of files read.
+fn replay_without_files(args: &[&str]) -> Value {
+    let mut doc = replay_json(args);
+    doc.as_object_mut().expect("an object").remove("files");
+    doc
+}
+
+#[test]
+fn the_aws_cli_json_replays_as_the_console_csv_of_the_same_data() {
+    let csv = replay_without_files(&["console-two-instances.csv"]);
+    for json in [
+        "get-metric-data-two-instances.json",
+        "get-metric-data-pages.json",
+        "get-metric-data-pages-slurped.json",
+    ] {
+        // Every figure, to the micro-dollar, and every warning.
+        assert_eq!(replay_without_files(&[json]), csv, "{json}");
+    }
+    assert_eq!(csv["recordedTotalMicroUsd"], 650_000);
+    let table = stdout(&run(&["replay", "get-metric-data-two-instances.json"]));
+    assert_eq!(
+        table,
+        stdout(&run(&["replay", "console-two-instances.csv"]))
+    );
+}
+
+#[test]
+fn get_metric_statistics_json_reads_the_statistic_asked_for() {
+    let csv = replay_without_files(&["get-metric-data-writer.csv"]);
+    let mut json = replay_without_files(&["get-metric-statistics-writer.json"]);
+    // Named after the file, as a bare Timestamp,Value CSV is.
+    assert_eq!(json["instances"][0]["name"], "get-metric-statistics-writer");
+    assert_eq!(
+        json["warnings"][0],
+        "get-metric-statistics-writer: the values are each datapoint's Average \
+         (get-metric-statistics); the file also has Maximum"
+    );
+    for key in ["instances", "warnings", "report"] {
+        json.as_object_mut().expect("an object").remove(key);
+    }
+    let mut csv = csv;
+    for key in ["instances", "warnings", "report"] {
+        csv.as_object_mut().expect("an object").remove(key);
+    }
+    assert_eq!(json, csv);
+
+    // Maximum: 0.5, 0.5, 1, 1, 1, 2, 2, 2, 2, 1, 1, 0.5 ACU every 5 min
+    // = 14.5 ACU × 5 min = 1.2083 ACU-hours; at $0.12 that is $0.145.
+    let max = replay_json(&[
+        "get-metric-statistics-writer.json",
+        "--statistic",
+        "Maximum",
+    ]);
+    assert_eq!(max["recordedTotalMicroUsd"], 145_000);
+    assert!(
+        max["warnings"][0]
+            .as_str()
+            .expect("a warning")
+            .contains("datapoint's Maximum")
+    );
+    assert_eq!(
+        error(
+            &run(&[
+                "replay",
+                "get-metric-statistics-writer.json",
+                "--statistic",
+                "Sum"
+            ]),
+            1
+        ),
+        "error: get-metric-statistics-writer.json:4: column 9: at Datapoints[0]: \
+         no Sum in this datapoint; it has Average, Maximum (choose one of those statistics)"
+    );
+    assert_eq!(
+        run(&["replay", "x.json", "--statistic", "p 99"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn bad_json_names_the_file_line_column_and_path() {
+    assert_eq!(
+        error(&run(&["replay", "bad-value.json"]), 1),
+        "error: bad-value.json:59: column 17: at MetricDataResults[1].Values[5]: \
+         expected a number, found null"
+    );
+    let path = temp_file("cut.json", "{\"MetricDataResults\": [{\"Id\": \"a\"");
+    let message = error(&run(&["replay", path.to_str().expect("utf-8")]), 1);
+    assert!(
+        message.ends_with("cut.json:1: column 34: expected ',' or '}', found the end of the text"),
+        "{message}"
+    );
+}
+
 #[test]
 fn markdown_and_csv_output() {
     let md = stdout(&run(&["replay", "gap.csv", "--format", "markdown"]));

@@ -31,7 +31,7 @@ impl From<ReadError> for AcumenError {
 }
 
 /// A JS `Error` named `AcumenError` with `code` and `field` properties, and
-/// for a file `line` and `column` where known. A file error's code is
+/// for a file `line`, `column` and (JSON) `path` where known. A file error's code is
 /// `invalid_input`, as the CLI reports it; its field is empty.
 impl From<AcumenError> for JsValue {
     fn from(error: AcumenError) -> JsValue {
@@ -50,6 +50,12 @@ impl From<AcumenError> for JsValue {
                 // Lines and columns of a text a JS string can hold fit in f64.
                 let _ = Reflect::set(object, &name.into(), &(n as f64).into());
             }
+        }
+        if let AcumenError::File(ReadError {
+            path: Some(path), ..
+        }) = &error
+        {
+            let _ = Reflect::set(object, &"path".into(), &path.into());
         }
         js.into()
     }

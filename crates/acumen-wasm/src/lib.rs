@@ -45,8 +45,9 @@ export interface AcumenError extends Error {
 /**
  * What `readCloudWatch` throws for a file it cannot read (bad options throw
  * an `AcumenError`): the code the CLI gives a bad file, the line and column
- * at fault where there is one, and the message, e.g.
- * `line 4, column 2: not a number: "abc"`.
+ * at fault where there is one, for JSON the path of the value at fault, and
+ * the message, e.g. `line 4, column 2: not a number: "abc"` or
+ * `line 59, column 17: at MetricDataResults[1].Values[5]: expected a number, found null`.
  */
 export interface CloudWatchReadError extends Error {
   name: "AcumenError";
@@ -54,8 +55,10 @@ export interface CloudWatchReadError extends Error {
   field: "";
   /** The line at fault (from 1), when one line is. */
   line?: number;
-  /** The column at fault (from 1), when one cell is. */
+  /** The column at fault (from 1), when one cell or JSON value is. */
   column?: number;
+  /** The JSON path of the value at fault (`MetricDataResults[1].Values[5]`), when the file is JSON. */
+  path?: string;
 }
 "#;
 
@@ -320,12 +323,18 @@ pub fn simulate_trace(
 }
 
 /// Reads a CloudWatch export of `ServerlessDatabaseCapacity` (or any demand
-/// in ACU) as CSV into traces on one regular grid, exactly as the CLI's
-/// `acumen replay` reads it: the console's wide "Download as CSV", the long
-/// `aws cloudwatch get-metric-data` CSV (with or without `Id`/`Label`) or a
-/// headerless `timestamp,value` file. The step is the median spacing of the
-/// samples; a value is held across a gap for at most `maxGapSeconds`
-/// (default 3600); the first series is the writer's, the others readers'.
+/// in ACU) into traces on one regular grid, exactly as the CLI's `acumen
+/// replay` reads it, the shape told apart by the content: the AWS CLI's
+/// JSON from `aws cloudwatch get-metric-data` (one series per
+/// `MetricDataResults` item; pages concatenated or in one array) or `aws
+/// cloudwatch get-metric-statistics` (one series, named `name`, its value
+/// the `statistic` asked for, default `"Average"`); the console's wide
+/// "Download as CSV", the long `get-metric-data` CSV (with or without
+/// `Id`/`Label`) or a headerless `timestamp,value` file. The step is the
+/// median spacing of the samples; a value is held across a gap for at most
+/// `maxGapSeconds` (default 3600); the first series is the writer's, the
+/// others readers'. What the file says about its data (`PartialData`,
+/// CloudWatch's messages, the statistic used) is in `warnings`.
 ///
 /// ```js
 /// import { readCloudWatch } from "acumen";
@@ -337,8 +346,9 @@ pub fn simulate_trace(
 /// ```
 ///
 /// Throws a `CloudWatchReadError` (code `invalid_input`, with the `line`
-/// and `column` at fault when there is one) for a file it cannot read, and
-/// an `AcumenError` naming the field for bad options.
+/// and `column` at fault when there is one, and for JSON the `path` of the
+/// value) for a file it cannot read, and an `AcumenError` naming the field
+/// for bad options.
 #[wasm_bindgen(js_name = readCloudWatch, unchecked_return_type = "CloudWatchGrid")]
 pub fn read_cloud_watch(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -355,7 +365,8 @@ pub fn read_cloud_watch(
         .into());
     };
     let options: shapes::CloudWatchOptions = decode_or_default(options.as_ref())?;
-    let grid = acumen::cloudwatch::read_grid(&text, options.stem(), &options.grid()?)?;
+    let (reading, grid) = (options.reading()?, options.grid()?);
+    let grid = acumen::cloudwatch::read_grid(&text, options.stem(), &reading, &grid)?;
     encode(&grid)
 }
 

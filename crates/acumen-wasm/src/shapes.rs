@@ -83,12 +83,33 @@ pub struct CloudWatchOptions {
     /// seconds). Default 31,622,400.
     #[serde(default)]
     pub max_steps: Option<f64>,
+    /// Which statistic of an `aws cloudwatch get-metric-statistics`
+    /// datapoint is the value: `"Average"` (the default), `"Maximum"`,
+    /// `"Minimum"`, `"Sum"`, `"SampleCount"`, or an extended statistic such
+    /// as `"p99"`. The grid's warnings say which was used.
+    #[serde(default)]
+    pub statistic: Option<String>,
 }
 
 impl CloudWatchOptions {
     /// The series name for an unnamed series.
     pub fn stem(&self) -> &str {
         self.name.as_deref().unwrap_or("capacity")
+    }
+
+    /// The reading options, checked.
+    pub fn reading(&self) -> Result<acumen::cloudwatch::ReadOptions, acumen::Error> {
+        let statistic = match self.statistic.as_deref() {
+            None => acumen::cloudwatch::Statistic::default(),
+            Some(name) => acumen::cloudwatch::Statistic::parse(name).map_err(|message| {
+                acumen::Error::new(
+                    acumen::ErrorCode::UnknownVariant,
+                    "statistic",
+                    format_args!("{message}"),
+                )
+            })?,
+        };
+        Ok(acumen::cloudwatch::ReadOptions { statistic })
     }
 
     /// The grid options, checked.

@@ -365,7 +365,8 @@ export interface CloudWatchGrid {
    */
   steps: number;
   /**
-   * What reading found that changes the numbers (irregular spacing, gaps,
+   * What the file said about the data ([`Series::notes`]) and what
+   * reading found that changes the numbers (irregular spacing, gaps,
    * time without a sample, repeated timestamps), one sentence each, in
    * series order. The cluster-level metric is flagged on its series
    * ([`GridSeries::cluster_level`]): what to do about it is the caller's
@@ -448,6 +449,13 @@ export interface CloudWatchOptions {
    * Default `"capacity"`.
    */
   name?: string | null;
+  /**
+   * Which statistic of an `aws cloudwatch get-metric-statistics`
+   * datapoint is the value: `"Average"` (the default), `"Maximum"`,
+   * `"Minimum"`, `"Sum"`, `"SampleCount"`, or an extended statistic such
+   * as `"p99"`. The grid's warnings say which was used.
+   */
+  statistic?: string | null;
 }
 /**
  * The comparison and its verdict.

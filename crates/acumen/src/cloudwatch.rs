@@ -23,14 +23,19 @@
 
 mod csv;
 mod grid;
+mod json;
+mod metric_json;
 mod read;
+mod series;
 mod time;
 
 pub use grid::{
     DEFAULT_MAX_GAP_SECONDS, Grid, GridOptions, GridSeries, MAX_INTERVAL_SECONDS, MAX_SERIES,
     Recording, duration, merge_by_name,
 };
-pub use read::{ReadError, Series, read};
+pub use metric_json::Statistic;
+pub use read::{ReadOptions, read};
+pub use series::{ReadError, Series};
 pub use time::{format_time, parse_time};
 
 /// Reads one CloudWatch CSV export (`stem` names a single unnamed series,
@@ -38,7 +43,7 @@ pub use time::{format_time, parse_time};
 /// [`read`], then [`Recording::new`] and [`Recording::resample`].
 ///
 /// ```
-/// use acumen::cloudwatch::{read_grid, GridOptions};
+/// use acumen::cloudwatch::{read_grid, GridOptions, ReadOptions};
 ///
 /// // The console's export of a writer and a reader, one sample missing.
 /// let csv = "\
@@ -47,7 +52,7 @@ pub use time::{format_time, parse_time};
 /// 2026-09-01T00:05:00.000Z,4,
 /// 2026-09-01T00:10:00.000Z,8,2
 /// ";
-/// let grid = read_grid(csv, "capacity", &GridOptions::default())?;
+/// let grid = read_grid(csv, "capacity", &ReadOptions::default(), &GridOptions::default())?;
 /// assert_eq!(grid.interval_seconds, 300);
 /// assert_eq!((grid.start.as_str(), grid.end.as_str()),
 ///            ("2026-09-01T00:00:00Z", "2026-09-01T00:15:00Z"));
@@ -61,7 +66,7 @@ pub use time::{format_time, parse_time};
 ///     the last value was held for 5 min (at most 1 h per gap)"]);
 ///
 /// // Errors name the line and column.
-/// let error = read_grid("Timestamp,Value\n2026-09-01T00:00:00Z,abc\n", "x", &GridOptions::default())
+/// let error = read_grid("Timestamp,Value\n2026-09-01T00:00:00Z,abc\n", "x", &ReadOptions::default(), &GridOptions::default())
 ///     .unwrap_err();
 /// assert_eq!(error.to_string(), "line 2, column 2: not a number: \"abc\"");
 /// # Ok::<(), acumen::cloudwatch::ReadError>(())
@@ -70,8 +75,13 @@ pub use time::{format_time, parse_time};
 /// # Errors
 ///
 /// Those of [`read`], [`Recording::new`] and [`Recording::resample`].
-pub fn read_grid(text: &str, stem: &str, options: &GridOptions) -> Result<Grid, ReadError> {
-    let series = read(text, stem, &mut |_| {})?;
+pub fn read_grid(
+    text: &str,
+    stem: &str,
+    reading: &ReadOptions,
+    options: &GridOptions,
+) -> Result<Grid, ReadError> {
+    let series = read(text, stem, reading, &mut |_| {})?;
     Recording::new(series)?.resample(options)
 }
 
@@ -101,6 +111,21 @@ mod tests {
                 include_str!("../../../tests/fixtures/cloudwatch/get-metric-data-writer.csv")
             }
             "irregular" => include_str!("../../../tests/fixtures/cloudwatch/irregular.csv"),
+            "bad-value.json" => include_str!("../../../tests/fixtures/cloudwatch/bad-value.json"),
+            "get-metric-data-two-instances.json" => {
+                include_str!(
+                    "../../../tests/fixtures/cloudwatch/get-metric-data-two-instances.json"
+                )
+            }
+            "get-metric-data-pages.json" => {
+                include_str!("../../../tests/fixtures/cloudwatch/get-metric-data-pages.json")
+            }
+            "get-metric-data-pages-slurped.json" => include_str!(
+                "../../../tests/fixtures/cloudwatch/get-metric-data-pages-slurped.json"
+            ),
+            "get-metric-statistics-writer.json" => {
+                include_str!("../../../tests/fixtures/cloudwatch/get-metric-statistics-writer.json")
+            }
             _ => "",
         }
     }
@@ -109,7 +134,12 @@ mod tests {
     type Facts = (String, usize, usize, u64, u64, usize);
 
     fn read_fixture(name: &str) -> Result<(u32, String, String, Vec<Facts>), ReadError> {
-        let grid = read_grid(fixture(name), name, &GridOptions::default())?;
+        let grid = read_grid(
+            fixture(name),
+            name,
+            &ReadOptions::default(),
+            &GridOptions::default(),
+        )?;
         let facts = grid.series.iter().map(|s| {
             let name = s.name.clone();
             (
@@ -189,12 +219,86 @@ mod tests {
                 "{name}"
             );
         }
-        let grid = read_grid(fixture("cluster-average"), "c", &GridOptions::default()).unwrap();
+        let grid = read_grid(
+            fixture("cluster-average"),
+            "c",
+            &ReadOptions::default(),
+            &GridOptions::default(),
+        )
+        .unwrap();
         assert!(grid.series[0].cluster_level);
-        let grid = read_grid(fixture("gap"), "gap", &GridOptions::default()).unwrap();
+        let grid = read_grid(
+            fixture("gap"),
+            "gap",
+            &ReadOptions::default(),
+            &GridOptions::default(),
+        )
+        .unwrap();
         assert_eq!(
             grid.warnings,
             ["gap: 1 gap, 30 min in all; the last value was held for 30 min (at most 1 h per gap)"]
+        );
+    }
+
+    fn grid_of(name: &str, stem: &str, reading: &ReadOptions) -> Grid {
+        read_grid(fixture(name), stem, reading, &GridOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn the_aws_clis_json_reads_as_the_csv_of_the_same_data() {
+        let csv = grid_of("console-two-instances", "c", &ReadOptions::default());
+        for json in [
+            "get-metric-data-two-instances.json",
+            "get-metric-data-pages.json",
+            "get-metric-data-pages-slurped.json",
+        ] {
+            // Same names, samples, grid and values; and no warning: the
+            // second page completes the first page's PartialData.
+            assert_eq!(grid_of(json, "j", &ReadOptions::default()), csv, "{json}");
+        }
+
+        let stem = "get-metric-data-writer";
+        let csv = grid_of(stem, stem, &ReadOptions::default());
+        let json = grid_of(
+            "get-metric-statistics-writer.json",
+            stem,
+            &ReadOptions::default(),
+        );
+        assert_eq!(json.series, csv.series);
+        assert_eq!(
+            json.warnings,
+            [
+                "get-metric-data-writer: the values are each datapoint's Average \
+              (get-metric-statistics); the file also has Maximum"
+            ]
+        );
+        let maximum = ReadOptions {
+            statistic: Statistic::Maximum,
+        };
+        let json = grid_of("get-metric-statistics-writer.json", stem, &maximum);
+        // Each datapoint's Maximum is the larger of its Average and the next one's.
+        assert_eq!(
+            json.series[0].values,
+            [0.5, 0.5, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 2.0, 1.0, 1.0, 0.5]
+        );
+    }
+
+    #[test]
+    fn a_bad_json_value_names_its_path_line_and_column() {
+        let error = read_grid(
+            fixture("bad-value.json"),
+            "bad",
+            &ReadOptions::default(),
+            &GridOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.in_file("bad-value.json"),
+            "bad-value.json:59: column 17: at MetricDataResults[1].Values[5]: expected a number, found null"
+        );
+        assert_eq!(
+            error.path.as_deref(),
+            Some("MetricDataResults[1].Values[5]")
         );
     }
 
@@ -211,7 +315,13 @@ mod tests {
     #[cfg(feature = "serde")]
     #[test]
     fn the_grid_serialises_as_the_page_reads_it() {
-        let grid = read_grid(fixture("gap"), "gap", &GridOptions::default()).unwrap();
+        let grid = read_grid(
+            fixture("gap"),
+            "gap",
+            &ReadOptions::default(),
+            &GridOptions::default(),
+        )
+        .unwrap();
         let json = serde_json::to_value(&grid).unwrap();
         for key in ["intervalSeconds", "start", "end", "series", "warnings"] {
             assert!(json.get(key).is_some(), "{key}");
@@ -236,7 +346,7 @@ mod tests {
         let error = read_fixture("bad-line").unwrap_err();
         assert_eq!(
             serde_json::to_value(&error).unwrap(),
-            serde_json::json!({"line": 4, "column": 2, "message": "not a number: \"abc\""})
+            serde_json::json!({"line": 4, "column": 2, "path": null, "message": "not a number: \"abc\""})
         );
     }
 }

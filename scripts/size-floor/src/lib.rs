@@ -65,10 +65,12 @@ pub extern "C" fn read_cloud_watch(rows: u32) {
     let text: String = (0..rows)
         .map(|i| format!("2026-09-01T00:{:02}:00Z,{}.5\n", i % 60, i % 16))
         .collect();
+    let reading = acumen::cloudwatch::ReadOptions::default();
     let options = acumen::cloudwatch::GridOptions::default();
     let _ = black_box(acumen::cloudwatch::read_grid(
         black_box(&text),
         "capacity",
+        black_box(&reading),
         &options,
     ));
 }

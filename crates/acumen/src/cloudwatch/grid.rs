@@ -16,7 +16,7 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::read::{ReadError, Series};
+use super::series::{ReadError, Series};
 use super::time::format_time;
 
 /// The most series a recording may have: a writer and 15 readers.
@@ -29,14 +29,23 @@ pub const MAX_INTERVAL_SECONDS: u32 = 86_400;
 /// (the CLI's `--max-gap` default).
 pub const DEFAULT_MAX_GAP_SECONDS: u64 = 3_600;
 
-/// Series with the same name (one instance exported in several files, say)
-/// become one, in order of first appearance, their samples appended.
+/// Series with the same name (one instance exported in several files or
+/// pages, say) become one, in order of first appearance, their samples
+/// appended and their notes said once.
 #[must_use]
 pub fn merge_by_name(series: Vec<Series>) -> Vec<Series> {
     let mut merged: Vec<Series> = Vec::with_capacity(series.len());
     for s in series {
         match merged.iter_mut().find(|m| m.name == s.name) {
-            Some(m) => m.samples.extend(s.samples),
+            Some(m) => {
+                m.samples.extend(s.samples);
+                m.cluster_level |= s.cluster_level;
+                for note in s.notes {
+                    if !m.notes.contains(&note) {
+                        m.notes.push(note);
+                    }
+                }
+            }
             None => merged.push(s),
         }
     }
@@ -144,9 +153,15 @@ impl Recording {
             .zip(&self.duplicates)
             .map(|(s, d)| resample(s, *d, self.start, interval, steps, options.max_gap_seconds))
             .collect();
-        let warnings = series
+        // What the file said about a series comes before what laying it out found.
+        let warnings = self
+            .series
             .iter()
-            .flat_map(|s| s.warnings(interval, options.max_gap_seconds))
+            .zip(&series)
+            .flat_map(|(read, s)| {
+                let notes = read.notes.iter().map(|n| format!("{}: {n}", s.name));
+                notes.chain(s.warnings(interval, options.max_gap_seconds))
+            })
             .collect();
         let span = (steps as u64).saturating_mul(u64::from(interval));
         let end = self
@@ -215,7 +230,8 @@ pub struct Grid {
     pub steps: usize,
     /// Each series on the grid.
     pub series: Vec<GridSeries>,
-    /// What reading found that changes the numbers (irregular spacing, gaps,
+    /// What the file said about the data ([`Series::notes`]) and what
+    /// reading found that changes the numbers (irregular spacing, gaps,
     /// time without a sample, repeated timestamps), one sentence each, in
     /// series order. The cluster-level metric is flagged on its series
     /// ([`GridSeries::cluster_level`]): what to do about it is the caller's
@@ -444,6 +460,7 @@ mod tests {
             name: name.into(),
             samples: samples.to_vec(),
             cluster_level: false,
+            notes: Vec::new(),
         }
     }
 

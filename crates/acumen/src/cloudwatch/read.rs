@@ -1,113 +1,25 @@
-//! From CSV text to series of samples, in file order: the two shapes of
-//! export, told apart by the header row, and errors that say where.
+//! From an export's text to series of samples, in file order: JSON (the
+//! AWS CLI's output, read in [`metric_json`](super::metric_json)) told apart
+//! from CSV by its first character, the two shapes of CSV by the header row,
+//! and errors that say where.
 
 use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::fmt;
 
 use super::csv::split;
+use super::metric_json::{self, Statistic};
+use super::series::{ReadError, Series, new_series};
 use super::time::parse_time;
 
-/// One time series as read: `(Unix second, ACU)` samples in file order.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "camelCase")
-)]
-pub struct Series {
-    /// The instance (or metric) name: the column header, the label, the id
-    /// or the file's stem, without the metric's name
-    /// (`app-writer ServerlessDatabaseCapacity` → `app-writer`).
-    pub name: String,
-    /// The samples, `[Unix second, ACU]`, in file order; every value is
-    /// finite and non-negative.
-    pub samples: Vec<(i64, f64)>,
-    /// True when the name says it is the cluster-level metric
-    /// (`DBClusterIdentifier`): an average over the instances, not the sum
-    /// Aurora bills.
-    pub cluster_level: bool,
+/// How to read an export beyond what its text shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Which statistic of a `get-metric-statistics` datapoint is the value
+    /// (default: `Average`). The other shapes hold one value per sample.
+    pub statistic: Statistic,
 }
-
-/// Why a CloudWatch export could not be read, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "camelCase")
-)]
-pub struct ReadError {
-    /// The line (from 1, blank lines counted) when one line is at fault.
-    pub line: Option<usize>,
-    /// The column (from 1) when one cell is at fault.
-    pub column: Option<usize>,
-    /// What is wrong, without the position: `not a number: "abc"`.
-    pub message: String,
-}
-
-impl ReadError {
-    /// An error about the whole input (no line).
-    pub(crate) fn whole(message: impl Into<String>) -> ReadError {
-        ReadError {
-            line: None,
-            column: None,
-            message: message.into(),
-        }
-    }
-
-    fn at_line(line: usize, message: String) -> ReadError {
-        ReadError {
-            line: Some(line),
-            column: None,
-            message,
-        }
-    }
-
-    /// `column` counts from 0 here, from 1 in the error.
-    fn at_cell(line: usize, column: usize, message: String) -> ReadError {
-        ReadError {
-            line: Some(line),
-            column: Some(column + 1),
-            message,
-        }
-    }
-
-    /// The error as a command line names it: `file:line: column N: message`
-    /// (the parts that are known).
-    ///
-    /// ```
-    /// let error = acumen::cloudwatch::read("Timestamp,Value\nnow,1\n", "x", &mut |_| {})
-    ///     .unwrap_err();
-    /// assert_eq!(error.in_file("x.csv"), "x.csv:2: column 1: not a timestamp: \"now\"");
-    /// ```
-    #[must_use]
-    pub fn in_file(&self, file: &str) -> String {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => {
-                format!("{file}:{line}: column {column}: {}", self.message)
-            }
-            (Some(line), None) => format!("{file}:{line}: {}", self.message),
-            _ => format!("{file}: {}", self.message),
-        }
-    }
-}
-
-/// `line 4, column 2: not a number: "abc"`.
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => write!(f, "line {line}, column {column}: ")?,
-            (Some(line), None) => write!(f, "line {line}: ")?,
-            _ => {}
-        }
-        f.write_str(&self.message)
-    }
-}
-
-#[cfg(feature = "std")]
-impl std::error::Error for ReadError {}
 
 /// Where the columns are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,12 +79,27 @@ impl Shape {
     }
 }
 
-/// Reads CloudWatch CSV `text` (`ServerlessDatabaseCapacity` or any demand
-/// in ACU) into its series, in order of first appearance; `stem` names a
-/// single unnamed series (the file's name without extension, say), and
-/// `progress` is called with the fraction of the text read so far.
+/// Reads a CloudWatch export `text` (`ServerlessDatabaseCapacity` or any
+/// demand in ACU) into its series, in order of first appearance; `stem`
+/// names a single unnamed series (the file's name without extension, say),
+/// and `progress` is called with the fraction of the text read so far.
 ///
-/// The shape is told apart by the header row:
+/// Text whose first character is `{` or `[` is the AWS CLI's JSON:
+///
+/// - **`aws cloudwatch get-metric-data`**: one series per
+///   `MetricDataResults` item, named by its `Label` (else its `Id`; by the
+///   `Id` when two labels are the same), timestamps in any order (the CLI
+///   writes them newest first); `StatusCode` `PartialData` and CloudWatch's
+///   `Messages` become [`notes`](Series::notes), a failed query an error;
+/// - **`aws cloudwatch get-metric-statistics`**: one series, named `stem`,
+///   from each datapoint's `options.statistic` (`Average` unless told);
+///
+/// and several responses may follow one another or sit in one array (pages
+/// of one call: series of the same name are joined later, by
+/// [`Recording::new`](super::Recording::new)). An error in JSON has the
+/// value's [path](ReadError::path) as well as its line and column.
+///
+/// Any other text is CSV, its shape told apart by the header row:
 ///
 /// - **wide** (the console's "Download as CSV"): a timestamp in the first
 ///   column, then one column per series; an empty cell is a missing sample;
@@ -187,14 +114,18 @@ impl Shape {
 ///
 /// # Errors
 ///
-/// The first line that cannot be read, with its [line and
+/// The first line (or JSON value) that cannot be read, with its [line and
 /// column](ReadError); or no rows, or no samples at all.
 pub fn read(
     text: &str,
     stem: &str,
+    options: &ReadOptions,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Vec<Series>, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(b'{' | b'[') = text.bytes().find(|b| !b.is_ascii_whitespace()) {
+        return metric_json::read(text, stem, &options.statistic, progress);
+    }
     let total = text.len().max(1) as f64;
     let mut lines = text.split('\n').enumerate().map(|(i, l)| (i + 1, l));
     let mut cells: Vec<Cow<'_, str>> = Vec::new();
@@ -350,22 +281,6 @@ impl<'s> Rows<'s> {
     }
 }
 
-/// A series named after its header or label, without the metric's name
-/// when something else is left (`app-writer ServerlessDatabaseCapacity` →
-/// `app-writer`).
-fn new_series(name: String) -> Series {
-    let cluster_level = name.contains("DBClusterIdentifier");
-    let short = name
-        .replace("ServerlessDatabaseCapacity", " ")
-        .trim_matches(|c: char| c.is_whitespace() || "-:()[]/|".contains(c))
-        .to_string();
-    Series {
-        name: if short.is_empty() { name } else { short },
-        samples: Vec::new(),
-        cluster_level,
-    }
-}
-
 /// A capacity value: a finite, non-negative number.
 fn parse_value(cell: &str) -> Result<f64, String> {
     let trimmed = cell.trim();
@@ -382,7 +297,7 @@ mod tests {
     use alloc::vec;
 
     fn parse(text: &str, file: &str, stem: &str) -> Result<Vec<Series>, String> {
-        read(text, stem, &mut |_| {}).map_err(|e| e.in_file(file))
+        read(text, stem, &ReadOptions::default(), &mut |_| {}).map_err(|e| e.in_file(file))
     }
 
     #[test]
@@ -433,7 +348,7 @@ mod tests {
             parse(bad, "c.csv", "c").unwrap_err(),
             "c.csv:3: column 2: not a number: \"abc\""
         );
-        let error = read(bad, "c", &mut |_| {}).unwrap_err();
+        let error = read(bad, "c", &ReadOptions::default(), &mut |_| {}).unwrap_err();
         assert_eq!((error.line, error.column), (Some(3), Some(2)));
         assert_eq!(error.to_string(), "line 3, column 2: not a number: \"abc\"");
         let bad = "Timestamp,Value\nyesterday,1\n";
@@ -476,7 +391,7 @@ mod tests {
     fn progress_reaches_one() {
         let mut seen = Vec::new();
         let text = "Timestamp,Value\n2026-09-01T00:00:00Z,1\n2026-09-01T00:01:00Z,2\n";
-        read(text, "p", &mut |f| seen.push(f)).unwrap();
+        read(text, "p", &ReadOptions::default(), &mut |f| seen.push(f)).unwrap();
         assert_eq!(seen.last(), Some(&1.0));
         assert!(seen.iter().all(|f| f.is_finite() && *f > 0.0));
     }
