@@ -292,7 +292,7 @@ test("a CloudWatch CSV file becomes the trace workload, read as the CLI reads it
   await page.locator('.kind-panel[data-kind="trace"]').screenshot({ path: join(artifacts, "calculator-desktop-csv-import.png") });
 
   // Every fixture is read as `acumen replay` reads it: the same grid, series, samples, gaps and holds.
-  for (const file of readdirSync(fixtures).filter((name) => name.endsWith(".csv")).sort()) {
+  for (const file of readdirSync(fixtures).filter((name) => /\.(csv|json)$/.test(name)).sort()) {
     let expected;
     try {
       const replay = JSON.parse(cli(["replay", join(fixtures, file), "--format", "json"]));
@@ -366,6 +366,21 @@ test("a CSV file dropped anywhere on the page is imported; a bad one is explaine
   assert.equal(scenario.readers.length, 1);
   assert.equal(scenario.storageGb, 250);
   assert.equal(await text(page, "total-monthly"), formatCents(cliEstimate(scenario).totalMicroUsd));
+  // The AWS CLI's get-metric-data JSON of the console export's data: the same traces.
+  await drop(".results", "get-metric-data-two-instances.json");
+  assert.equal(await error.isHidden(), true);
+  const fromJson = await hashScenario(page);
+  assert.deepEqual(fromJson.workload, { trace: { acu: [2, 2, 4, 4, 8, 8, 8, 4, 2, 2, 2, 2], intervalSeconds: 300 } });
+  assert.deepEqual(fromJson.readers, [{ promotionTier: 2, workload: { trace: { intervalSeconds: 300, acu: [1, 1, 1, 2, 2, 2, 2, 2, 1, 1, 1, 1] } } }]);
+  assert.equal(await text(page, "total-monthly"), formatCents(cliEstimate(fromJson).totalMicroUsd));
+  // A JSON value the reader refuses is named by its path.
+  await drop(".results", "bad-value.json");
+  assert.equal(
+    await error.textContent(),
+    "bad-value.json, line 59, column 17: at MetricDataResults[1].Values[5]: expected a number, found null. Nothing was changed.",
+  );
+  assert.deepEqual(await hashScenario(page), fromJson);
+  await drop(".results", "get-metric-data-labelled.csv");
   // A file that is not CSV at all.
   await page.getByTestId("csv-file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("just some words\n") });
   await settled(page);

@@ -1,4 +1,4 @@
-// `readCloudWatch`: CloudWatch CSV exports read into traces on one grid,
+// `readCloudWatch`: CloudWatch exports (CSV, and the AWS CLI's JSON) read into traces on one grid,
 // through the built package. Expected values are worked out in the comments.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -74,4 +74,49 @@ test("bad options name the option", () => {
       return true;
     });
   }
+});
+
+// The AWS CLI's JSON of the same data as console-two-instances.csv: one
+// document, two pages written one after the other, and the two pages in one
+// array (`jq -s`). Each reads to the CSV's grid, warnings included (none: the
+// second page completes the first page's PartialData).
+test("the AWS CLI's get-metric-data JSON reads as the console CSV of the same data", () => {
+  const csv = readCloudWatch(fixture("console-two-instances.csv"));
+  assert.deepEqual(csv.series.map((s) => s.name), ["app-writer", "app-reader"]);
+  for (const file of ["get-metric-data-two-instances.json", "get-metric-data-pages.json", "get-metric-data-pages-slurped.json"]) {
+    assert.deepEqual(readCloudWatch(fixture(file)), csv, file);
+  }
+});
+
+// get-metric-statistics-writer.json holds the writer of get-metric-data-writer.csv
+// as datapoints out of order, each with its Average and its Maximum (the larger
+// of its Average and the next one's).
+test("get-metric-statistics JSON: the statistic asked for, and said", () => {
+  const name = "get-metric-data-writer";
+  const csv = readCloudWatch(fixture(`${name}.csv`), { name });
+  const average = readCloudWatch(fixture("get-metric-statistics-writer.json"), { name });
+  assert.deepEqual(average.series, csv.series);
+  assert.deepEqual(average.warnings, [
+    `${name}: the values are each datapoint's Average (get-metric-statistics); the file also has Maximum`,
+  ]);
+  const maximum = readCloudWatch(fixture("get-metric-statistics-writer.json"), { name, statistic: "Maximum" });
+  assert.deepEqual(maximum.series[0].values, [0.5, 0.5, 1, 1, 1, 2, 2, 2, 2, 1, 1, 0.5]);
+  assert.throws(
+    () => readCloudWatch(fixture("get-metric-statistics-writer.json"), { statistic: "p 99" }),
+    (e) => {
+      assert.deepEqual([e.name, e.code, e.field], ["AcumenError", "unknown_variant", "statistic"]);
+      return true;
+    },
+  );
+});
+
+test("a JSON value that is not a number is named by its path, line and column", () => {
+  assert.throws(
+    () => readCloudWatch(fixture("bad-value.json")),
+    (e) => {
+      assert.deepEqual([e.code, e.field, e.line, e.column, e.path], ["invalid_input", "", 59, 17, "MetricDataResults[1].Values[5]"]);
+      assert.equal(e.message, "line 59, column 17: at MetricDataResults[1].Values[5]: expected a number, found null");
+      return true;
+    },
+  );
 });

@@ -1,5 +1,5 @@
 // @ts-check
-// The one module that reads a CloudWatch CSV export (for the engine's
+// The one module that reads a CloudWatch export, JSON or CSV (for the engine's
 // `importCsv` operation, in the worker): the package's readCloudWatch, the
 // reader `acumen replay` uses, with the page's own limits and its wording for
 // what the reader only flags.
@@ -53,5 +53,12 @@ function withoutPosition(error) {
   if (/ steps of \d+ s; at most \d+ fit$/.test(message)) {
     message += " in the page (the CLI's acumen replay takes more)";
   }
-  return Object.assign(new Error(message), { name: error.name, code: error.code, field: error.field, line: error.line, column: error.column });
+  return Object.assign(new Error(message), {
+    name: error.name,
+    code: error.code,
+    field: error.field,
+    line: error.line,
+    column: error.column,
+    path: error.path,
+  });
 }

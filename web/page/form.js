@@ -87,7 +87,24 @@ function buildWeeklyGrid() {
   ]);
 }
 
-/** The CloudWatch CSV import: a drop zone with a file input, its message and what it read. */
+/**
+ * The AWS CLI command that exports a cluster's capacity as the import reads
+ * it: one query per instance, the writer first, 1-minute averages over the
+ * last 14 days (CloudWatch keeps 1-minute data for 15 days).
+ */
+const AWS_CLI_EXPORT = `aws cloudwatch get-metric-data \\
+  --start-time "$(date -u -d '14 days ago' +%FT%TZ)" \\
+  --end-time "$(date -u +%FT%TZ)" \\
+  --metric-data-queries '[
+    {"Id": "writer", "Label": "app-writer", "MetricStat": {"Period": 60, "Stat": "Average",
+      "Metric": {"Namespace": "AWS/RDS", "MetricName": "ServerlessDatabaseCapacity",
+        "Dimensions": [{"Name": "DBInstanceIdentifier", "Value": "app-writer"}]}}},
+    {"Id": "reader1", "Label": "app-reader-1", "MetricStat": {"Period": 60, "Stat": "Average",
+      "Metric": {"Namespace": "AWS/RDS", "MetricName": "ServerlessDatabaseCapacity",
+        "Dimensions": [{"Name": "DBInstanceIdentifier", "Value": "app-reader-1"}]}}}
+  ]' > capacity.json`;
+
+/** The CloudWatch import: a drop zone with a file input, how to export, its message and what it read. */
 function csvImport() {
   return el("div", { className: "field field-wide csv-import", attrs: { "data-path": "csv" } }, [
     el("div", { className: "drop-zone", attrs: { id: "drop-zone", "data-testid": "drop-zone" } }, [
@@ -96,7 +113,7 @@ function csvImport() {
         attrs: {
           id: "csv-file",
           type: "file",
-          accept: ".csv,text/csv,text/plain",
+          accept: ".csv,.json,text/csv,application/json,text/plain",
           "data-tool": "true",
           "aria-describedby": "csv-file-hint",
           "data-describedby": "csv-file-hint",
@@ -106,10 +123,25 @@ function csvImport() {
       el("p", {
         className: "hint",
         text:
-          "A CSV of ServerlessDatabaseCapacity (or any demand in ACU): the console's \"Download as CSV\" or get-metric-data output. " +
+          "ServerlessDatabaseCapacity (or any demand in ACU) as the AWS CLI writes it (get-metric-data or get-metric-statistics JSON) " +
+          "or as CSV (the console's \"Download as CSV\", get-metric-data as CSV). " +
           "You can also drop it anywhere on the page. The first series becomes the writer's trace, any others readers at tier 2.",
         attrs: { id: "csv-file-hint" },
       }),
+      el("details", { className: "export-help", attrs: { "data-testid": "export-help" } }, [
+        el("summary", { text: "How to export with the AWS CLI" }),
+        el("p", {
+          className: "hint",
+          text:
+            "One query per instance, the writer first; replace app-writer and app-reader-1 with your instances' identifiers. " +
+            "CloudWatch keeps 1-minute data for 15 days, 5-minute data for 63 days and hourly data for 455 days: " +
+            "for an older or longer span, set Period to 300 or 3600. On macOS, use date -u -v-14d for the start time.",
+        }),
+        // Focusable, so that a keyboard can scroll the long lines on a phone.
+        el("pre", { className: "command", attrs: { tabindex: "0", role: "region", "aria-label": "AWS CLI command" } }, [
+          el("code", { text: AWS_CLI_EXPORT }),
+        ]),
+      ]),
     ]),
     el("p", { className: "field-error import-error", attrs: { id: "csv-error", "data-testid": "csv-error", role: "alert", hidden: true } }),
     el("div", { className: "csv-status", attrs: { id: "csv-status", "data-testid": "csv-status", role: "status" } }),

@@ -1,5 +1,5 @@
 // @ts-check
-// Importing a CloudWatch CSV export: the file input and a drop anywhere on
+// Importing a CloudWatch export (the AWS CLI's JSON or a CSV): the file input and a drop anywhere on
 // the page; the file is read in the second worker (cloudwatch.js), and what
 // it gave becomes the trace workload (its other series readers at tier 2).
 import { $, el, openAround, setChecked, setHidden, setValue } from "./dom.js";
@@ -13,7 +13,7 @@ import { hooks } from "./state.js";
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
- * Reads a CloudWatch CSV export into the trace workload; a bad file changes nothing and says why.
+ * Reads a CloudWatch export into the trace workload; a bad file changes nothing and says why.
  * @param {File} file
  */
 async function importCsv(file) {
