@@ -132,6 +132,8 @@ pub struct Imported {
     pub book: PriceBook,
     /// "imported N prices … from FILE (…)".
     pub summary: String,
+    /// The offer's version, e.g. `20261101000000` ("unknown" if it has none).
+    pub version: String,
 }
 
 /// Reads the offer file at `path` into a price book.
@@ -1172,7 +1174,11 @@ fn assemble(offer: Offer, file_name: &str, options: &Options<'_>) -> Result<Impo
     // The book must load back: check it as the estimate will.
     book.validate()
         .map_err(|e| format!("the prices read do not make a valid book: {e}"))?;
-    Ok(Imported { book, summary })
+    Ok(Imported {
+        book,
+        summary,
+        version,
+    })
 }
 
 #[cfg(test)]
