@@ -4,8 +4,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 
-const DATA = new URL("../crates/acumen/data/aurora-prices.json", import.meta.url);
-const OUT = new URL("../crates/acumen/src/prices/catalog.rs", import.meta.url);
+// `--data FILE` and `--out FILE` read and write elsewhere (for tests).
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const DATA = arg("--data") ?? new URL("../crates/acumen/data/aurora-prices.json", import.meta.url);
+const OUT = arg("--out") ?? new URL("../crates/acumen/src/prices/catalog.rs", import.meta.url);
 const data = JSON.parse(readFileSync(DATA, "utf8"));
 
 // Short readable names for the data's source keys, with their dates.
@@ -75,7 +77,7 @@ for (const section of ["serverless_v2_acu_hour", "storage_io_backup_other", "pro
         engine: ${ENGINE[e.engine]},
         price: UnitPrice::from_nanos(${group(nanos(e.price_usd))}),
         source: ${rustStr(readable(e.source))},
-        as_of: ${option(dateOf(e.source))},
+        as_of: ${option(e.as_of ?? dateOf(e.source))},
         confidence: Confidence::${CONFIDENCE[e.confidence]},
         note: ${option(e.note == null ? null : readable(e.note))},
     },`);
@@ -97,7 +99,7 @@ for (const c of data.provisioned_on_demand) {
         on_demand_hourly: UnitPrice::from_nanos(${group(nanos(c.on_demand_usd_per_hour))}),
         io_optimized_hourly: ${c.io_optimized_usd_per_hour == null ? "None" : `Some(UnitPrice::from_nanos(${group(nanos(c.io_optimized_usd_per_hour))}))`},
         source: ${rustStr(readable(c.source))},
-        as_of: ${option(dateOf(c.source))},
+        as_of: ${option(c.as_of ?? dateOf(c.source))},
         confidence: Confidence::${CONFIDENCE[c.confidence]},
     },`);
 }
@@ -130,5 +132,5 @@ if (process.argv.includes("--check")) {
   console.log("catalog.rs is up to date");
 } else {
   writeFileSync(OUT, text);
-  console.log(`wrote ${OUT.pathname}: ${rows.length} prices, ${classes.length} instance classes`);
+  console.log(`wrote ${OUT.pathname ?? OUT}: ${rows.length} prices, ${classes.length} instance classes`);
 }

@@ -346,8 +346,12 @@ fn join_books(
 }
 
 /// Writes `text` to `path` whole or not at all: a temporary file beside
-/// it, renamed over it.
+/// it, renamed over it. Something that is not a file (`/dev/stdout`, a
+/// pipe) is written to directly.
 pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()));
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -14,6 +14,7 @@ mod decisions;
 mod download;
 mod fetch;
 mod input;
+mod offer_rows;
 mod output;
 mod pricelist;
 mod progress;
@@ -395,6 +396,14 @@ acumen prices fetch --region eu-central-1 --endpoint http://127.0.0.1:8080 -o bo
 acumen estimate scenario.toml --region eu-central-1 --prices book.json"
     )]
     Fetch(fetch::FetchArgs),
+    /// For `just catalog-from-offers`: the prices of offer files with their
+    /// SKUs and dates, as JSON on standard output.
+    #[command(hide = true)]
+    OfferRows {
+        /// AmazonRDS offer files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// How to print results.
@@ -545,6 +554,16 @@ fn run_prices(command: PricesCommand) -> Result<(), Failure> {
             output,
         } => run_prices_import(&offer, region.as_deref(), output.as_deref()),
         PricesCommand::Fetch(args) => run_prices_fetch(&args),
+        PricesCommand::OfferRows { files } => {
+            let rows = offer_rows::rows(&files).map_err(|e| match e {
+                pricelist::Failure::Io(message) => Failure::io(message),
+                pricelist::Failure::Invalid(message) => invalid(message),
+            })?;
+            written(std::io::Write::write_all(
+                &mut std::io::stdout().lock(),
+                format!("{rows:#}\n").as_bytes(),
+            ))
+        }
     }
 }
 
@@ -574,7 +593,8 @@ fn format_of(command: &Command) -> Option<Format> {
         Command::Export { .. }
         | Command::Completions { .. }
         | Command::Prices {
-            command: PricesCommand::Import { .. } | PricesCommand::Fetch(_),
+            command:
+                PricesCommand::Import { .. } | PricesCommand::Fetch(_) | PricesCommand::OfferRows { .. },
         } => None,
     }
 }
