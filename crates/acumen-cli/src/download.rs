@@ -357,7 +357,11 @@ fn copy_body(
         n += read as u64;
         match expected {
             Some(length) => bar.set(n as f64 / length.max(1) as f64),
-            None => bar.status(&format!("downloading {what}: {} MB", n >> 20)),
+            // No length: a count of megabytes, redrawn as it grows.
+            None if (n - read as u64) >> 20 != n >> 20 || n == read as u64 => {
+                bar.status(&format!("downloading {what}: {} MB", n >> 20));
+            }
+            None => {}
         }
     }
     out.flush()

@@ -86,11 +86,22 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pricelist")
 }
 
-/// Handles one connection: requests until the client is done (a CONNECT
-/// is followed by the tunnelled request on the same connection).
+/// Handles one connection: requests until the client is done (a CONNECT,
+/// or a SOCKS5 greeting, is followed by the tunnelled request on the same
+/// connection).
 fn serve(stream: TcpStream, behaviour: &Behaviour, log: &Mutex<Vec<Seen>>) {
     let mut reader = BufReader::new(stream.try_clone().expect("clone"));
     let mut out = stream;
+    if reader.fill_buf().is_ok_and(|b| b.first() == Some(&5)) {
+        let Some(target) = socks5(&mut reader, &mut out) else {
+            return;
+        };
+        log.lock().expect("log").push(Seen {
+            line: format!("SOCKS5 CONNECT {target}"),
+            headers: HashMap::new(),
+            status: 0,
+        });
+    }
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap_or(0) == 0 {
@@ -124,6 +135,35 @@ fn serve(stream: TcpStream, behaviour: &Behaviour, log: &Mutex<Vec<Seen>>) {
         });
         return;
     }
+}
+
+/// A SOCKS5 handshake (no authentication) and CONNECT request, granted;
+/// returns the `host:port` asked for.
+fn socks5(reader: &mut BufReader<TcpStream>, out: &mut TcpStream) -> Option<String> {
+    let mut byte = |n: usize| -> Option<Vec<u8>> {
+        let mut b = vec![0u8; n];
+        std::io::Read::read_exact(reader, &mut b).ok()?;
+        Some(b)
+    };
+    let greeting = byte(2)?;
+    byte(usize::from(greeting[1]))?;
+    out.write_all(&[5, 0]).ok()?;
+    let request = byte(4)?;
+    let host = match request[3] {
+        1 => byte(4)?
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join("."),
+        3 => {
+            let len = byte(1)?[0];
+            String::from_utf8(byte(usize::from(len))?).ok()?
+        }
+        _ => return None,
+    };
+    let port = byte(2)?;
+    out.write_all(&[5, 0, 0, 1, 127, 0, 0, 1, 0, 0]).ok()?;
+    Some(format!("{host}:{}", u16::from_be_bytes([port[0], port[1]])))
 }
 
 /// Answers one GET from the fixture tree; returns the status sent.
@@ -696,6 +736,64 @@ fn http_proxy_carries_every_request() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(server.lines().len(), 3);
     assert_eq!(proxy.lines().len(), 6);
+}
+
+#[test]
+fn a_socks_proxy_from_all_proxy_carries_every_request() {
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("address")
+        .port();
+    let proxy = Server::start(Behaviour::default());
+    let endpoint = format!("http://127.0.0.1:{closed}");
+    let socks = format!("socks5://127.0.0.1:{}", proxy.port);
+    let out = acumen(
+        &[
+            "prices",
+            "fetch",
+            "--region",
+            "us-east-1",
+            "--endpoint",
+            &endpoint,
+            "--no-cache",
+        ],
+        &[("ALL_PROXY", socks.as_str())],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines = proxy.lines();
+    assert_eq!(lines.len(), 6, "{lines:?}");
+    assert_eq!(lines[0], format!("SOCKS5 CONNECT 127.0.0.1:{closed}"));
+    assert_eq!(lines[5], format!("GET {US_OFFER} HTTP/1.1"));
+}
+
+#[test]
+fn output_that_is_not_a_file_is_written_to_directly() {
+    // A named pipe (as `-o /dev/stdout` may be): written, not replaced.
+    let server = Server::start(Behaviour::default());
+    let dir = scratch("fifo");
+    let fifo = dir.join("book.fifo");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        thread::spawn(move || std::fs::read_to_string(fifo).expect("read the pipe"))
+    };
+    let out = fetch(
+        &server,
+        &dir,
+        &["--region", "us-east-1", "-o", fifo.to_str().expect("utf-8")],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let book: Value = serde_json::from_str(&reader.join().expect("reader")).expect("book");
+    assert_eq!(book["entries"].as_array().map(Vec::len), Some(9));
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(!kind.is_file(), "the pipe was replaced by a file");
 }
 
 #[test]
