@@ -37,7 +37,8 @@ where known, and the field), 2 usage error, 3 unreadable file or unwritable outp
 the error is one JSON line instead, with its stable code (docs/errors.md).\n\n\
 Examples:\n  acumen estimate scenario.toml\n  acumen estimate scenario.json --format json\n  echo '{}' | acumen estimate -\n  \
 acumen simulate scenario.toml --format csv\n  acumen validate scenario.toml\n  acumen prices show eu-west-1\n  \
-acumen prices import index.json --region us-east-1 -o book.json\n  acumen estimate scenario.toml --prices book.json\n  \
+acumen prices import index.json --region us-east-1 -o book.json\n  \
+acumen prices fetch --region eu-central-1 -o book.json\n  acumen estimate scenario.toml --prices book.json\n  \
 acumen max-connections --engine aurora-postgresql --min-acu 1 --max-acu 16\n  \
 acumen replay writer.csv reader.csv --min-acu 0 --max-acu 8\n  \
 acumen completions bash > ~/.local/share/bash-completion/completions/acumen"

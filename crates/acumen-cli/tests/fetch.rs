@@ -471,6 +471,30 @@ fn a_404_names_the_url_and_the_status_and_writes_nothing() {
         1,
         "only the cache"
     );
+    // An output that cannot be written: named, and no temporary file left.
+    let nowhere = dir.join("missing/book.json");
+    let out = fetch(
+        &server,
+        &dir,
+        &[
+            "--region",
+            "us-east-1",
+            "-o",
+            nowhere.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(
+        error(&out, 3),
+        format!(
+            "error: {}: No such file or directory (os error 2)",
+            nowhere.display()
+        )
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).expect("dir").count(),
+        1,
+        "only the cache"
+    );
 }
 
 #[test]
