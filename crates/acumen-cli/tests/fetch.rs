@@ -40,8 +40,9 @@ struct Behaviour {
     /// Paths whose body is cut to this many bytes, `Content-Length` still
     /// announcing the whole.
     cut: Vec<(&'static str, usize)>,
-    /// Paths served from another fixture file (relative to the fixtures).
-    replaced: Vec<(&'static str, &'static str)>,
+    /// Paths served from another file (relative to the fixtures, or
+    /// absolute).
+    replaced: Vec<(&'static str, String)>,
     /// Send `Last-Modified` only, no `ETag`.
     no_etag: bool,
 }
@@ -435,6 +436,73 @@ fn two_regions_make_one_book() {
 }
 
 #[test]
+fn offers_of_different_dates_make_a_book_dated_the_earliest() {
+    let dir = scratch("dates");
+    let later = dir.join("us-east-1-later.json");
+    let offer = std::fs::read_to_string(fixtures().join("us-east-1.json")).expect("fixture");
+    let offer = offer
+        .replace("\"20261101000000\"", "\"20261102000000\"")
+        .replace(
+            "\"publicationDate\" : \"2026-11-01T00:00:00Z\"",
+            "\"publicationDate\" : \"2026-11-02T00:00:00Z\"",
+        );
+    std::fs::write(&later, offer).expect("later offer");
+    let server = Server::start(Behaviour {
+        replaced: vec![(US_OFFER, later.display().to_string())],
+        ..Behaviour::default()
+    });
+    let out = fetch(&server, &dir, &["--all"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let book: Value = serde_json::from_slice(&out.stdout).expect("book");
+    assert_eq!(book["asOf"], "2026-11-01");
+    assert_eq!(
+        book["source"],
+        format!(
+            "offer AmazonRDS, regional files from {}: eu-central-1 version 20261101000000, us-east-1 version 20261102000000",
+            server.url()
+        )
+    );
+    assert_eq!(
+        book["notes"][0],
+        "the offers were published on different dates (eu-central-1 2026-11-01, us-east-1 2026-11-02); the book is dated the earliest"
+    );
+}
+
+#[test]
+fn all_skips_a_region_without_aurora_which_asked_for_is_an_error() {
+    let server = Server::start(Behaviour {
+        replaced: vec![(EU_OFFER, String::from("no-aurora.json"))],
+        ..Behaviour::default()
+    });
+    let dir = scratch("noaurora");
+    let out = fetch(&server, &dir, &["--all"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let book: Value = serde_json::from_slice(&out.stdout).expect("book");
+    let regions: Vec<&Value> = book["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| &e["region"])
+        .collect();
+    assert!(regions.iter().all(|r| *r == "us-east-1"), "{regions:?}");
+    let notes = book["notes"].as_array().expect("notes");
+    assert_eq!(
+        notes.last(),
+        Some(&Value::from(
+            "eu-central-1: no Aurora prices in its offer; skipped"
+        ))
+    );
+    let asked = fetch(&server, &dir, &["--region", "eu-central-1"]);
+    assert_eq!(
+        error(&asked, 1),
+        format!(
+            "error: {}{EU_OFFER}: no Aurora prices for region \"eu-central-1\" in its offer",
+            server.url()
+        )
+    );
+}
+
+#[test]
 fn a_404_names_the_url_and_the_status_and_writes_nothing() {
     let server = Server::start(Behaviour {
         missing: vec![EU_OFFER],
@@ -541,7 +609,7 @@ fn a_body_shorter_than_its_content_length_is_an_error() {
 #[test]
 fn json_that_ends_early_is_an_error_naming_the_url() {
     let server = Server::start(Behaviour {
-        replaced: vec![(US_OFFER, "truncated.json")],
+        replaced: vec![(US_OFFER, String::from("truncated.json"))],
         ..Behaviour::default()
     });
     let dir = scratch("eof");
