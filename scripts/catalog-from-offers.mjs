@@ -95,6 +95,16 @@ try {
 }
 const data = JSON.parse(readFileSync(DATA, "utf8"));
 
+// Where the data lists the product's regions (`regions`, each with its
+// `code`), prices of other regions (GovCloud, say) are left out and named.
+const known = Array.isArray(data.regions) ? new Set(data.regions.map((r) => r.code)) : null;
+const skippedRegions = new Set();
+const wanted = ({ row }) => {
+  if (!known || known.has(row.region)) return true;
+  skippedRegions.add(row.region);
+  return false;
+};
+
 // One group of rows per (region, item) or (region, class): the offer's rows
 // for each engine ("both" when the offer gives no engine).
 function groupBy(rows, key) {
@@ -128,7 +138,7 @@ const sourceOf = (parts, sku) => {
 // Rows from the offers, by section, and what they cover.
 const fresh = { serverless_v2_acu_hour: [], storage_io_backup_other: [], proxy_data_api_misc: [] };
 const covered = new Set(); // `${region}|${item}|${engine}`
-const entries = offers.flatMap((offer) => offer.entries.map((row) => ({ offer, row })));
+const entries = offers.flatMap((offer) => offer.entries.map((row) => ({ offer, row }))).filter(wanted);
 for (const [, rows] of groupBy(entries, (r) => `${r.row.region}|${r.row.item}`)) {
   const [item, section, unit] = ITEMS[rows[0].row.item] ?? fail(`unknown item ${rows[0].row.item}`);
   for (const { engine, parts } of perEngine(rows, (a, b) => a.priceNanoUsd === b.priceNanoUsd)) {
@@ -150,20 +160,19 @@ for (const [, rows] of groupBy(entries, (r) => `${r.row.region}|${r.row.item}`))
   }
 }
 const classRows = [];
-const classes = offers.flatMap((offer) => offer.instanceClasses.map((row) => ({ offer, row })));
+const classes = offers.flatMap((offer) => offer.instanceClasses.map((row) => ({ offer, row }))).filter(wanted);
 const sameRates = (a, b) => a.onDemandHourlyNanoUsd === b.onDemandHourlyNanoUsd && a.ioOptimizedHourlyNanoUsd === b.ioOptimizedHourlyNanoUsd;
 for (const [, rows] of groupBy(classes, (r) => `${r.row.region}|${r.row.class}`)) {
   for (const { engine, parts } of perEngine(rows, sameRates)) {
     const { row, offer } = parts[0];
-    // The catalog lists classes by their Aurora Standard rate.
-    if (row.onDemandHourlyNanoUsd == null) continue;
     const where = `${row.region} ${row.class}`;
     const entry = { region: row.region, class: row.class };
     if (engine !== "both") entry.engine = engine;
     Object.assign(entry, {
       vcpu: row.vcpu,
       memory_gib: row.memoryGib,
-      on_demand_usd_per_hour: usd(row.onDemandHourlyNanoUsd, where),
+      // null when the offer has only the I/O-Optimized rate.
+      on_demand_usd_per_hour: row.onDemandHourlyNanoUsd == null ? null : usd(row.onDemandHourlyNanoUsd, where),
     });
     if (row.ioOptimizedHourlyNanoUsd != null) entry.io_optimized_usd_per_hour = usd(row.ioOptimizedHourlyNanoUsd, where);
     const skus = (r) => [r.sku, r.ioOptimizedSku].filter(Boolean).join(" and ");
@@ -216,3 +225,6 @@ const rowCount = Object.values(fresh).reduce((n, s) => n + s.length, 0);
 console.log(
   `wrote ${DATA}: ${rowCount} prices and ${classRows.length} instance classes from ${files.length} offer files (${regions.join(", ")})`,
 );
+if (skippedRegions.size > 0) {
+  console.log(`left out, not among the data's regions: ${[...skippedRegions].sort().join(", ")}`);
+}

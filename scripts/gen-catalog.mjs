@@ -3,11 +3,13 @@
 // `--check` fails if the committed catalog differs from what the data gives.
 import { readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
 
 // `--data FILE` and `--out FILE` read and write elsewhere (for tests).
-const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
-const DATA = arg("--data") ?? new URL("../crates/acumen/data/aurora-prices.json", import.meta.url);
-const OUT = arg("--out") ?? new URL("../crates/acumen/src/prices/catalog.rs", import.meta.url);
+const arg = (name, fallback) =>
+  process.argv.includes(name) ? pathToFileURL(process.argv[process.argv.indexOf(name) + 1]) : new URL(fallback, import.meta.url);
+const DATA = arg("--data", "../crates/acumen/data/aurora-prices.json");
+const OUT = arg("--out", "../crates/acumen/src/prices/catalog.rs");
 const data = JSON.parse(readFileSync(DATA, "utf8"));
 
 // Short readable names for the data's source keys, with their dates.
@@ -132,5 +134,5 @@ if (process.argv.includes("--check")) {
   console.log("catalog.rs is up to date");
 } else {
   writeFileSync(OUT, text);
-  console.log(`wrote ${OUT.pathname ?? OUT}: ${rows.length} prices, ${classes.length} instance classes`);
+  console.log(`wrote ${OUT.pathname}: ${rows.length} prices, ${classes.length} instance classes`);
 }

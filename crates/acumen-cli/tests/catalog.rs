@@ -284,3 +284,31 @@ fn a_second_run_changes_nothing_and_the_rust_catalog_follows() {
     assert!(row.contains("as_of: Some(\"2026-11-01\")"), "{row}");
     assert!(row.contains("confidence: Confidence::High"), "{row}");
 }
+
+#[test]
+fn regions_outside_the_data_region_list_are_left_out() {
+    let dir = std::env::temp_dir().join(format!("acumen-catalog-regions-t-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let mut data = read(&root().join("crates/acumen/data/aurora-prices.json"));
+    data["regions"] = serde_json::json!([{ "code": "us-east-1", "name": "US East (N. Virginia)" }]);
+    std::fs::write(dir.join("aurora-prices.json"), data.to_string()).expect("data");
+    let said = rebuild(&dir);
+    assert!(
+        said.contains("left out, not among the data's regions: eu-central-1"),
+        "{said}"
+    );
+    let rebuilt = read(&dir.join("aurora-prices.json"));
+    assert_eq!(
+        region_rows(&rebuilt, "eu-central-1"),
+        region_rows(&data, "eu-central-1")
+    );
+    let acu = rows(
+        &rebuilt,
+        "serverless_v2_acu_hour",
+        "us-east-1",
+        "item",
+        "serverless_v2_acu_standard",
+    );
+    assert_eq!(acu[0]["as_of"], "2026-11-01");
+    let _ = std::fs::remove_dir_all(&dir);
+}
