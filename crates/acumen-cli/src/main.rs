@@ -138,7 +138,7 @@ acumen validate - < scenario.json && echo ok")]
         format: Format,
     },
     /// Prices: the built-in catalog (with each price's source, date and
-    /// confidence), and importing AWS's Price List into a price book.
+    /// confidence), and importing or fetching AWS's Price List into a price book.
     Prices {
         #[command(subcommand)]
         command: PricesCommand,
