@@ -32,6 +32,22 @@ types:
 catalog:
     node scripts/gen-catalog.mjs
 
+# Each price gets its SKU and the offer's publication date; hand-sourced rows
+# stay only where the offers lack the item (scripts/catalog-from-offers.mjs).
+# Rebuild the catalog from a folder of AmazonRDS offer files (any regions).
+catalog-from-offers dir:
+    cargo build --quiet --locked -p acumen-cli
+    node scripts/catalog-from-offers.mjs "{{dir}}" --acumen target/debug/acumen
+    node scripts/gen-catalog.mjs
+
+# Needs the network; downloads are cached in .cache/price-list and
+# revalidated by ETag on the next run.
+# Rebuild the catalog from every region's current AWS Price List (AmazonRDS).
+catalog-refresh:
+    cargo build --quiet --locked -p acumen-cli
+    target/debug/acumen prices fetch --all --cache-dir .cache/price-list -o .cache/price-list-book.json
+    just catalog-from-offers .cache/price-list
+
 # Format the code.
 fmt:
     cargo fmt --all

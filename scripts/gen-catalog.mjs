@@ -3,9 +3,13 @@
 // `--check` fails if the committed catalog differs from what the data gives.
 import { readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
 
-const DATA = new URL("../crates/acumen/data/aurora-prices.json", import.meta.url);
-const OUT = new URL("../crates/acumen/src/prices/catalog.rs", import.meta.url);
+// `--data FILE` and `--out FILE` read and write elsewhere (for tests).
+const arg = (name, fallback) =>
+  process.argv.includes(name) ? pathToFileURL(process.argv[process.argv.indexOf(name) + 1]) : new URL(fallback, import.meta.url);
+const DATA = arg("--data", "../crates/acumen/data/aurora-prices.json");
+const OUT = arg("--out", "../crates/acumen/src/prices/catalog.rs");
 const data = JSON.parse(readFileSync(DATA, "utf8"));
 
 // Short readable names for the data's source keys, with their dates.
@@ -75,7 +79,7 @@ for (const section of ["serverless_v2_acu_hour", "storage_io_backup_other", "pro
         engine: ${ENGINE[e.engine]},
         price: UnitPrice::from_nanos(${group(nanos(e.price_usd))}),
         source: ${rustStr(readable(e.source))},
-        as_of: ${option(dateOf(e.source))},
+        as_of: ${option(e.as_of ?? dateOf(e.source))},
         confidence: Confidence::${CONFIDENCE[e.confidence]},
         note: ${option(e.note == null ? null : readable(e.note))},
     },`);
@@ -97,7 +101,7 @@ for (const c of data.provisioned_on_demand) {
         on_demand_hourly: UnitPrice::from_nanos(${group(nanos(c.on_demand_usd_per_hour))}),
         io_optimized_hourly: ${c.io_optimized_usd_per_hour == null ? "None" : `Some(UnitPrice::from_nanos(${group(nanos(c.io_optimized_usd_per_hour))}))`},
         source: ${rustStr(readable(c.source))},
-        as_of: ${option(dateOf(c.source))},
+        as_of: ${option(c.as_of ?? dateOf(c.source))},
         confidence: Confidence::${CONFIDENCE[c.confidence]},
     },`);
 }

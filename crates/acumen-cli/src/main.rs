@@ -12,7 +12,10 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod cloudwatch;
 mod decisions;
+mod download;
+mod fetch;
 mod input;
+mod offer_rows;
 mod output;
 mod pricelist;
 mod progress;
@@ -35,7 +38,8 @@ where known, and the field), 2 usage error, 3 unreadable file or unwritable outp
 the error is one JSON line instead, with its stable code (docs/errors.md).\n\n\
 Examples:\n  acumen estimate scenario.toml\n  acumen estimate scenario.json --format json\n  echo '{}' | acumen estimate -\n  \
 acumen simulate scenario.toml --format csv\n  acumen validate scenario.toml\n  acumen prices show eu-west-1\n  \
-acumen prices import index.json --region us-east-1 -o book.json\n  acumen estimate scenario.toml --prices book.json\n  \
+acumen prices import index.json --region us-east-1 -o book.json\n  \
+acumen prices fetch --region eu-central-1 -o book.json\n  acumen estimate scenario.toml --prices book.json\n  \
 acumen max-connections --engine aurora-postgresql --min-acu 1 --max-acu 16\n  \
 acumen replay writer.csv reader.csv --min-acu 0 --max-acu 8\n  \
 acumen completions bash > ~/.local/share/bash-completion/completions/acumen"
@@ -135,7 +139,7 @@ acumen validate - < scenario.json && echo ok")]
         format: Format,
     },
     /// Prices: the built-in catalog (with each price's source, date and
-    /// confidence), and importing AWS's Price List into a price book.
+    /// confidence), and importing or fetching AWS's Price List into a price book.
     Prices {
         #[command(subcommand)]
         command: PricesCommand,
@@ -390,6 +394,30 @@ acumen estimate scenario.toml --prices book.json"
         #[arg(long, short, value_name = "BOOK")]
         output: Option<PathBuf>,
     },
+    /// Downloads AWS's Price List for AmazonRDS (the offer index, the
+    /// AmazonRDS region index, then each region's current offer file) and
+    /// imports it as `prices import` does, into one price book.
+    #[command(
+        after_help = "Downloads are cached under $XDG_CACHE_HOME/acumen (else ~/.cache/acumen; \
+--cache-dir to choose, --no-cache for none) and revalidated by ETag or Last-Modified: a file that has not \
+changed is not downloaded again. HTTPS_PROXY (https URLs), HTTP_PROXY (http URLs), ALL_PROXY and NO_PROXY \
+are honoured; an HTTP proxy is used with CONNECT tunnels. A failed download or import writes nothing \
+and names the URL, the status and why. Progress is drawn on standard error when it is a terminal.\n\n\
+Examples:\n  acumen prices fetch --region eu-central-1 -o book.json\n  \
+acumen prices fetch --region us-east-1 --region eu-west-1 > book.json\n  \
+acumen prices fetch --all -o all-regions.json\n  \
+acumen prices fetch --region eu-central-1 --endpoint http://127.0.0.1:8080 -o book.json\n  \
+acumen estimate scenario.toml --region eu-central-1 --prices book.json"
+    )]
+    Fetch(fetch::FetchArgs),
+    /// For `just catalog-from-offers`: the prices of offer files with their
+    /// SKUs and dates, as JSON on standard output.
+    #[command(hide = true)]
+    OfferRows {
+        /// AmazonRDS offer files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// How to print results.
@@ -539,6 +567,17 @@ fn run_prices(command: PricesCommand) -> Result<(), Failure> {
             region,
             output,
         } => run_prices_import(&offer, region.as_deref(), output.as_deref()),
+        PricesCommand::Fetch(args) => run_prices_fetch(&args),
+        PricesCommand::OfferRows { files } => {
+            let rows = offer_rows::rows(&files).map_err(|e| match e {
+                pricelist::Failure::Io(message) => Failure::io(message),
+                pricelist::Failure::Invalid(message) => invalid(message),
+            })?;
+            written(std::io::Write::write_all(
+                &mut std::io::stdout().lock(),
+                format!("{rows:#}\n").as_bytes(),
+            ))
+        }
     }
 }
 
@@ -568,7 +607,8 @@ fn format_of(command: &Command) -> Option<Format> {
         Command::Export { .. }
         | Command::Completions { .. }
         | Command::Prices {
-            command: PricesCommand::Import { .. },
+            command:
+                PricesCommand::Import { .. } | PricesCommand::Fetch(_) | PricesCommand::OfferRows { .. },
         } => None,
     }
 }
@@ -835,6 +875,33 @@ fn run_prices_import(
     }
     eprintln!("{}", imported.summary);
     for note in &imported.book.notes {
+        eprintln!("note: {note}");
+    }
+    Ok(())
+}
+
+/// Fetches the Price List; the book goes to `--output` (written whole or
+/// not at all) or standard output, the summaries and notes to standard
+/// error.
+fn run_prices_fetch(args: &fetch::FetchArgs) -> Result<(), Failure> {
+    let fetched = fetch::fetch(args).map_err(|e| match e {
+        fetch::Failure::Download(message) => Failure::io(message),
+        fetch::Failure::Invalid(message) => invalid(message),
+    })?;
+    let mut text = serde_json::to_string_pretty(&fetched.book)
+        .map_err(|e| Failure::io(format!("cannot write the book: {e}")))?;
+    text.push('\n');
+    match &args.output {
+        Some(path) => fetch::write_atomically(path, &text).map_err(Failure::io)?,
+        None => written(std::io::Write::write_all(
+            &mut std::io::stdout().lock(),
+            text.as_bytes(),
+        ))?,
+    }
+    for summary in &fetched.summaries {
+        eprintln!("{summary}");
+    }
+    for note in &fetched.book.notes {
         eprintln!("note: {note}");
     }
     Ok(())

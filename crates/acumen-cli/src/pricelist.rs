@@ -132,6 +132,20 @@ pub struct Imported {
     pub book: PriceBook,
     /// "imported N prices … from FILE (…)".
     pub summary: String,
+    /// The offer's version, e.g. `20261101000000` ("unknown" if it has none).
+    pub version: String,
+    /// The SKUs of each instance class's on-demand rates (Aurora Standard,
+    /// I/O-Optimized), in the order of the book's `instance_classes`.
+    pub class_skus: Vec<ClassSkus>,
+}
+
+/// The SKUs of an instance class's on-demand rates.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClassSkus {
+    /// The SKU of the Aurora Standard rate.
+    pub standard: Option<String>,
+    /// The SKU of the Aurora I/O-Optimized rate.
+    pub io_optimized: Option<String>,
 }
 
 /// Reads the offer file at `path` into a price book.
@@ -988,12 +1002,13 @@ impl Collection {
     }
 
     /// The book's instance classes (those with an on-demand price; the
-    /// others noted), families together, smallest first.
+    /// others noted), families together, smallest first, each with the
+    /// SKUs of its rates.
     fn book_classes(
         classes: BTreeMap<(String, String, u8), ClassParts>,
         notes: &mut Vec<String>,
-    ) -> Vec<BookClass> {
-        let mut book_classes: Vec<BookClass> = Vec::new();
+    ) -> Vec<(BookClass, ClassSkus)> {
+        let mut book_classes: Vec<(BookClass, ClassSkus)> = Vec::new();
         for ((region, class, engine), mut parts) in classes {
             if parts.standard.is_none() && parts.io_optimized.is_none() {
                 notes.push(format!(
@@ -1005,7 +1020,11 @@ impl Collection {
             parts
                 .reserved
                 .sort_by_key(|t| (t.io_optimized, t.term_years, t.payment as u8));
-            book_classes.push(BookClass {
+            let skus = ClassSkus {
+                standard: parts.standard.as_ref().map(|s| s.1.clone()),
+                io_optimized: parts.io_optimized.as_ref().map(|s| s.1.clone()),
+            };
+            let class = BookClass {
                 region,
                 class,
                 engine: engine_of(engine),
@@ -1014,14 +1033,15 @@ impl Collection {
                 on_demand_hourly: parts.standard.map(|s| s.0),
                 io_optimized_hourly: parts.io_optimized.map(|s| s.0),
                 reserved: parts.reserved,
-            });
+            };
+            book_classes.push((class, skus));
         }
         let family = |c: &BookClass| {
             c.class
                 .rsplit_once('.')
                 .map_or(c.class.clone(), |(f, _)| f.to_string())
         };
-        book_classes.sort_by(|a, b| {
+        book_classes.sort_by(|(a, _), (b, _)| {
             (
                 &a.region,
                 family(a),
@@ -1126,7 +1146,10 @@ fn assemble(offer: Offer, file_name: &str, options: &Options<'_>) -> Result<Impo
     let collection = Collection::of(&offer, options)?;
     notes.extend(collection.notes);
     let book_entries = Collection::book_entries(collection.entries);
-    let book_classes = Collection::book_classes(collection.classes, &mut notes);
+    let (book_classes, class_skus): (Vec<BookClass>, Vec<ClassSkus>) =
+        Collection::book_classes(collection.classes, &mut notes)
+            .into_iter()
+            .unzip();
 
     let mut regions: Vec<&str> = book_entries
         .iter()
@@ -1172,7 +1195,12 @@ fn assemble(offer: Offer, file_name: &str, options: &Options<'_>) -> Result<Impo
     // The book must load back: check it as the estimate will.
     book.validate()
         .map_err(|e| format!("the prices read do not make a valid book: {e}"))?;
-    Ok(Imported { book, summary })
+    Ok(Imported {
+        book,
+        summary,
+        version,
+        class_skus,
+    })
 }
 
 #[cfg(test)]
