@@ -78,6 +78,8 @@ pub mod export;
 pub mod report;
 // The pipeline from scenario to report.
 mod estimate;
+// From a provisioned instance to Serverless v2: sizing, range and verdict.
+pub mod migrate;
 
 pub use acu::Acu;
 pub use decisions::{advise, compare, optimize};
