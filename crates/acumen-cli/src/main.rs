@@ -14,7 +14,9 @@ mod cloudwatch;
 mod decisions;
 mod download;
 mod fetch;
+mod fleet;
 mod input;
+mod migrate;
 mod offer_rows;
 mod output;
 mod pricelist;
@@ -251,6 +253,21 @@ acumen replay stats.json --statistic Maximum\n  \
 acumen replay cluster.csv --cluster-average 3 --format json\n  acumen replay capacity.csv --prices book.json"
     )]
     Replay(ReplayArgs),
+    /// From provisioned to Serverless v2: a provisioned instance's CPU load
+    /// (a summary, a CloudWatch series or a fleet's inventory) sized in ACUs
+    /// by AWS's serverless advisory rules, a range proposed, and its cost
+    /// against the class on demand and committed.
+    #[command(
+        after_help = "Summary mode takes the figures a dashboard shows (--cpu-p95, --cpu-max, optionally \
+--cpu-avg); series mode (--cpu FILE) a CloudWatch export of CPUUtilization (the AWS CLI's JSON or CSV), \
+each sample becoming a demand in ACUs, simulated, with the cheapest range found by the optimizer; fleet \
+mode (--fleet INVENTORY) a CSV of id,class,engine,region,cpu (cpu: a CloudWatch export, relative to the \
+inventory), one row per instance, sorted by saving.\n\n\
+Examples:\n  acumen migrate --class db.r6g.xlarge --cpu-p95 35 --cpu-max 72 --storage-gb 500\n  \
+acumen migrate --class db.r6g.xlarge --cpu cpu.json --format json\n  \
+acumen migrate --fleet inventory.csv --prices book.json"
+    )]
+    Migrate(migrate::MigrateArgs),
     /// Shell completion script for bash, zsh, fish, PowerShell or Elvish,
     /// printed to standard output.
     #[command(
@@ -546,6 +563,7 @@ fn run(command: Command) -> Result<(), Failure> {
             format,
         ),
         Command::Replay(args) => run_replay(&args),
+        Command::Migrate(args) => run_migrate(&args),
     }
 }
 
@@ -601,6 +619,7 @@ fn format_of(command: &Command) -> Option<Format> {
         | Command::Advise { format, .. }
         | Command::Optimize { format, .. }
         | Command::Replay(ReplayArgs { format, .. })
+        | Command::Migrate(migrate::MigrateArgs { format, .. })
         | Command::Prices {
             command: PricesCommand::List { format, .. } | PricesCommand::Show { format, .. },
         } => Some(*format),
@@ -781,6 +800,7 @@ fn run_optimize(
     }
     let options = acumen::optimize::OptimizeOptions {
         max_unmet_share: share,
+        ..acumen::optimize::OptimizeOptions::default()
     };
     let result = acumen::optimize::optimize(&scenario, &options).map_err(|e| {
         if e.field() == "maxUnmetShare" {
@@ -970,4 +990,37 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Failure> {
         },
     })?;
     written(output::print_replay(&result, format))
+}
+
+/// `acumen migrate`: one instance (summary or series) or a fleet.
+fn run_migrate(args: &migrate::MigrateArgs) -> Result<(), Failure> {
+    let book = args.prices.as_deref().map(book).transpose()?;
+    if let Some(inventory) = &args.fleet {
+        return fleet::run(args, inventory, book.as_ref()).map_err(failure_of);
+    }
+    let class = args.class.as_deref().unwrap_or_default();
+    let (input, warnings) =
+        migrate::input_of(args, class, args.cpu.as_deref(), book.as_ref()).map_err(failure_of)?;
+    let cpu_file = args.cpu.as_ref().map(|p| p.display().to_string());
+    let m = migrate::answer(&input, |field| match &cpu_file {
+        Some(file) if field.starts_with("cpuTrace") => file.clone(),
+        _ => migrate::flag_of(field),
+    })
+    .map_err(failure_of)?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    written(migrate::print(&m, args.format))
+}
+
+/// The exit status, code and message of a migration that failed.
+fn failure_of(failed: migrate::Failed) -> Failure {
+    match failed {
+        migrate::Failed::Io(message) => Failure::io(message),
+        migrate::Failed::File(message) => invalid(message),
+        migrate::Failed::Core { error, at } => Failure {
+            message: format!("{at}: {}", error.message()),
+            ..Failure::scenario(None, &error)
+        },
+    }
 }

@@ -856,7 +856,7 @@ pub fn print_max_connections(
     }
 }
 
-fn signed(m: acumen::Money) -> String {
+pub(crate) fn signed(m: acumen::Money) -> String {
     if m.cents_rounded() > 0 {
         format!("+{m}")
     } else {

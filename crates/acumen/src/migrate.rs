@@ -390,11 +390,21 @@ fn optimized_range(scenario: &Scenario, sizing: &Sizing) -> Result<Scaling, Erro
         .connection_floor_acu
         .max(sizing.memory_floor_acu)
         .max(0.5);
-    let found = optimize(scenario, &OptimizeOptions::default())?;
-    let (min, max) = found
-        .best
-        .map_or((sizing.min_acu, sizing.max_acu), |b| (b.min_acu, b.max_acu));
-    let min = min.max(floor).min(sizing::MAX_ACU);
+    // Capacity never falls below the minimum, so a higher one only costs
+    // more: the search keeps it at the floor and looks for the cheapest
+    // maximum; only when no maximum serves the series from there does it
+    // search the minima too (a higher minimum scales up sooner).
+    let floor = floor.min(sizing::MAX_ACU);
+    let options = OptimizeOptions {
+        min_acu: Some(floor),
+        ..OptimizeOptions::default()
+    };
+    let found = match optimize(scenario, &options)?.best {
+        Some(best) => Some(best),
+        None => optimize(scenario, &OptimizeOptions::default())?.best,
+    };
+    let (min, max) = found.map_or((sizing.min_acu, sizing.max_acu), |b| (b.min_acu, b.max_acu));
+    let min = min.max(floor);
     Ok(Scaling {
         min_acu: min,
         max_acu: max.max(min).max(1.0),
@@ -515,7 +525,7 @@ fn say_verdict(
         );
     };
     let od_m = od.monthly_micro_usd;
-    let spread = load.as_ref().map_or(String::new(), |l| {
+    let spread = load.as_ref().map_or(String::from(" Serverless is priced at the typical load all month, as AWS's rules assume: a CPU series shows whether quiet hours would make it cheaper."), |l| {
         format!(
             " The series spends {:.0} % of its {:.0} h near its peak and {:.0} % at 0.5 ACU or less.",
             share(l.hours_near_peak, l.hours),
@@ -539,7 +549,7 @@ fn say_verdict(
         )
     } else {
         format!(
-            "stay on {class}: serverless costs {sv} a month against {od_m} on demand; a load this steady is what provisioned capacity is cheapest for.{committed}{spread}"
+            "stay on {class}: serverless costs {sv} a month against {od_m} on demand.{committed}{spread}"
         )
     }
 }

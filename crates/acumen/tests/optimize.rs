@@ -27,6 +27,7 @@ fn brute_force(s: &Scenario, limit: f64, lowest_min: u16) -> Option<(f64, f64, i
                     &t,
                     &OptimizeOptions {
                         max_unmet_share: 1.0,
+                        ..OptimizeOptions::default()
                     },
                 )
                 .unwrap();
@@ -88,6 +89,7 @@ fn matches_brute_force_on_a_bursty_day() {
             &s,
             &OptimizeOptions {
                 max_unmet_share: limit,
+                ..OptimizeOptions::default()
             },
         )
         .unwrap();
@@ -117,6 +119,7 @@ fn business_hours_trade_off_and_bounds() {
         &s,
         &OptimizeOptions {
             max_unmet_share: 0.01,
+            ..OptimizeOptions::default()
         },
     )
     .unwrap();
@@ -128,6 +131,7 @@ fn business_hours_trade_off_and_bounds() {
         &s,
         &OptimizeOptions {
             max_unmet_share: 2.0,
+            ..OptimizeOptions::default()
         },
     )
     .unwrap_err();
@@ -212,4 +216,58 @@ fn two_days_of_one_second_samples_stay_within_the_work_budget() {
     );
     assert!(o.evaluated < 300, "{}", o.evaluated);
     assert!(o.best.is_some());
+}
+
+#[test]
+fn a_fixed_minimum_searches_only_the_maxima() {
+    // Business hours at 6 ACU, 1 ACU otherwise. With the minimum kept at
+    // 1 ACU, the cheapest maximum is the peak (capacity never needs more):
+    // the same range brute force finds among the ranges with that minimum.
+    let s = Scenario {
+        workload: Workload::BusinessHours(BusinessHours {
+            peak_acu: 6.0,
+            off_peak_acu: 1.0,
+            hours_per_day: 10,
+            start_hour: 8,
+            days_per_week: 5,
+        }),
+        ..Scenario::default()
+    };
+    let fixed = OptimizeOptions {
+        min_acu: Some(1.0),
+        ..OptimizeOptions::default()
+    };
+    let o = optimize(&s, &fixed).unwrap();
+    let best = o.best.unwrap();
+    assert_eq!((best.min_acu, best.max_acu), (1.0, 6.0));
+    // The scenario's own range, the widest (1-6) and a binary search over
+    // the maxima 1..6 (at most 4 more): far fewer than the full search.
+    let full = optimize(&s, &OptimizeOptions::default()).unwrap();
+    assert!(
+        o.evaluated <= 6 && o.evaluated < full.evaluated,
+        "{} vs {}",
+        o.evaluated,
+        full.evaluated
+    );
+
+    let off_grid = OptimizeOptions {
+        min_acu: Some(0.3),
+        ..OptimizeOptions::default()
+    };
+    let e = optimize(&s, &off_grid).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        (acumen::ErrorCode::OffGrid, "minAcu")
+    );
+    let mut proxied = s.clone();
+    proxied.extras.rds_proxy = true;
+    let zero = OptimizeOptions {
+        min_acu: Some(0.0),
+        ..OptimizeOptions::default()
+    };
+    let e = optimize(&proxied, &zero).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        (acumen::ErrorCode::OutOfRange, "minAcu")
+    );
 }

@@ -80,12 +80,18 @@ pub struct OptimizeOptions {
     /// Largest acceptable unmet demand as a share of all demand, 0 to 1.
     /// Default 0.001 (0.1 %).
     pub max_unmet_share: f64,
+    /// Keep the minimum at this capacity (ACUs, a multiple of 0.5) and
+    /// search only the maxima: the cheapest maximum for a minimum already
+    /// chosen. Default: search the minima too.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub min_acu: Option<f64>,
 }
 
 impl Default for OptimizeOptions {
     fn default() -> Self {
         OptimizeOptions {
             max_unmet_share: 0.001,
+            min_acu: None,
         }
     }
 }
@@ -172,6 +178,22 @@ fn optimize_within(
     }
     let mut s = scenario.validate()?;
     let (run, lowest_min, top) = setting_out(&s)?;
+    let (lowest_min, top) = match options.min_acu {
+        None => (lowest_min, top),
+        Some(v) => {
+            let fixed = Acu::from_f64(v, "minAcu")?.halves();
+            if fixed < lowest_min {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    "minAcu",
+                    format_args!(
+                        "must be at least 0.5 ACU here: a minimum of 0 (auto-pause) needs an engine version that supports it and no RDS Proxy"
+                    ),
+                ));
+            }
+            (fixed, top.max(fixed).max(2))
+        }
+    };
     let plan = plan(&mut s, run, lowest_min, top, budget)?;
     let mut search = Search {
         s: &s,
@@ -187,7 +209,10 @@ fn optimize_within(
             .simulate(s.scaling.min.halves(), s.scaling.max.halves())?
             .0,
     );
-    let best = search.minima(&plan, lowest_min)?;
+    let best = match options.min_acu {
+        Some(_) => search.one_minimum(&plan, lowest_min)?,
+        None => search.minima(&plan, lowest_min)?,
+    };
     let Search {
         points, evaluated, ..
     } = search;
@@ -329,6 +354,15 @@ impl Search<'_> {
                 }
             }
         }
+        Ok(best)
+    }
+
+    /// The cheapest maximum for the one minimum `min` (half-ACUs), whose
+    /// widest range the plan has simulated.
+    fn one_minimum(&mut self, plan: &Plan, min: u16) -> Result<Option<Candidate>, Error> {
+        let at_top = self.record(plan.widest);
+        let mut best = None;
+        self.cheapest_max(min, at_top, &mut best)?;
         Ok(best)
     }
 
@@ -670,6 +704,7 @@ mod tests {
         };
         let none = OptimizeOptions {
             max_unmet_share: 0.0,
+            ..OptimizeOptions::default()
         };
         let full = optimize_within(&s, &none, u64::MAX).unwrap();
         let small = optimize_within(&s, &none, 1_000_000).unwrap();

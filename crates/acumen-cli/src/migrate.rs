@@ -1,0 +1,347 @@
+//! `acumen migrate`: a provisioned instance, from a CPU summary or a
+//! CloudWatch series of its CPUUtilization, sized for Serverless v2 and
+//! priced against its class; or a whole fleet from an inventory
+//! ([`crate::fleet`]). The maths is the core's ([`acumen::migrate`]).
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use acumen::cloudwatch::{GridOptions, ReadOptions, Recording, Statistic};
+use acumen::migrate::{CpuSummary, CpuTrace, Migration, MigrationInput, migrate};
+use acumen::prices::PriceBook;
+use clap::Args;
+use serde::Serialize;
+
+use crate::output::{emit, json};
+use crate::table::{Align, Table, num};
+use crate::{EngineArg, Format, StorageArg};
+
+/// The arguments of `acumen migrate`.
+#[derive(Args, Debug)]
+pub struct MigrateArgs {
+    /// The provisioned class today, e.g. db.r6g.xlarge.
+    #[arg(long, value_name = "CLASS", required_unless_present = "fleet")]
+    pub class: Option<String>,
+    /// 95th percentile of CPUUtilization, percent (summary mode).
+    #[arg(long, value_name = "PERCENT", requires = "cpu_max")]
+    pub cpu_p95: Option<f64>,
+    /// Maximum of CPUUtilization, percent (summary mode).
+    #[arg(long, value_name = "PERCENT", requires = "cpu_p95")]
+    pub cpu_max: Option<f64>,
+    /// Average of CPUUtilization, percent (default: 0.6 × p95).
+    #[arg(long, value_name = "PERCENT", requires = "cpu_p95")]
+    pub cpu_avg: Option<f64>,
+    /// A CloudWatch export of the instance's CPUUtilization (the AWS CLI's
+    /// JSON or CSV; the first series is used): series mode.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["cpu_p95", "cpu_max", "cpu_avg"])]
+    pub cpu: Option<PathBuf>,
+    /// An inventory CSV (id,class,engine,region,cpu) of many instances:
+    /// fleet mode.
+    #[arg(long, value_name = "INVENTORY", conflicts_with_all = ["class", "cpu", "cpu_p95"])]
+    pub fleet: Option<PathBuf>,
+    /// Peak concurrent connections (a floor on the minimum).
+    #[arg(long, value_name = "N")]
+    pub connections: Option<u32>,
+    /// The working set, GiB (a floor on the minimum).
+    #[arg(long, value_name = "GIB")]
+    pub working_set_gib: Option<f64>,
+    /// Cluster storage, GB-month (the same on both sides).
+    #[arg(long, value_name = "GB", default_value_t = 0.0)]
+    pub storage_gb: f64,
+    /// AWS region (default for a fleet's rows without one).
+    #[arg(long, default_value = "us-east-1")]
+    pub region: String,
+    /// Database engine (default for a fleet's rows without one).
+    #[arg(long, value_enum, default_value_t = EngineArg::AuroraPostgresql)]
+    pub engine: EngineArg,
+    /// Storage configuration.
+    #[arg(long, value_enum, default_value_t = StorageArg::Standard)]
+    pub storage_type: StorageArg,
+    /// The statistic of a get-metric-statistics file to read.
+    #[arg(long, value_name = "STAT", default_value = "Average", value_parser = Statistic::parse)]
+    pub statistic: Statistic,
+    /// A price book (from `acumen prices import` or `fetch`) to price from first.
+    #[arg(long, value_name = "BOOK")]
+    pub prices: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Why an instance could not be answered.
+#[derive(Debug)]
+pub enum Failed {
+    /// A file could not be read (exit 3).
+    Io(String),
+    /// A file's content is wrong (exit 1): `file:line: …`.
+    File(String),
+    /// The core refused an input: its error and the flag (or file) named.
+    Core { error: acumen::Error, at: String },
+}
+
+/// The input of one instance, its CPU from the arguments or a file.
+pub fn input_of(
+    args: &MigrateArgs,
+    class: &str,
+    cpu_file: Option<&Path>,
+    book: Option<&PriceBook>,
+) -> Result<(MigrationInput, Vec<String>), Failed> {
+    let mut input = MigrationInput {
+        class: class.to_string(),
+        region: args.region.clone(),
+        engine: args.engine.into(),
+        storage_type: args.storage_type.into(),
+        storage_gb: args.storage_gb,
+        connections: args.connections,
+        working_set_gib: args.working_set_gib,
+        price_book: book.cloned(),
+        ..MigrationInput::default()
+    };
+    let mut warnings = Vec::new();
+    match cpu_file {
+        Some(path) => {
+            let reading = ReadOptions {
+                statistic: args.statistic.clone(),
+            };
+            let (trace, said) = read_cpu(path, &reading)?;
+            input.cpu_trace = Some(trace);
+            warnings = said;
+        }
+        None => {
+            input.cpu = Some(CpuSummary {
+                p95: args.cpu_p95.unwrap_or(f64::NAN),
+                max: args.cpu_max.unwrap_or(f64::NAN),
+                average: args.cpu_avg,
+            });
+        }
+    }
+    Ok((input, warnings))
+}
+
+/// The first series of a CloudWatch export of CPUUtilization, on its grid,
+/// and what reading it found.
+pub fn read_cpu(path: &Path, reading: &ReadOptions) -> Result<(CpuTrace, Vec<String>), Failed> {
+    let shown = path.display().to_string();
+    let series = crate::cloudwatch::read_file(path, reading, &mut |_| {}).map_err(|e| match e {
+        crate::cloudwatch::ReadError::Io(m) => Failed::Io(m),
+        crate::cloudwatch::ReadError::Invalid(m) => Failed::File(m),
+    })?;
+    let mut warnings = Vec::new();
+    let count = series.len();
+    let first = series
+        .into_iter()
+        .next()
+        .ok_or_else(|| Failed::File(format!("{shown}: no samples")))?;
+    if count > 1 {
+        warnings.push(format!(
+            "{shown}: {count} series; the first, {}, is the instance's CPU",
+            first.name
+        ));
+    }
+    let grid = Recording::new(vec![first])
+        .and_then(|r| r.resample(&GridOptions::default()))
+        .map_err(|e| Failed::File(e.in_file(&shown)))?;
+    warnings.extend(grid.warnings.iter().map(|w| format!("{shown}: {w}")));
+    let values = grid
+        .series
+        .into_iter()
+        .next()
+        .map(|s| s.values)
+        .unwrap_or_default();
+    Ok((
+        CpuTrace {
+            interval_seconds: grid.interval_seconds,
+            percent: values,
+        },
+        warnings,
+    ))
+}
+
+/// Runs the core on `input`; its errors name `at` (a flag or a file).
+pub fn answer(input: &MigrationInput, at: impl Fn(&str) -> String) -> Result<Migration, Failed> {
+    migrate(input).map_err(|error| {
+        let at = at(error.field());
+        Failed::Core { error, at }
+    })
+}
+
+/// The flag a core field came from, in single-instance mode.
+pub fn flag_of(field: &str) -> String {
+    let flag = match field {
+        "class" => "--class",
+        "cpu" | "cpu.p95" => "--cpu-p95",
+        "cpu.max" => "--cpu-max",
+        "cpu.average" => "--cpu-avg",
+        "storageGb" => "--storage-gb",
+        "workingSetGib" => "--working-set-gib",
+        "region" => "--region",
+        f if f.starts_with("cpuTrace") => "--cpu",
+        _ => "",
+    };
+    if flag.is_empty() {
+        field.to_string()
+    } else {
+        flag.to_string()
+    }
+}
+
+/// The summary of one migration in one row, for CSV and fleets.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    pub class: String,
+    pub min_acu: f64,
+    pub max_acu: f64,
+    pub typical_acu: f64,
+    pub peak_acu: f64,
+    pub serverless_micro_usd: i64,
+    pub on_demand_micro_usd: Option<i64>,
+    pub saving_micro_usd: Option<i64>,
+}
+
+impl Row {
+    pub fn of(m: &Migration) -> Row {
+        Row {
+            class: m.class.class.clone(),
+            min_acu: m.proposed.min_acu,
+            max_acu: m.proposed.max_acu,
+            typical_acu: m.sizing.typical_acu,
+            peak_acu: m.sizing.peak_acu,
+            serverless_micro_usd: m.serverless.monthly_micro_usd.micros(),
+            on_demand_micro_usd: m.on_demand.as_ref().map(|o| o.monthly_micro_usd.micros()),
+            saving_micro_usd: m.saving_micro_usd.map(|s| s.micros()),
+        }
+    }
+}
+
+/// Prints one migration in `format`.
+pub fn print(m: &Migration, format: Format) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match format {
+        Format::Json => json(&mut out, m),
+        Format::Csv => emit(&mut out, &csv_table(m), Format::Csv),
+        Format::Table => write_text(&mut out, m),
+        Format::Markdown => write_markdown(&mut out, m),
+    }
+}
+
+fn csv_table(m: &Migration) -> Table {
+    let mut t = Table::new(&[
+        ("class", Align::Left),
+        ("min_acu", Align::Right),
+        ("max_acu", Align::Right),
+        ("typical_acu", Align::Right),
+        ("peak_acu", Align::Right),
+        ("serverless_micro_usd", Align::Right),
+        ("on_demand_micro_usd", Align::Right),
+        ("saving_micro_usd", Align::Right),
+    ]);
+    let r = Row::of(m);
+    let opt = |v: Option<i64>| v.map_or(String::new(), |v| v.to_string());
+    t.row(vec![
+        r.class,
+        r.min_acu.to_string(),
+        r.max_acu.to_string(),
+        r.typical_acu.to_string(),
+        r.peak_acu.to_string(),
+        r.serverless_micro_usd.to_string(),
+        opt(r.on_demand_micro_usd),
+        opt(r.saving_micro_usd),
+    ]);
+    t
+}
+
+/// The heading lines: the class, the load, the sizing and the range.
+fn heading(m: &Migration) -> Vec<String> {
+    let c = &m.class;
+    let cpu = &m.cpu;
+    let average = cpu.average.map_or_else(
+        || String::from("not given (0.6 × p95 assumed)"),
+        |a| format!("{} %", num(a, 1)),
+    );
+    let s = &m.sizing;
+    vec![
+        format!(
+            "{} ({} vCPU, {} GiB, {} ACU per vCPU at full load) in {}, {}",
+            c.class,
+            c.vcpu,
+            c.memory_gib,
+            c.acu_per_vcpu,
+            m.report.region,
+            m.report.engine.name()
+        ),
+        format!(
+            "CPU: p95 {} %, max {} %, average {average}",
+            num(cpu.p95, 1),
+            num(cpu.max, 1)
+        ),
+        format!(
+            "Sizing (AWS's serverless advisory rules): minimum {} ACU, typical {} ACU, peak {} ACU, maximum {} ACU",
+            s.min_acu, s.typical_acu, s.peak_acu, s.max_acu
+        ),
+        format!(
+            "Proposed range: {}-{} ACU ({})",
+            m.proposed.min_acu, m.proposed.max_acu, m.proposed_by
+        ),
+    ]
+}
+
+fn cost_table(m: &Migration) -> Table {
+    let mut t = Table::new(&[("Option", Align::Left), ("Per month", Align::Right)]);
+    t.row(vec![
+        format!(
+            "Serverless v2, {}-{} ACU",
+            m.proposed.min_acu, m.proposed.max_acu
+        ),
+        m.serverless.monthly_micro_usd.to_string(),
+    ]);
+    for option in m.on_demand.iter().chain(&m.best_commitment) {
+        t.row(vec![
+            option.option.clone(),
+            option.monthly_micro_usd.to_string(),
+        ]);
+    }
+    if let Some(saving) = m.saving_micro_usd {
+        t.row(vec![
+            String::from("Saving on serverless (against on demand)"),
+            crate::output::signed(saving),
+        ]);
+    }
+    t
+}
+
+fn write_text(out: &mut dyn Write, m: &Migration) -> io::Result<()> {
+    for line in heading(m) {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out)?;
+    cost_table(m).write_text(out)?;
+    writeln!(out)?;
+    writeln!(out, "Verdict: {}", m.verdict)?;
+    for note in &m.notes {
+        writeln!(out, "Note: {note}")?;
+    }
+    writeln!(out, "How the sizing was worked out:")?;
+    for rule in &m.sizing.rules {
+        writeln!(out, "  {rule}")?;
+    }
+    Ok(())
+}
+
+fn write_markdown(out: &mut dyn Write, m: &Migration) -> io::Result<()> {
+    for line in heading(m) {
+        writeln!(out, "{line}  ")?;
+    }
+    writeln!(out)?;
+    cost_table(m).write_markdown(out)?;
+    writeln!(out)?;
+    writeln!(out, "**Verdict:** {}", m.verdict)?;
+    for note in &m.notes {
+        writeln!(out, "\n> {note}")?;
+    }
+    writeln!(out)?;
+    for rule in &m.sizing.rules {
+        writeln!(out, "- {rule}")?;
+    }
+    Ok(())
+}
