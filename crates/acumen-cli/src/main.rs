@@ -16,6 +16,7 @@ mod download;
 mod fetch;
 mod fleet;
 mod input;
+mod inventory;
 mod migrate;
 mod offer_rows;
 mod output;

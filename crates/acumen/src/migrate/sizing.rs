@@ -155,6 +155,12 @@ fn ceil(x: f64) -> f64 {
     }
 }
 
+/// `18.39` for 18.392857…, `21` for 21.0: a percentage as a person writes it.
+fn two_places(value: f64) -> String {
+    let text = format!("{value:.2}");
+    String::from(text.trim_end_matches('0').trim_end_matches('.'))
+}
+
 /// The sizing of `cpu` on `shape`, with the connection count and the
 /// working set (GiB) when known. The inputs are checked by the caller.
 #[must_use]
@@ -186,7 +192,8 @@ pub fn size(
     };
     let average = round_up_half(avg_percent / 100.0 * scale);
     rules.push(format!(
-        "average: {avg_percent} %{assumed} × {v} vCPU × {r} ACU/vCPU, rounded up to {average} ACU"
+        "average: {} %{assumed} × {v} vCPU × {r} ACU/vCPU, rounded up to {average} ACU",
+        two_places(avg_percent)
     ));
     let connection_floor = connections.map_or(0.0, |n| {
         round_up_half(f64::from(n) * MB_PER_CONNECTION / 1024.0 / GIB_PER_ACU)
