@@ -156,7 +156,7 @@ test-browser: site typecheck-web
 fuzz seconds="60":
     #!/usr/bin/env bash
     set -euo pipefail
-    for target in scenario_json scenario_toml simulator cloudwatch_csv cloudwatch_json pricelist_import; do
+    for target in scenario_json scenario_toml simulator cloudwatch_csv cloudwatch_json migrate_inventory pricelist_import; do
         # The simulator target is pure safe Rust: no sanitizer, twice the runs.
         sanitizer=address
         [ "$target" = simulator ] && sanitizer=none

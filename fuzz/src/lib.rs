@@ -24,6 +24,11 @@ pub mod input;
 #[path = "../../crates/acumen-cli/src/pricelist.rs"]
 pub mod pricelist;
 
+/// The CLI's fleet inventory reader (`acumen migrate --fleet`).
+#[allow(dead_code)]
+#[path = "../../crates/acumen-cli/src/inventory.rs"]
+pub mod inventory;
+
 /// The CLI's progress bar, which the import draws on a terminal.
 #[allow(dead_code)]
 #[path = "../../crates/acumen-cli/src/progress.rs"]

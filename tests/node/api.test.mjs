@@ -384,6 +384,31 @@ const cloudWatchCases = [
   [["", { maxGap: 60 }], "unknown_field", "maxGap", /unknown field/],
 ];
 
+const R6G = "db.r6g.large";
+const CPU = { p95: 35, max: 72 };
+const migrateCases = [
+  // wrong types
+  [undefined, "wrong_type", "", /expected an object/],
+  [{ class: 3, cpu: CPU }, "wrong_type", "class", /invalid type: integer `3`, expected a string/],
+  [{ class: R6G, cpu: { p95: "35", max: 72 } }, "wrong_type", "cpu.p95", /invalid type: string/],
+  // missing fields
+  [{ class: R6G }, "missing_field", "cpu", /the CPU load is needed/],
+  [{ class: R6G, cpu: { max: 72 } }, "missing_field", "cpu", /missing field `p95`/],
+  // NaN, Infinity
+  [{ class: R6G, cpu: { p95: NaN, max: 72 } }, "not_a_number", "cpu.p95", /finite/],
+  [{ class: R6G, cpuTrace: { percent: [1, Infinity] } }, "not_a_number", "cpuTrace.percent[1]", /finite/],
+  // out of range
+  [{ class: R6G, cpu: { p95: 120, max: 130 } }, "out_of_range", "cpu.p95", /percentage from 0 to 100/],
+  [{ class: R6G, cpu: CPU, storageGb: -1 }, "out_of_range", "storageGb", /between 0 and 1000000 GB/],
+  // unknown variants
+  [{ class: "db.q1.large", cpu: CPU }, "unknown_variant", "class", /without a known ACU ratio/],
+  [{ class: R6G, cpu: CPU, engine: "oracle" }, "unknown_variant", "engine", /unknown variant `oracle`/],
+  // unknown fields
+  [{ class: R6G, cpu: CPU, cpuAvg: 20 }, "unknown_field", "cpuAvg", /unknown field `cpuAvg`/],
+  // conflicts
+  [{ class: R6G, cpu: CPU, cpuTrace: { percent: [1] } }, "conflict", "cpuTrace", /not both/],
+];
+
 const catalogue = {
   readCloudWatch: cloudWatchCases,
   simulateTrace: traceCases,
@@ -397,6 +422,7 @@ const catalogue = {
   terraform: unpricedCases,
   maxConnections: maxConnectionsCases,
   capabilities: capabilitiesCases,
+  migrate: migrateCases,
 };
 
 test("the error catalogue covers every export that takes input", () => {

@@ -226,6 +226,36 @@ pub fn optimize(
     encode(&acumen::optimize::optimize(&scenario, &options)?)
 }
 
+/// From provisioned to Serverless v2: a provisioned instance's CPU load,
+/// as a summary (`cpu: { p95, max, average? }`) or a series
+/// (`cpuTrace: { intervalSeconds, percent }`), sized in ACUs by AWS's
+/// serverless advisory rules (minimum, typical, peak, maximum), a range
+/// proposed (the rules for a summary; for a series the cheapest range that
+/// serves it when simulated), and the monthly cost on serverless against
+/// the class on demand and committed, with a verdict and the full report.
+///
+/// ```js
+/// import { migrate, readCloudWatch } from "acumen";
+/// const m = migrate({ class: "db.r6g.xlarge", cpu: { p95: 35, max: 72 } });
+/// m.proposed;                          // { minAcu: 3.5, maxAcu: 16 }
+/// m.sizing.typicalAcu;                 // 6
+/// m.serverless.monthlyMicroUsd / 1e6;  // 525.6
+/// // A CloudWatch export of CPUUtilization (the AWS CLI's JSON or a CSV):
+/// const grid = readCloudWatch(text);
+/// migrate({ class: "db.r6g.xlarge",
+///           cpuTrace: { intervalSeconds: grid.intervalSeconds, percent: grid.series[0].values } });
+/// ```
+///
+/// Throws an `AcumenError` naming the field on invalid input (`class`,
+/// `cpu.p95`, `cpuTrace.percent[17]`…).
+#[wasm_bindgen(js_name = migrate, unchecked_return_type = "Migration")]
+pub fn migrate(
+    #[wasm_bindgen(unchecked_param_type = "MigrationInput")] input: JsValue,
+) -> Result<JsValue, AcumenError> {
+    let input: acumen::migrate::MigrationInput = decode(&input)?;
+    encode(&acumen::migrate::migrate(&input)?)
+}
+
 /// How the cluster's capacity follows its demand: the controller model,
 /// per-instance usage (ACU-hours, time paused and at the bounds, unmet demand
 /// by cause, scaling counts, time to capacity) and a chart timeline of the

@@ -611,73 +611,169 @@ export interface MaxConnectionsInput {
   minAcu: number;
 }
 /**
- * The optimiser's answer.
+ * Should this instance move, at what range, and what would it cost.
  */
-export interface Optimization {
+export interface Migration {
   /**
-   * The cheapest range meeting the limit, if any does.
+   * The cheapest commitment on the class (Reserved or Savings Plan),
+   * when one is priced.
    */
-  best?: Candidate | null;
+  bestCommitment?: PricedOption | null;
   /**
-   * The scenario's own range, for comparison.
+   * The class today.
    */
-  current: Candidate;
+  class: ClassShape;
   /**
-   * How many ranges were simulated.
+   * The CPU load: as given, or the series' average, 95th percentile
+   * (nearest rank) and maximum.
    */
-  evaluated: number;
+  cpu: CpuSummary;
   /**
-   * Ranges no other beats on both cost and unmet demand, cheapest first.
+   * How a series' load is spread (a summary has none).
    */
-  frontier: Candidate[];
+  load?: LoadFacts | null;
   /**
-   * How far apart the minima first tried are, ACUs: 0.5 (every one)
-   * unless the work budget needed fewer; the search then narrows down
-   * around the cheapest of them to 0.5 ACU.
+   * Things to know before acting on it.
    */
-  minimumStepAcu: number;
+  notes: string[];
   /**
-   * What resampling or fewer minima mean for the answer, when either
-   * was needed.
+   * The class on demand, when its rate is known.
    */
-  note?: string | null;
+  onDemand?: PricedOption | null;
   /**
-   * The step, in seconds, the demand was resampled to (each step at its
-   * highest demand) to keep within [`MAX_OPTIMIZE_WORK`]; `None` when
-   * it was simulated as given.
+   * The range to set (`minAcu`, `maxAcu`).
    */
-  resampledSeconds?: number | null;
+  proposed: Scaling;
+  /**
+   * Where the proposed range comes from.
+   */
+  proposedBy: string;
+  /**
+   * The full estimate of serverless at the proposed range, with its
+   * comparison against the class.
+   */
+  report: Report;
+  /**
+   * On-demand minus serverless, micro-dollars a month (positive: serverless saves).
+   */
+  savingMicroUsd?: Money | null;
+  /**
+   * Serverless at the proposed range.
+   */
+  serverless: PricedOption;
+  /**
+   * AWS's advisory rules on that load.
+   */
+  sizing: Sizing;
+  /**
+   * What to do, and why, in a sentence or two.
+   */
+  verdict: string;
 }
 /**
- * One evaluated scaling range.
+ * A priced option.
  */
-export interface Candidate {
+export interface PricedOption {
   /**
-   * Monthly serverless compute cost, micro-dollars.
+   * Its monthly cost, storage and the rest included, micro-dollars.
    */
-  computeMicroUsd: Money;
+  monthlyMicroUsd: Money;
   /**
-   * Maximum capacity, ACUs.
+   * The option, as the comparison names it.
    */
-  maxAcu: number;
-  /**
-   * Minimum capacity, ACUs.
-   */
-  minAcu: number;
-  /**
-   * Unmet demand as a share of all demand.
-   */
-  unmetShare: number;
+  option: string;
 }
 /**
- * What the optimiser may accept.
+ * A provisioned instance class's shape.
  */
-export interface OptimizeOptions {
+export interface ClassShape {
   /**
-   * Largest acceptable unmet demand as a share of all demand, 0 to 1.
-   * Default 0.001 (0.1 %).
+   * ACUs one vCPU at 100 % CPU is worth (AWS's advisory tooling's family
+   * ratio).
    */
-  maxUnmetShare?: number;
+  acuPerVcpu: number;
+  /**
+   * A burstable class (db.t3, db.t4g): AWS recommends these for
+   * development and test, not for a load that needs its CPU all month.
+   */
+  burstable: boolean;
+  /**
+   * The class, e.g. `db.r6g.xlarge`.
+   */
+  class: string;
+  /**
+   * Memory in GiB.
+   */
+  memoryGib: number;
+  /**
+   * Where the vCPUs and memory come from.
+   */
+  source: string;
+  /**
+   * Virtual CPUs.
+   */
+  vcpu: number;
+}
+/**
+ * A CPU load as a dashboard gives it, in percent of the class's vCPUs.
+ */
+export interface CpuSummary {
+  /**
+   * Average of CPUUtilization, 0 to 100; default 0.6 × `p95` (the
+   * advisory tooling's estimate).
+   */
+  average?: number | null;
+  /**
+   * Maximum of CPUUtilization, 0 to 100, at least `p95`.
+   */
+  max: number;
+  /**
+   * 95th percentile of CPUUtilization, 0 to 100.
+   */
+  p95: number;
+}
+/**
+ * How a series' load is spread over time.
+ */
+export interface LoadFacts {
+  /**
+   * Hours the series covers.
+   */
+  hours: number;
+  /**
+   * Hours with a demand of at most 0.5 ACU (where a minimum of 0 could
+   * pause the instance).
+   */
+  hoursAtMostHalfAcu: number;
+  /**
+   * Hours with a demand at or above 80 % of the peak.
+   */
+  hoursNearPeak: number;
+  /**
+   * The peak demand, ACUs (not rounded).
+   */
+  peakAcu: number;
+}
+/**
+ * The cluster's serverless scaling range (`ServerlessV2ScalingConfiguration`),
+ * shared by the writer and every serverless reader.
+ */
+export interface Scaling {
+  /**
+   * Maximum capacity in ACUs: a multiple of 0.5 from 1 to 256 (128 on
+   * older engine versions). Default 16.
+   */
+  maxAcu?: number;
+  /**
+   * Minimum capacity in ACUs: a multiple of 0.5 from 0 to 256; 0 turns on
+   * auto-pause (on engine versions that support it). Default 0.5.
+   */
+  minAcu?: number;
+  /**
+   * Idle seconds before an instance with `minAcu` 0 pauses: 300 to
+   * 86,400. Default 300.
+   */
+  secondsUntilAutoPause?: number | null;
 }
 /**
  * An itemised monthly estimate.
@@ -1093,6 +1189,309 @@ export interface Warning {
   message: string;
 }
 /**
+ * What the sizing rules give, ACUs on the 0.5 grid.
+ */
+export interface Sizing {
+  /**
+   * The average load.
+   */
+  averageAcu: number;
+  /**
+   * The floor the connections need (0 without a count).
+   */
+  connectionFloorAcu: number;
+  /**
+   * The load needs more than one serverless instance's 256 ACU.
+   */
+  exceedsCapacity: boolean;
+  /**
+   * The maximum capacity to set (headroom above the peak).
+   */
+  maxAcu: number;
+  /**
+   * The floor the working set needs (0 without one).
+   */
+  memoryFloorAcu: number;
+  /**
+   * The minimum capacity to set.
+   */
+  minAcu: number;
+  /**
+   * The highest load seen.
+   */
+  peakAcu: number;
+  /**
+   * Each figure with the arithmetic that gave it, in order.
+   */
+  rules: string[];
+  /**
+   * The load most of the time (the 95/5 blend of p95 and max).
+   */
+  typicalAcu: number;
+}
+/**
+ * A provisioned instance and its load.
+ */
+export interface MigrationInput {
+  /**
+   * The class it runs on today, e.g. `db.r6g.xlarge`.
+   */
+  class?: string;
+  /**
+   * Peak concurrent connections, if known (a floor on the minimum).
+   */
+  connections?: number | null;
+  /**
+   * The CPU load as a summary (give this or `cpuTrace`).
+   */
+  cpu?: CpuSummary | null;
+  /**
+   * The CPU load as a series (give this or `cpu`).
+   */
+  cpuTrace?: CpuTrace | null;
+  /**
+   * Database engine. Default `aurora-postgresql`.
+   */
+  engine?: Engine;
+  /**
+   * Hours in the billed month: 1 to 744. Default 730.
+   */
+  hoursPerMonth?: number;
+  /**
+   * A price book to price from before the built-in catalog.
+   */
+  priceBook?: PriceBook | null;
+  /**
+   * AWS region code. Default `us-east-1`.
+   */
+  region?: string;
+  /**
+   * Cluster storage, GB-month, the same on both sides. Default 0.
+   */
+  storageGb?: number;
+  /**
+   * Storage configuration, the same on both sides. Default Standard.
+   */
+  storageType?: StorageType;
+  /**
+   * The working set in GiB, if known (a floor on the minimum).
+   */
+  workingSetGib?: number | null;
+}
+/**
+ * A CPUUtilization series: percent of the class's vCPUs, one value per
+ * interval.
+ */
+export interface CpuTrace {
+  /**
+   * Seconds between samples: 1 to 86,400. Default 60.
+   */
+  intervalSeconds?: number;
+  /**
+   * CPUUtilization in percent, 0 to 100.
+   */
+  percent?: number[];
+}
+/**
+ * Prices from one published price list, with where they came from.
+ */
+export interface PriceBook {
+  /**
+   * The date of the prices (ISO 8601, `YYYY-MM-DD`): for an imported offer
+   * file, its publication date.
+   */
+  asOf: string;
+  /**
+   * On-demand prices of billable items.
+   */
+  entries?: BookEntry[];
+  /**
+   * Provisioned instance classes with their rates.
+   */
+  instanceClasses?: BookClass[];
+  /**
+   * A short name shown beside every price taken from the book, e.g.
+   * "AWS Price List (AmazonRDS)".
+   */
+  name: string;
+  /**
+   * Remarks on the import, e.g. items the price list did not have.
+   */
+  notes?: string[];
+  /**
+   * Where the prices were read, e.g. the offer's code, version and file.
+   */
+  source: string;
+}
+/**
+ * One on-demand price of a price book.
+ */
+export interface BookEntry {
+  /**
+   * The engine the price is for; absent when it applies to both.
+   */
+  engine?: Engine | null;
+  /**
+   * What is priced.
+   */
+  item: PriceItem;
+  /**
+   * A caveat, e.g. how the price list's unit was converted.
+   */
+  note?: string | null;
+  /**
+   * The price per [`PriceItem::unit`], in nano-dollars.
+   */
+  priceNanoUsd: UnitPrice;
+  /**
+   * AWS region code, e.g. `us-east-1`.
+   */
+  region: string;
+  /**
+   * The price list's SKU for the product, if known.
+   */
+  sku?: string | null;
+}
+/**
+ * A provisioned Aurora instance class of a price book (Single-AZ).
+ */
+export interface BookClass {
+  /**
+   * The class name, e.g. `db.r6g.xlarge`.
+   */
+  class: string;
+  /**
+   * The engine the rates are for; absent when they apply to both.
+   */
+  engine?: Engine | null;
+  /**
+   * On-demand price per instance-hour on Aurora I/O-Optimized, in
+   * nano-dollars.
+   */
+  ioOptimizedHourlyNanoUsd?: UnitPrice | null;
+  /**
+   * Memory in GiB.
+   */
+  memoryGib: number;
+  /**
+   * On-demand price per instance-hour on Aurora Standard, in nano-dollars.
+   */
+  onDemandHourlyNanoUsd?: UnitPrice | null;
+  /**
+   * AWS region code.
+   */
+  region: string;
+  /**
+   * Reserved Instance terms offered for the class.
+   */
+  reserved?: ReservedTerm[];
+  /**
+   * Virtual CPUs.
+   */
+  vcpu: number;
+}
+/**
+ * A Reserved Instance term: length, payment option, upfront fee and the
+ * recurring hourly rate.
+ */
+export interface ReservedTerm {
+  /**
+   * Recurring price per instance-hour, in nano-dollars.
+   */
+  hourlyNanoUsd: UnitPrice;
+  /**
+   * True for a term on Aurora I/O-Optimized; false on Aurora Standard.
+   */
+  ioOptimized?: boolean;
+  /**
+   * Payment option.
+   */
+  payment: Payment;
+  /**
+   * Term in years: 1 or 3.
+   */
+  termYears: number;
+  /**
+   * Upfront fee per instance, in micro-dollars.
+   */
+  upfrontMicroUsd: Money;
+}
+/**
+ * The optimiser's answer.
+ */
+export interface Optimization {
+  /**
+   * The cheapest range meeting the limit, if any does.
+   */
+  best?: Candidate | null;
+  /**
+   * The scenario's own range, for comparison.
+   */
+  current: Candidate;
+  /**
+   * How many ranges were simulated.
+   */
+  evaluated: number;
+  /**
+   * Ranges no other beats on both cost and unmet demand, cheapest first.
+   */
+  frontier: Candidate[];
+  /**
+   * How far apart the minima first tried are, ACUs: 0.5 (every one)
+   * unless the work budget needed fewer; the search then narrows down
+   * around the cheapest of them to 0.5 ACU.
+   */
+  minimumStepAcu: number;
+  /**
+   * What resampling or fewer minima mean for the answer, when either
+   * was needed.
+   */
+  note?: string | null;
+  /**
+   * The step, in seconds, the demand was resampled to (each step at its
+   * highest demand) to keep within [`MAX_OPTIMIZE_WORK`]; `None` when
+   * it was simulated as given.
+   */
+  resampledSeconds?: number | null;
+}
+/**
+ * One evaluated scaling range.
+ */
+export interface Candidate {
+  /**
+   * Monthly serverless compute cost, micro-dollars.
+   */
+  computeMicroUsd: Money;
+  /**
+   * Maximum capacity, ACUs.
+   */
+  maxAcu: number;
+  /**
+   * Minimum capacity, ACUs.
+   */
+  minAcu: number;
+  /**
+   * Unmet demand as a share of all demand.
+   */
+  unmetShare: number;
+}
+/**
+ * What the optimiser may accept.
+ */
+export interface OptimizeOptions {
+  /**
+   * Largest acceptable unmet demand as a share of all demand, 0 to 1.
+   * Default 0.001 (0.1 %).
+   */
+  maxUnmetShare?: number;
+  /**
+   * Keep the minimum at this capacity (ACUs, a multiple of 0.5) and
+   * search only the maxima: the cheapest maximum for a minimum already
+   * chosen. Default: search the minima too.
+   */
+  minAcu?: number | null;
+}
+/**
  * Everything an estimate needs. `Scenario::default()` is the calculator's
  * opening scenario: Aurora PostgreSQL in us-east-1 on Aurora Standard, one
  * writer scaling 0.5–16 ACU under a steady 4-ACU load, 100 GB stored.
@@ -1349,130 +1748,6 @@ export interface Extras {
   snapshotExportGb?: number;
 }
 /**
- * Prices from one published price list, with where they came from.
- */
-export interface PriceBook {
-  /**
-   * The date of the prices (ISO 8601, `YYYY-MM-DD`): for an imported offer
-   * file, its publication date.
-   */
-  asOf: string;
-  /**
-   * On-demand prices of billable items.
-   */
-  entries?: BookEntry[];
-  /**
-   * Provisioned instance classes with their rates.
-   */
-  instanceClasses?: BookClass[];
-  /**
-   * A short name shown beside every price taken from the book, e.g.
-   * "AWS Price List (AmazonRDS)".
-   */
-  name: string;
-  /**
-   * Remarks on the import, e.g. items the price list did not have.
-   */
-  notes?: string[];
-  /**
-   * Where the prices were read, e.g. the offer's code, version and file.
-   */
-  source: string;
-}
-/**
- * One on-demand price of a price book.
- */
-export interface BookEntry {
-  /**
-   * The engine the price is for; absent when it applies to both.
-   */
-  engine?: Engine | null;
-  /**
-   * What is priced.
-   */
-  item: PriceItem;
-  /**
-   * A caveat, e.g. how the price list's unit was converted.
-   */
-  note?: string | null;
-  /**
-   * The price per [`PriceItem::unit`], in nano-dollars.
-   */
-  priceNanoUsd: UnitPrice;
-  /**
-   * AWS region code, e.g. `us-east-1`.
-   */
-  region: string;
-  /**
-   * The price list's SKU for the product, if known.
-   */
-  sku?: string | null;
-}
-/**
- * A provisioned Aurora instance class of a price book (Single-AZ).
- */
-export interface BookClass {
-  /**
-   * The class name, e.g. `db.r6g.xlarge`.
-   */
-  class: string;
-  /**
-   * The engine the rates are for; absent when they apply to both.
-   */
-  engine?: Engine | null;
-  /**
-   * On-demand price per instance-hour on Aurora I/O-Optimized, in
-   * nano-dollars.
-   */
-  ioOptimizedHourlyNanoUsd?: UnitPrice | null;
-  /**
-   * Memory in GiB.
-   */
-  memoryGib: number;
-  /**
-   * On-demand price per instance-hour on Aurora Standard, in nano-dollars.
-   */
-  onDemandHourlyNanoUsd?: UnitPrice | null;
-  /**
-   * AWS region code.
-   */
-  region: string;
-  /**
-   * Reserved Instance terms offered for the class.
-   */
-  reserved?: ReservedTerm[];
-  /**
-   * Virtual CPUs.
-   */
-  vcpu: number;
-}
-/**
- * A Reserved Instance term: length, payment option, upfront fee and the
- * recurring hourly rate.
- */
-export interface ReservedTerm {
-  /**
-   * Recurring price per instance-hour, in nano-dollars.
-   */
-  hourlyNanoUsd: UnitPrice;
-  /**
-   * True for a term on Aurora I/O-Optimized; false on Aurora Standard.
-   */
-  ioOptimized?: boolean;
-  /**
-   * Payment option.
-   */
-  payment: Payment;
-  /**
-   * Term in years: 1 or 3.
-   */
-  termYears: number;
-  /**
-   * Upfront fee per instance, in micro-dollars.
-   */
-  upfrontMicroUsd: Money;
-}
-/**
  * Replacement unit prices in US dollars, one optional field per catalog
  * item. An override wins over the catalog and is marked in the report;
  * it is how a price the catalog lacks is supplied.
@@ -1613,27 +1888,6 @@ export interface Trace {
    * Seconds between samples: 1 to 86,400. Default 60.
    */
   intervalSeconds?: number;
-}
-/**
- * The cluster's serverless scaling range (`ServerlessV2ScalingConfiguration`),
- * shared by the writer and every serverless reader.
- */
-export interface Scaling {
-  /**
-   * Maximum capacity in ACUs: a multiple of 0.5 from 1 to 256 (128 on
-   * older engine versions). Default 16.
-   */
-  maxAcu?: number;
-  /**
-   * Minimum capacity in ACUs: a multiple of 0.5 from 0 to 256; 0 turns on
-   * auto-pause (on engine versions that support it). Default 0.5.
-   */
-  minAcu?: number;
-  /**
-   * Idle seconds before an instance with `minAcu` 0 pauses: 300 to
-   * 86,400. Default 300.
-   */
-  secondsUntilAutoPause?: number | null;
 }
 /**
  * A recurring burst of extra demand laid over the workload.

@@ -41,6 +41,8 @@ fn main() {
         "traceSimulation": generator.subschema_for::<acumen::sim::per_second::TraceSimulation>(),
         "cloudWatchOptions": generator.subschema_for::<shapes::CloudWatchOptions>(),
         "cloudWatchGrid": generator.subschema_for::<acumen::cloudwatch::Grid>(),
+        "migrationInput": generator.subschema_for::<acumen::migrate::MigrationInput>(),
+        "migration": generator.subschema_for::<acumen::migrate::Migration>(),
     });
     let definitions = generator.take_definitions(true);
     let root = serde_json::json!({

@@ -47,6 +47,21 @@ pub extern "C" fn export(storage_gb: u32) {
     let _ = black_box(acumen::export::terraform(&scenario(storage_gb)));
 }
 
+/// `migrate`.
+#[cfg(feature = "full-api")]
+#[unsafe(no_mangle)]
+pub extern "C" fn migrate(percent: u32) {
+    let input = acumen::migrate::MigrationInput {
+        class: black_box(String::from("db.r6g.xlarge")),
+        cpu_trace: Some(acumen::migrate::CpuTrace {
+            interval_seconds: 60,
+            percent: vec![f64::from(percent % 100); 60],
+        }),
+        ..acumen::migrate::MigrationInput::default()
+    };
+    let _ = black_box(acumen::migrate::migrate(black_box(&input)));
+}
+
 /// `simulateTrace`.
 #[cfg(feature = "full-api")]
 #[unsafe(no_mangle)]
