@@ -93,32 +93,14 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
     Ok(entries)
 }
 
-/// One CSV line into cells, quotes undone.
+/// One CSV line into cells, quotes undone (the CloudWatch reader's rules).
 fn split(line: &str) -> Result<Vec<String>, String> {
     let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut chars = line.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (false, '"') if cell.trim().is_empty() => {
-                cell.clear();
-                quoted = true;
-            }
-            (false, ',') => cells.push(std::mem::take(&mut cell)),
-            (_, c) => cell.push(c),
-        }
-    }
-    if quoted {
-        return Err(String::from("unclosed quote"));
-    }
-    cells.push(cell);
-    Ok(cells)
+    acumen::cloudwatch::split_csv_line(line, &mut cells)?;
+    Ok(cells
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect())
 }
 
 #[cfg(test)]

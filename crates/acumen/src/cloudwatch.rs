@@ -29,6 +29,9 @@ mod read;
 mod series;
 mod time;
 
+/// The CSV line splitting the reader uses, for other CSV inputs (an
+/// inventory of instances, say).
+pub use csv::split as split_csv_line;
 pub use grid::{
     DEFAULT_MAX_GAP_SECONDS, Grid, GridOptions, GridSeries, MAX_INTERVAL_SECONDS, MAX_SERIES,
     Recording, duration, merge_by_name,

@@ -10,7 +10,14 @@ use core::mem;
 /// cells borrow from `line`; quoted ones (rare) are unescaped into owned
 /// strings. The error is the message, without a position: the caller knows
 /// the line.
-pub(crate) fn split<'a>(line: &'a str, cells: &mut Vec<Cow<'a, str>>) -> Result<(), String> {
+///
+/// ```
+/// let mut cells = Vec::new();
+/// acumen::cloudwatch::split_csv_line("db-1,\"a, \"\"b\"\"\",c\r", &mut cells)?;
+/// assert_eq!(cells, ["db-1", "a, \"b\"", "c"]);
+/// # Ok::<(), String>(())
+/// ```
+pub fn split<'a>(line: &'a str, cells: &mut Vec<Cow<'a, str>>) -> Result<(), String> {
     let line = line.strip_suffix('\r').unwrap_or(line);
     cells.clear();
     if !line.contains('"') {
