@@ -7,9 +7,10 @@ chromedriver := "/usr/bin/chromedriver"
 default:
     @just --list
 
-# Build the package and the page, then serve the calculator on localhost.
+# Build the package and the page, then serve the calculator on localhost
+# (compressed, as a static host serves it).
 serve port="8080": site
-    node scripts/serve.mjs --dir target/site --port {{port}}
+    node scripts/serve.mjs --dir target/site --port {{port}} --compress
 
 # The npm package (wasm + JS + types) in pkg/dist.
 pkg:
@@ -132,6 +133,12 @@ test-wasm:
 test-js: pkg
     node --test tests/node/
     tsc -p tests/types
+
+# The page's first monthly total, cold, in Chromium: on localhost and
+# throttled to slow 4G with a 4× CPU slowdown, plain and compressed (prints
+# medians; not part of `test`).
+first-result: site
+    node scripts/first-result.mjs
 
 # Benchmarks of the built package in Node: medians per call and the wasm's size (not part of `test`).
 bench-wasm: pkg

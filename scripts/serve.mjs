@@ -1,11 +1,16 @@
 // A small static file server for the calculator page (node:http only).
 //
-//   node scripts/serve.mjs [--dir target/site] [--port 8080] [--host 127.0.0.1]
+//   node scripts/serve.mjs [--dir target/site] [--port 8080] [--host 127.0.0.1] [--compress]
 //
-// As a module: `const { url, close } = await startServer({ dir })`.
+// As a module: `const { url, close } = await startServer({ dir, compress })`.
+//
+// With `compress`, text and wasm go out brotli- or gzip-compressed when the
+// browser accepts it, as a static host (a CDN, GitHub Pages, S3 behind
+// CloudFront) serves them; each file is compressed once per version.
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { extname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -44,6 +49,35 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 
+/** Types worth compressing: text and wasm (images are compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|javascript|manifest\+json))/;
+
+/** Compressed bodies by encoding, path, size and modification time. */
+const compressed = new Map();
+
+/** The body of `file` in `encoding` (`br` or `gzip`), compressed once. */
+async function compressedBody(file, info, encoding) {
+  const key = `${encoding} ${file} ${info.size} ${info.mtimeMs}`;
+  let body = compressed.get(key);
+  if (!body) {
+    const raw = await readFile(file);
+    body =
+      encoding === "br"
+        ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        : gzipSync(raw, { level: 9 });
+    compressed.set(key, body);
+  }
+  return body;
+}
+
+/** The encoding to answer `accept` (an Accept-Encoding header) with, if any. */
+function chooseEncoding(accept) {
+  const offered = String(accept ?? "")
+    .split(",")
+    .map((part) => part.trim().split(";")[0]);
+  return offered.includes("br") ? "br" : offered.includes("gzip") ? "gzip" : null;
+}
+
 /** True when `path` is `dir` itself or lies inside it. */
 function isInside(dir, path) {
   const rel = relative(dir, path);
@@ -65,10 +99,10 @@ function sendText(res, status, text, extraHeaders = {}) {
  * Serves the files under `dir`. Resolves once listening, with the base URL
  * (ending in "/") and a `close()` that stops the server.
  *
- * @param {{ dir: string, port?: number, host?: string }} options
+ * @param {{ dir: string, port?: number, host?: string, compress?: boolean }} options
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startServer({ dir, port = 0, host = "127.0.0.1" }) {
+export async function startServer({ dir, port = 0, host = "127.0.0.1", compress = false }) {
   if (!dir) throw new TypeError("startServer: `dir` is required");
   const base = await realpath(resolve(dir));
   if (!(await stat(base)).isDirectory()) throw new Error(`startServer: ${base} is not a directory`);
@@ -123,15 +157,23 @@ export async function startServer({ dir, port = 0, host = "127.0.0.1" }) {
         return;
       }
       const type = MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+      const encoding = compress && COMPRESSIBLE.test(type) ? chooseEncoding(req.headers["accept-encoding"]) : null;
+      const body = encoding ? await compressedBody(file, info, encoding) : null;
       res.writeHead(200, {
         "Content-Type": type,
-        "Content-Length": info.size,
+        "Content-Length": body ? body.length : info.size,
         "Cache-Control": "no-cache",
         "X-Content-Type-Options": "nosniff",
+        ...(compress ? { Vary: "Accept-Encoding" } : {}),
+        ...(encoding ? { "Content-Encoding": encoding } : {}),
         ...(type.startsWith("text/html") || type.startsWith("text/javascript") ? { "Content-Security-Policy": CONTENT_SECURITY_POLICY } : {}),
       });
       if (req.method === "HEAD") {
         res.end();
+        return;
+      }
+      if (body) {
+        res.end(body);
         return;
       }
       const stream = createReadStream(file);
@@ -168,6 +210,7 @@ if (isMain) {
       dir: { type: "string", default: resolve(root, "target/site") },
       port: { type: "string", default: "8080" },
       host: { type: "string", default: "127.0.0.1" },
+      compress: { type: "boolean", default: false },
     },
   });
   const port = Number(values.port);
@@ -176,7 +219,7 @@ if (isMain) {
     process.exit(2);
   }
   try {
-    const { url } = await startServer({ dir: values.dir, port, host: values.host });
+    const { url } = await startServer({ dir: values.dir, port, host: values.host, compress: values.compress });
     console.log(`Acumen calculator: ${url}`);
   } catch (err) {
     console.error(`serve: ${err.message}`);
