@@ -197,6 +197,7 @@ fn args_for(args: &MigrateArgs, entry: &Entry) -> Result<MigrateArgs, Failed> {
         cpu: None,
         fleet: None,
         connections: args.connections,
+        connections_series: args.connections_series.clone(),
         working_set_gib: args.working_set_gib,
         storage_gb: args.storage_gb,
         region: if entry.region.is_empty() {

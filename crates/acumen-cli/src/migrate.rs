@@ -42,6 +42,10 @@ pub struct MigrateArgs {
     /// Peak concurrent connections (a floor on the minimum).
     #[arg(long, value_name = "N")]
     pub connections: Option<u32>,
+    /// A CloudWatch export of DatabaseConnections: its peak is the
+    /// connection count (instead of --connections).
+    #[arg(long, value_name = "FILE", conflicts_with = "connections")]
+    pub connections_series: Option<PathBuf>,
     /// The working set, GiB (a floor on the minimum).
     #[arg(long, value_name = "GIB")]
     pub working_set_gib: Option<f64>,
@@ -98,6 +102,9 @@ pub fn input_of(
         ..MigrationInput::default()
     };
     let mut warnings = Vec::new();
+    if let Some(path) = &args.connections_series {
+        input.connections = Some(peak_connections(path)?);
+    }
     match cpu_file {
         Some(path) => {
             let reading = ReadOptions {
@@ -155,6 +162,23 @@ pub fn read_cpu(path: &Path, reading: &ReadOptions) -> Result<(CpuTrace, Vec<Str
         },
         warnings,
     ))
+}
+
+/// The peak of a DatabaseConnections export (its first series), rounded up.
+fn peak_connections(path: &Path) -> Result<u32, Failed> {
+    let series =
+        crate::cloudwatch::read_file(path, &ReadOptions::default(), &mut |_| {}).map_err(|e| {
+            match e {
+                crate::cloudwatch::ReadError::Io(m) => Failed::Io(m),
+                crate::cloudwatch::ReadError::Invalid(m) => Failed::File(m),
+            }
+        })?;
+    let peak = series.first().map_or(0.0, |s| {
+        s.samples.iter().map(|(_, v)| *v).fold(0.0, f64::max)
+    });
+    // Connections are counted in whole numbers; an average over a period
+    // can be fractional, and the floor needs the next whole one.
+    Ok(peak.ceil().min(f64::from(u32::MAX)) as u32)
 }
 
 /// Runs the core on `input`; its errors name `at` (a flag or a file).

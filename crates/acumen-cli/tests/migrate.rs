@@ -96,6 +96,29 @@ fn series_mode_reads_the_aws_cli_s_json() {
 }
 
 #[test]
+fn a_databaseconnections_export_gives_the_connection_floor() {
+    // Its peak, 2,047.5 (an average over a period), counts as 2,048
+    // connections: × 10 MB = 20 GiB, at 2 GiB per ACU a floor of 10 ACU,
+    // above the 3.5 ACU the CPU alone gives.
+    let doc = json(&run(&[
+        "migrate",
+        "--class",
+        "db.r6g.xlarge",
+        "--cpu-p95",
+        "35",
+        "--cpu-max",
+        "72",
+        "--connections-series",
+        &fixture("connections.csv"),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(doc["sizing"]["connectionFloorAcu"], 10.0);
+    assert_eq!(doc["proposed"]["minAcu"], 10.0);
+    assert_eq!(doc["proposed"]["maxAcu"], 16.0);
+}
+
+#[test]
 fn errors_name_the_flag_or_the_file() {
     assert_eq!(
         error(

@@ -232,7 +232,9 @@ impl<'t> Reader<'t> {
         let parsed = match &node.value {
             Value::String(s) => parse_time(s),
             // Whole Unix seconds, as some SDKs write them.
-            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(*n as i64),
+            Value::Number(n) if (-1e15..1e15).contains(n) && *n == (*n as i64) as f64 => {
+                Some(*n as i64)
+            }
             _ => None,
         };
         parsed.ok_or_else(|| {

@@ -132,7 +132,7 @@ pub struct Sizing {
 fn round_up_half(value: f64) -> f64 {
     let halves = value * 2.0;
     let nearest = libm_round(halves);
-    let halves = if (halves - nearest).abs() < 1e-9 {
+    let halves = if (-1e-9..1e-9).contains(&(halves - nearest)) {
         nearest
     } else {
         ceil(halves)
