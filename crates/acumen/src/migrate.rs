@@ -486,13 +486,18 @@ fn verdict(
             class.class
         ));
     }
-    let verdict = say_verdict(
+    let mut verdict = say_verdict(
         &serverless,
         on_demand.as_ref(),
         best_commitment.as_ref(),
         &load,
         &input.class,
     );
+    if load.is_some()
+        && let Some(od) = &on_demand
+    {
+        verdict.push_str(&break_even_sentence(&report, &od.option));
+    }
     Migration {
         class,
         cpu,
@@ -551,6 +556,29 @@ fn say_verdict(
         format!(
             "stay on {class}: serverless costs {sv} a month against {od_m} on demand.{committed}{spread}"
         )
+    }
+}
+
+/// Where the class on demand starts to win, in hours a day at peak (the
+/// comparison's break-even), beside where the series is now.
+fn break_even_sentence(report: &Report, option: &str) -> String {
+    let Some(c) = &report.comparison else {
+        return String::new();
+    };
+    let now = c.current_peak_hours_per_day;
+    match c
+        .break_even
+        .iter()
+        .find(|b| b.option == option)
+        .and_then(|b| b.hours_per_day)
+    {
+        Some(h) if h > 0.0 && h < 24.0 => format!(
+            " On demand wins once the load is at its peak more than {h:.1} h a day; the series is at about {now:.1} h."
+        ),
+        Some(h) if h <= 0.0 => {
+            String::from(" On demand wins at any number of hours a day at peak.")
+        }
+        _ => String::from(" Serverless wins even at its peak all day."),
     }
 }
 
