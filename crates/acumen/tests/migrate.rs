@@ -186,3 +186,48 @@ fn bad_inputs_name_their_field() {
     both.cpu_trace = Some(CpuTrace::default());
     assert_eq!(migrate(&both).unwrap_err().field(), "cpuTrace");
 }
+
+mod properties {
+    use acumen::migrate::{CpuSummary, class_shape, size};
+    use proptest::prelude::*;
+
+    const CLASSES: [&str; 6] = [
+        "db.t4g.medium",
+        "db.r6g.large",
+        "db.r6g.xlarge",
+        "db.r7g.4xlarge",
+        "db.r8g.48xlarge",
+        "db.x2g.2xlarge",
+    ];
+
+    proptest! {
+        /// Whatever the load, the sizing is on the 0.5-ACU grid, within
+        /// 0.5–256, the minimum at most the maximum and every floor honoured
+        /// (up to 256); typical never above peak by more than the rounding.
+        #[test]
+        fn sizing_is_a_valid_range(
+            class in 0..CLASSES.len(),
+            p95 in 0.0f64..=100.0,
+            extra in 0.0f64..=100.0,
+            average in proptest::option::of(0.0f64..=100.0),
+            connections in proptest::option::of(0u32..100_000),
+            working_set in proptest::option::of(0.0f64..2_000.0),
+        ) {
+            let shape = class_shape(CLASSES[class]).unwrap();
+            let cpu = CpuSummary { p95, max: (p95 + extra).min(100.0), average };
+            let s = size(&shape, &cpu, connections, working_set);
+            // The peak is the load's, not capped (a load above 256 ACU is
+            // flagged); everything else is a setting.
+            let full_load = f64::from(shape.vcpu * shape.acu_per_vcpu);
+            for v in [s.min_acu, s.typical_acu, s.peak_acu, s.max_acu] {
+                prop_assert!(v >= 0.0 && v <= full_load.max(256.0) && (v * 2.0).fract() == 0.0, "{v} off the grid");
+            }
+            prop_assert!(s.typical_acu <= 256.0);
+            prop_assert!(s.peak_acu <= 256.0 || s.exceeds_capacity, "a peak of {} must be flagged", s.peak_acu);
+            prop_assert!(s.min_acu >= 0.5 && s.max_acu <= 256.0 && s.min_acu <= s.max_acu);
+            prop_assert!(s.min_acu >= s.memory_floor_acu.min(256.0));
+            prop_assert!(s.min_acu >= s.connection_floor_acu.min(256.0));
+            prop_assert!(s.typical_acu <= s.peak_acu.max(0.5));
+        }
+    }
+}
