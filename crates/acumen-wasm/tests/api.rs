@@ -147,8 +147,28 @@ fn default_scenario_round_trips_through_estimate() {
 
 #[wasm_bindgen_test]
 fn regions_and_catalog_agree() {
-    let regions = regions();
+    let list: js_sys::Array = regions().expect("serialises").dyn_into().expect("an array");
+    assert_eq!(list.length(), 33);
+    let regions: Vec<String> = list
+        .iter()
+        .map(|r| get(&r, "code").as_string().expect("a code"))
+        .collect();
     assert_eq!(regions.first().map(String::as_str), Some("us-east-1"));
+    let frankfurt = list.get(
+        regions
+            .iter()
+            .position(|r| r == "eu-central-1")
+            .expect("Frankfurt") as u32,
+    );
+    assert_eq!(
+        get(&frankfurt, "name").as_string().as_deref(),
+        Some("Europe (Frankfurt)")
+    );
+    assert_eq!(
+        get(&frankfurt, "usageTypePrefix").as_string().as_deref(),
+        Some("EUC1")
+    );
+    assert_eq!(get(&frankfurt, "complete").as_bool(), Some(false));
     let catalog = catalog().expect("serialises");
     assert_eq!(
         get(&catalog, "asOf").as_string().as_deref(),
