@@ -41,7 +41,11 @@ pub fn decide(
     let mut advice = advise::advise(s, &facts);
     advice.push(Advice {
         topic: Topic::Purchase,
-        recommendation: comparison.cheapest.clone(),
+        recommendation: if comparison.cheapest.is_empty() {
+            String::from("no recommendation until serverless capacity has a price")
+        } else {
+            comparison.cheapest.clone()
+        },
         reason: comparison.verdict.clone(),
         value: None,
     });

@@ -122,6 +122,15 @@ fn a_region_with_no_prices_gives_a_partial_bill() {
         Some("priceOverrides.serverlessStandard")
     );
     assert!(c.curve.is_empty() && c.break_even.is_empty());
+    let purchase = r
+        .advice
+        .iter()
+        .find(|a| a.topic == acumen::advise::Topic::Purchase)
+        .unwrap();
+    assert_eq!(
+        purchase.recommendation,
+        "no recommendation until serverless capacity has a price"
+    );
 }
 
 #[test]
@@ -141,6 +150,11 @@ fn a_partial_bill_says_its_verdict_rests_on_known_prices() {
     let c = r.comparison.as_ref().unwrap();
     assert!(c.verdict.ends_with("compared on known prices only: storage unpriced in eu-central-1, the same for every option"), "{}", c.verdict);
     assert!(c.storage.standard_micro_usd.is_none());
+    // The storage verdict says which prices it lacks, in words.
+    assert_eq!(
+        c.storage.verdict,
+        "unknown: no serverless capacity (I/O-Optimized), storage (Aurora Standard), storage (I/O-Optimized) price in eu-central-1; supply them to compare Aurora Standard with I/O-Optimized"
+    );
 }
 
 #[test]

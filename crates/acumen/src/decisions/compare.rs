@@ -1066,6 +1066,44 @@ fn priced_verdict(b: &Billed<'_>, rows: &[ComparisonRow], break_even: &[BreakEve
     }
 }
 
+/// Why Aurora Standard and I/O-Optimized cannot be compared: the prices
+/// either configuration lacks, in words.
+fn storage_unknown(s: &ValidScenario) -> String {
+    use prices::PriceItem::*;
+    let missing: Vec<&str> = [
+        ServerlessStandard,
+        ServerlessIoOptimized,
+        StorageStandard,
+        StorageIoOptimized,
+        IoRequests,
+    ]
+    .into_iter()
+    .filter(|item| *item != IoRequests || s.usage.io_requests > 0)
+    .filter(|item| {
+        prices::resolve_with(
+            s.price_book.as_ref(),
+            &s.region,
+            s.engine,
+            *item,
+            &s.price_overrides,
+        )
+        .is_err()
+    })
+    .map(prices::label)
+    .collect();
+    if missing.is_empty() {
+        return String::from(
+            "unknown: a bill on one of the storage configurations is too large to compare",
+        );
+    }
+    format!(
+        "unknown: no {} price in {}; supply {} to compare Aurora Standard with I/O-Optimized",
+        missing.join(", "),
+        s.region,
+        if missing.len() == 1 { "it" } else { "them" }
+    )
+}
+
 fn storage_choice(b: &Billed<'_>) -> StorageChoice {
     let (standard, io) = (b.standard, b.io_optimized);
     let io_share = match standard {
@@ -1101,12 +1139,7 @@ fn storage_choice(b: &Billed<'_>) -> StorageChoice {
             };
             (Some(share), verdict)
         }
-        _ => (
-            None,
-            String::from(
-                "unknown: a price for one of the storage configurations is missing in this region",
-            ),
-        ),
+        _ => (None, storage_unknown(b.scenario)),
     };
     StorageChoice {
         standard_micro_usd: standard.map(|s| s.0),
