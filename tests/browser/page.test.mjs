@@ -633,6 +633,28 @@ test("a region without a storage price gives a partial bill that asks for it, th
   await page.close();
 });
 
+test("every one of the 33 regions gives a bill on the page, as the CLI does", async () => {
+  const page = await newPage();
+  await open(page);
+  await openGroup(page, "group-engine");
+  const codes = await page.locator("#region option").evaluateAll((options) => options.map((o) => o.value));
+  assert.equal(codes.length, 33);
+  assert.equal(await page.locator('#region option[value="eu-central-1"]').textContent(), "Europe (Frankfurt) (eu-central-1)");
+  let partial = 0;
+  for (const region of codes) {
+    await page.locator("#region").selectOption(region);
+    await settled(page);
+    const cli = cliEstimate({ region });
+    assert.equal(displayedCents(await text(page, "total-monthly")), microToCents(cli.totalMicroUsd), region);
+    assert.equal(await page.getByTestId("total-note").isVisible(), !cli.complete, region);
+    const unpriced = await page.locator('#line-rows tr[data-confidence="unpriced"]').count();
+    assert.equal(unpriced, cli.lines.filter((l) => l.costMicroUsd === null).length, region);
+    if (!cli.complete) partial++;
+  }
+  console.log(`33 regions on the page: ${33 - partial} complete, ${partial} partial for the default scenario`);
+  await page.close();
+});
+
 test("invalid values are explained beside their field and keep the rest", async () => {
   const page = await newPage();
   await open(page);
