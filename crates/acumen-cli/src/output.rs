@@ -228,10 +228,11 @@ fn price_sources(report: &Report) -> Vec<String> {
 fn summary(report: &Report) -> Vec<String> {
     let mut lines = partial(report);
     lines.extend(price_sources(report));
+    let at_least = if report.complete { "" } else { "at least " };
     lines.extend([
-        format!("Per year: {}", report.yearly_micro_usd),
+        format!("Per year: {at_least}{}", report.yearly_micro_usd),
         format!(
-            "Ideal tracking: {} ({})",
+            "Ideal tracking: {at_least}{} ({})",
             report.ideal.total_micro_usd, report.ideal.explanation
         ),
     ]);
@@ -434,10 +435,14 @@ struct PriceRow {
     item: PriceItem,
     engine: Option<Engine>,
     price_nano_usd: UnitPrice,
+    /// The primary source (the one with the Price List SKU, else the best).
     source: String,
+    sku: Option<String>,
     as_of: Option<String>,
     confidence: Confidence,
     note: Option<String>,
+    /// The sources that corroborate the primary one (JSON only).
+    other_sources: Vec<String>,
 }
 
 impl PriceRow {
@@ -448,9 +453,11 @@ impl PriceRow {
             engine: e.engine,
             price_nano_usd: e.price,
             source: e.source.into(),
+            sku: e.sku.map(String::from),
             as_of: e.as_of.map(String::from),
             confidence: e.confidence,
             note: e.note.map(String::from),
+            other_sources: e.other_sources.iter().map(|s| String::from(*s)).collect(),
         }
     }
 
@@ -462,9 +469,11 @@ impl PriceRow {
             engine: e.engine,
             price_nano_usd: e.price,
             source: p.source,
+            sku: p.sku,
             as_of: p.as_of,
             confidence: p.confidence,
             note: p.note,
+            other_sources: p.other_sources,
         }
     }
 

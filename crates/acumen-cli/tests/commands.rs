@@ -182,6 +182,14 @@ fn prices_list_carries_source_date_and_confidence() {
     assert_eq!(compute["priceNanoUsd"], 120_000_000);
     assert_eq!(compute["asOf"], "2025-10-28");
     assert_eq!(compute["confidence"], "high");
+    // One primary source with its SKU; the corroborating ones beside it.
+    assert_eq!(compute["sku"], "AVKW7ZJP8D72HNQC");
+    assert!(
+        compute["otherSources"]
+            .as_array()
+            .is_some_and(|o| o.len() >= 5),
+        "{compute}"
+    );
     assert!(
         compute["source"]
             .as_str()

@@ -60,6 +60,7 @@ fn a_region_without_prices_is_partial_strict_fails_and_a_book_fills_it() {
     assert!(lines[6].starts_with(
         "To price it, supply priceOverrides.serverlessStandard (per ACU-hour), priceOverrides.storageStandard (per GB-month) in the scenario, or a price book with --prices book.json"
     ));
+    assert!(lines.contains(&"Per year: at least $0.00"), "{table}");
     let md = stdout(&run(&[
         "estimate",
         "--region",
