@@ -272,7 +272,7 @@ pub(super) const ENTRIES: &[CatalogEntry] = &[
         as_of: Some("2025-10-28"),
         confidence: Confidence::High,
         note: Some(
-            "two independent price-list quotes agree on 0.16 (the Ohio SKU is 0.16 too, AWS Price List Query API, quoted with SKUs [R1]); AWS agent-toolkit static price table [P1]'s 0.156 is its own derived 1.30 x 0.12 fallback, not a price-list value",
+            "two independent price-list quotes agree on 0.16, as does the Ohio SKU (AWS Price List Query API, quoted with SKUs [R1]); the 0.156 of AWS agent-toolkit static price table [P1] is a derived 1.30 x 0.12 fallback, not a price-list value",
         ),
         other_sources: &[
             "AWS price feed rows, quoted [R2] (AWS price feed row Aurora:ServerlessV2IOOptimizedUsage)",
@@ -313,7 +313,7 @@ pub(super) const ENTRIES: &[CatalogEntry] = &[
         as_of: Some("2026-06"),
         confidence: Confidence::High,
         note: Some(
-            "a third-party test fixture (a third-party test fixture [R13]) uses 0.15 for EU-Aurora:ServerlessV2Usage; treated as synthetic",
+            "a third-party test fixture [R13] uses 0.15 for EU-Aurora:ServerlessV2Usage; treated as synthetic",
         ),
         other_sources: &[
             "AWS Pricing API [P6]",
@@ -393,7 +393,7 @@ pub(super) const ENTRIES: &[CatalogEntry] = &[
         as_of: Some("2026-03-28"),
         confidence: Confidence::Medium,
         note: Some(
-            "CONFLICT: AWS Japan pricing page, quoted by a third party [P13] quoted 0.20 from the AWS Japan page, older than a third-party note of a Tokyo and Osaka price cut [R10], which reports a reduction after the scale-to-zero launch; 0.20 is kept only as history",
+            "CONFLICT: AWS Japan pricing page, quoted by a third party [P13] gives 0.20, older than the reduction after the scale-to-zero launch that a third-party note of a Tokyo and Osaka price cut [R10] reports; 0.20 is kept only as history",
         ),
         other_sources: &[
             "a third-party note of a Tokyo and Osaka price cut [R10] (reports the Tokyo/Osaka ACU price was reduced after the scale-to-zero launch)",
