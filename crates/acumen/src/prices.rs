@@ -6,8 +6,11 @@
 //! A [`PriceBook`] (see [`book`]) carries AWS's own prices with the offer's
 //! publication date. A price is looked up in the scenario's overrides, then
 //! its price book, then the catalog ([`resolve_with`]). A price none of them
-//! has is *unknown*: never zero and never guessed. A lookup says so, and the
-//! estimate asks for an override naming the field.
+//! has is *unknown*: never zero and never guessed. A lookup says so; the
+//! estimate then marks the line unpriced in a partial bill naming the
+//! override field to supply (or, with `strict_prices`, fails with that
+//! field). Every commercial region is known ([`regions`]), priced in full or
+//! not ([`Region::coverage`]).
 
 use alloc::format;
 use alloc::string::String;
