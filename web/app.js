@@ -87,7 +87,7 @@ function followFormActions() {
 
 /** The results' "Show input" buttons, and the panels that work only while open. */
 function followResultActions() {
-  for (const id of ["warning-list", "comparison"]) {
+  for (const id of ["warning-list", "comparison", "line-rows"]) {
     $(id).addEventListener("click", (event) => {
       const button = /** @type {HTMLElement | null} */ (/** @type {HTMLElement} */ (event.target).closest("button[data-goto]"));
       if (button?.dataset.goto) goToField(button.dataset.goto);

@@ -30,7 +30,7 @@ function catalogPrices(region, engine) {
 /** What each price override would replace: the price the report used, else the catalog's. */
 function placeholders(report) {
   const prices = catalogPrices(report.region, report.engine);
-  for (const line of report.lines) if (!line.price.overridden) prices[line.item] = line.unitPriceNanoUsd;
+  for (const line of report.lines) if (line.price && !line.price.overridden && line.unitPriceNanoUsd != null) prices[line.item] = line.unitPriceNanoUsd;
   return { prices, catalogKnown: catalogEntries.length > 0 };
 }
 

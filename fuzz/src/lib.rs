@@ -92,7 +92,10 @@ pub fn estimate_and_check(scenario: &Scenario) {
 pub fn check_report(report: &Report) {
     let mut sum = 0i64;
     for line in &report.lines {
-        let cost = line.cost_micro_usd.micros();
+        // An unpriced line has neither price nor cost, and says what to supply.
+        assert_eq!(line.cost_micro_usd.is_some(), line.unit_price_nano_usd.is_some());
+        assert_eq!(line.cost_micro_usd.is_none(), line.supply.is_some());
+        let cost = line.cost_micro_usd.map_or(0, |c| c.micros());
         assert!(cost >= 0, "negative cost on {}: {cost}", line.description);
         assert!(
             line.quantity.is_finite() && line.quantity >= 0.0,
@@ -100,7 +103,7 @@ pub fn check_report(report: &Report) {
             line.description,
             line.quantity
         );
-        assert!(line.unit_price_nano_usd.nanos() >= 0);
+        assert!(line.unit_price_nano_usd.is_none_or(|p| p.nanos() >= 0));
         sum = sum.checked_add(cost).expect("line costs overflow");
     }
     let total = report.total_micro_usd.micros();

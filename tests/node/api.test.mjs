@@ -38,22 +38,53 @@ test("defaultScenario() is the scenario estimate({}) prices, in full", () => {
   assert.deepEqual(estimate(JSON.parse(JSON.stringify(defaultScenario()))), estimate({}));
 });
 
-test("regions() lists each catalog region once, us-east-1 first", () => {
+test("regions() lists the 33 commercial regions once, us-east-1 first, each with a bill", () => {
   const list = regions();
   assert.ok(Array.isArray(list));
-  assert.equal(list[0], "us-east-1");
-  assert.ok(list.length >= 10, `${list.length} regions`);
-  assert.equal(new Set(list).size, list.length);
-  for (const region of list) assert.match(region, /^[a-z]{2}(-gov)?-[a-z]+-\d$/);
-  // Every listed region is accepted by estimate (with overrides where a
-  // price is unknown there, as the error says).
+  assert.equal(list.length, 33);
+  assert.equal(list[0].code, "us-east-1");
+  assert.equal(list[0].usageTypePrefix, null);
+  assert.equal(new Set(list.map((r) => r.code)).size, list.length);
+  const frankfurt = list.find((r) => r.code === "eu-central-1");
+  assert.deepEqual(
+    [frankfurt.name, frankfurt.geography, frankfurt.usageTypePrefix, frankfurt.complete],
+    ["Europe (Frankfurt)", "Europe", "EUC1", false],
+  );
+  assert.ok(frankfurt.missing.includes("storageStandard"));
+  assert.deepEqual(list.filter((r) => r.complete).map((r) => r.code), ["us-east-1", "us-east-2"]);
   for (const region of list) {
-    try {
-      estimate({ region });
-    } catch (e) {
-      assert.equal(e.code, "unknown_price", region);
-    }
+    assert.match(region.code, /^[a-z]{2}-[a-z]+-\d$/);
+    // The default scenario gives a bill everywhere: complete, or partial
+    // with each unpriced line null and what to supply listed.
+    const report = estimate({ region: region.code });
+    assert.equal(report.lines.length, 2, region.code);
+    const unpriced = report.lines.filter((l) => l.costMicroUsd === null);
+    assert.equal(report.complete, unpriced.length === 0, region.code);
+    assert.deepEqual(report.unpriced.map((m) => m.field), unpriced.map((l) => l.supply), region.code);
+    if (!report.complete) assert.match(report.totalNote, new RegExp(`^at least \\$[\\d,.]+ a month; .* unpriced in ${region.code}$`));
   }
+});
+
+test("a partial bill: strictPrices fails naming the field, a price book fills it", () => {
+  const partial = estimate({ region: "eu-central-1" });
+  // 2,920 ACU-h × $0.14 = $408.80; storage unpriced.
+  assert.equal(partial.totalMicroUsd, 408_800_000);
+  assert.equal(partial.totalNote, "at least $408.80 a month; storage unpriced in eu-central-1");
+  assert.deepEqual(
+    [partial.lines[1].unitPriceNanoUsd, partial.lines[1].costMicroUsd, partial.lines[1].price, partial.lines[1].supply],
+    [null, null, null, "priceOverrides.storageStandard"],
+  );
+  assert.throws(() => estimate({ region: "eu-central-1", strictPrices: true }), (e) => e.code === "unknown_price" && e.field === "priceOverrides.storageStandard");
+  const priceBook = {
+    name: "AWS Price List (AmazonRDS)",
+    asOf: "2026-11-01",
+    source: "offer AmazonRDS version 20261101000000",
+    entries: [{ region: "eu-central-1", item: "storageStandard", priceNanoUsd: 110_000_000, sku: "TESTSKU" }],
+  };
+  const full = estimate({ region: "eu-central-1", strictPrices: true, priceBook });
+  assert.equal(full.complete, true);
+  assert.equal(full.totalMicroUsd, 419_800_000);
+  assert.equal(full.lines[1].price.sku, "TESTSKU");
 });
 
 test("catalog() has every price with provenance, and the instance classes", () => {
@@ -61,7 +92,8 @@ test("catalog() has every price with provenance, and the instance classes", () =
   assert.equal(c.name, "acumen built-in catalog");
   assert.equal(c.asOf, "2026-10-09");
   assert.equal(c.asOf, estimate({}).catalog.asOf);
-  assert.deepEqual([...new Set(c.entries.map((e) => e.region))], regions());
+  const codes = regions().map((r) => r.code);
+  for (const region of new Set(c.entries.map((e) => e.region))) assert.ok(codes.includes(region), region);
   const compute = c.entries.find(
     (e) => e.region === "us-east-1" && e.item === "serverlessStandard" && (e.engine === null || e.engine === PG),
   );
@@ -79,7 +111,9 @@ test("catalog() has every price with provenance, and the instance classes", () =
   assert.ok(c.instanceClasses.length > 0);
   for (const k of c.instanceClasses) {
     assert.match(k.class, /^db\.[a-z0-9]+\.[a-z0-9]+$/);
-    assert.ok(Number.isSafeInteger(k.onDemandHourlyNanoUsd) && k.onDemandHourlyNanoUsd > 0);
+    // A Standard or an I/O-Optimized rate, or both; a missing one is null.
+    const rates = [k.onDemandHourlyNanoUsd, k.ioOptimizedHourlyNanoUsd].filter((r) => r !== null);
+    assert.ok(rates.length > 0 && rates.every((r) => Number.isSafeInteger(r) && r > 0), k.class);
     assert.ok(k.vcpu > 0 && k.memoryGib > 0);
   }
 });
@@ -139,10 +173,14 @@ test("capabilities() says what an engine version allows", () => {
 test("validate() passes good scenarios with the report's warnings", () => {
   assert.deepEqual(validate({}), { valid: true, warnings: [] });
   assert.deepEqual(validate(defaultScenario()), { valid: true, warnings: [] });
-  const io = validate({ storageType: "io-optimized" });
-  assert.equal(io.valid, true);
-  assert.deepEqual(io.warnings, estimate({ storageType: "io-optimized" }).warnings);
-  assert.ok(io.warnings.some((w) => w.kind === "low-confidence-price"));
+  // Singapore's storage price has one undated secondary source: low confidence.
+  const sg = validate({ region: "ap-southeast-1" });
+  assert.equal(sg.valid, true);
+  assert.deepEqual(sg.warnings, estimate({ region: "ap-southeast-1" }).warnings);
+  assert.ok(sg.warnings.some((w) => w.kind === "low-confidence-price"));
+  // A partial bill is valid, with a warning naming the price to supply.
+  const partial = validate({ region: "eu-central-1" });
+  assert.ok(partial.warnings.some((w) => w.kind === "unknown-price" && w.field === "priceOverrides.storageStandard"));
   const over = validate({ scaling: { maxAcu: 8 }, workload: { steady: { acu: 12 } } });
   assert.ok(over.warnings.some((w) => w.kind === "demand-above-max"), JSON.stringify(over));
 });
@@ -250,7 +288,7 @@ const scenarioCases = [
   // unknown region, engine, variant, field
   [{ region: "xx-1" }, "unknown_region", "region", /xx-1/],
   [{ region: "US-EAST-1" }, "unknown_region", "region", /US-EAST-1/],
-  [{ region: "eu-central-1" }, "unknown_price", "priceOverrides.storageStandard", /supply one/],
+  [{ region: "eu-central-1", strictPrices: true }, "unknown_price", "priceOverrides.storageStandard", /supply one/],
   [{ engine: "oracle" }, "unknown_variant", "engine", /aurora-postgresql/],
   [{ engine: "aurora" }, "unknown_variant", "engine", /aurora-mysql/],
   [{ storageType: "gp3" }, "unknown_variant", "storageType", /io-optimized/],

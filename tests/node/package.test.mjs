@@ -49,7 +49,7 @@ test("bad input throws an AcumenError naming the field", () => {
     [{ workload: { levels: [{ acu: 2, hours: -3 }] } }, "out_of_range", "workload.levels[0].hours", /between 0 and 744/],
     [{ readers: [{ promotionTier: 16 }] }, "out_of_range", "readers[0].promotionTier", /between 0 and 15/],
     [{ engineVersion: "15.4", scaling: { minAcu: 0 } }, "out_of_range", "scaling.minAcu", /auto-pause/],
-    [{ region: "eu-central-1" }, "unknown_price", "priceOverrides.storageStandard", /supply one/],
+    [{ region: "eu-central-1", strictPrices: true }, "unknown_price", "priceOverrides.storageStandard", /supply one/],
     [{ storageGb: "100" }, "wrong_type", "storageGb", /invalid type: string/],
     [{ storageGb: 1e12 }, "out_of_range", "storageGb", /between 0 and 1000000/],
     [{ hoursPerMonth: 730.5 }, "wrong_type", "hoursPerMonth", /expected a whole number/],

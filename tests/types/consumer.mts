@@ -14,6 +14,7 @@ import init, {
   type Capabilities,
   type Catalog,
   type CatalogEntry,
+  type RegionCoverage,
   type CloudWatchGrid,
   type CloudWatchReadError,
   type ErrorCode,
@@ -39,11 +40,15 @@ const report: Report = estimate(scenario);
 const byDefault: Report = estimate();
 const dollars: number = report.totalMicroUsd / 1e6;
 const firstUnit: string = report.lines[0].unit;
-const confidence: "low" | "medium" | "high" = report.lines[0].price.confidence;
+const confidence: "low" | "medium" | "high" | undefined = report.lines[0].price?.confidence;
+const cost: number | null | undefined = report.lines[0].costMicroUsd;
+const supply: string | null | undefined = report.lines[0].supply;
+const partial: boolean = !report.complete;
 const v: string = version();
 
 const start: Scenario = defaultScenario();
-const list: string[] = regions();
+const list: RegionCoverage[] = regions();
+const names: string[] = list.map((r) => `${r.name} (${r.code})`);
 const book: Catalog = catalog();
 const entry: CatalogEntry = book.entries[0];
 const nanoUsd: number = entry.priceNanoUsd;
@@ -95,7 +100,7 @@ try {
   const field: string = err.field;
   void [code, field];
 }
-void [dollars, firstUnit, confidence, v, badStorage, typo, noKind, byDefault];
+void [dollars, firstUnit, confidence, cost, supply, partial, names, v, badStorage, typo, noKind, byDefault];
 void [start, list, nanoUsd, cls, asOf, basis, pausable, current, valid, warnings];
 
 try {

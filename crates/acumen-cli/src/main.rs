@@ -71,10 +71,18 @@ struct Overrides {
     /// built-in catalog; replaces the scenario's `priceBook`.
     #[arg(long, value_name = "BOOK")]
     prices: Option<PathBuf>,
+    /// Fail (`unknown_price`, naming the field) instead of printing a
+    /// partial bill when a price is unknown; sets the scenario's
+    /// `strictPrices`.
+    #[arg(long)]
+    strict: bool,
 }
 
 impl Overrides {
     fn apply(&self, scenario: &mut Scenario) {
+        if self.strict {
+            scenario.strict_prices = true;
+        }
         if let Some(region) = &self.region {
             scenario.region.clone_from(region);
         }
@@ -355,14 +363,20 @@ impl ReplayArgs {
 
 #[derive(Subcommand)]
 enum PricesCommand {
-    /// Every price row (all regions, or one): the price book's (with
-    /// --prices), then the built-in catalog's.
+    /// Every commercial region (code, name, geography, usage-type prefix),
+    /// complete or partial (the core prices the catalog, or the price book
+    /// with --prices, lacks); with --region or --all, every price row: the
+    /// price book's (with --prices), then the built-in catalog's.
     #[command(after_help = "Examples:\n  acumen prices list\n  \
-acumen prices list --region eu-west-1 --format csv\n  acumen prices list --prices book.json --region us-east-1")]
+acumen prices list --region eu-west-1 --format csv\n  acumen prices list --all --format json\n  \
+acumen prices list --prices book.json --region us-east-1")]
     List {
-        /// Only this region.
+        /// The price rows of this region.
         #[arg(long)]
         region: Option<String>,
+        /// The price rows of every region.
+        #[arg(long, conflicts_with = "region")]
+        all: bool,
         /// A price book (from `acumen prices import`) to list before the catalog.
         #[arg(long, value_name = "BOOK")]
         prices: Option<PathBuf>,
@@ -573,9 +587,10 @@ fn run_prices(command: PricesCommand) -> Result<(), Failure> {
     match command {
         PricesCommand::List {
             region,
+            all,
             prices,
             format,
-        } => run_prices_list(region.as_deref(), prices.as_deref(), format),
+        } => run_prices_list(region.as_deref(), all, prices.as_deref(), format),
         PricesCommand::Show {
             region,
             prices,
@@ -830,7 +845,7 @@ fn check_region(region: &str, book: Option<&PriceBook>) -> Result<(), Failure> {
     if acumen::prices::knows_region(region) || book.is_some_and(|b| b.knows_region(region)) {
         Ok(())
     } else {
-        let mut known: Vec<&str> = acumen::prices::regions().collect();
+        let mut known: Vec<&str> = acumen::prices::regions().iter().map(|r| r.code).collect();
         for r in book
             .iter()
             .flat_map(|b| b.entries.iter().map(|e| e.region.as_str()))
@@ -843,7 +858,7 @@ fn check_region(region: &str, book: Option<&PriceBook>) -> Result<(), Failure> {
             code: acumen::ErrorCode::UnknownRegion.as_str(),
             field: String::from("region"),
             ..invalid(format!(
-                "region: the price catalog has no prices for region {region:?} (known: {})",
+                "region: {region:?} is not a commercial AWS region (known: {})",
                 known.join(", ")
             ))
         })
@@ -852,12 +867,16 @@ fn check_region(region: &str, book: Option<&PriceBook>) -> Result<(), Failure> {
 
 fn run_prices_list(
     region: Option<&str>,
+    all: bool,
     prices: Option<&Path>,
     format: Format,
 ) -> Result<(), Failure> {
     let book = prices.map(book).transpose()?;
     if let Some(r) = region {
         check_region(r, book.as_ref())?;
+    }
+    if region.is_none() && !all {
+        return written(output::print_region_list(book.as_ref(), format));
     }
     written(output::print_price_list(region, book.as_ref(), format))
 }

@@ -53,8 +53,15 @@ fn lines_table(report: &Report, total: bool) -> Table {
         ("cost_micro_usd", Align::Right),
         ("confidence", Align::Left),
         ("overridden", Align::Left),
+        ("source", Align::Left),
+        ("sku", Align::Left),
+        ("as_of", Align::Left),
+        ("supply", Align::Left),
     ]);
     for l in &report.lines {
+        // An unpriced line: empty price and cost, "unpriced", and the field
+        // to supply; never a zero.
+        let p = l.price.as_ref();
         t.row(vec![
             l.description.clone(),
             serde_json::to_value(l.component)
@@ -63,23 +70,36 @@ fn lines_table(report: &Report, total: bool) -> Table {
                 .unwrap_or_default(),
             num(l.quantity, 6),
             l.unit.clone(),
-            l.unit_price_nano_usd.nanos().to_string(),
-            l.cost_micro_usd.micros().to_string(),
-            confidence(l.price.confidence).into(),
-            l.price.overridden.to_string(),
+            l.unit_price_nano_usd
+                .map(|p| p.nanos().to_string())
+                .unwrap_or_default(),
+            l.cost_micro_usd
+                .map(|c| c.micros().to_string())
+                .unwrap_or_default(),
+            p.map_or("unpriced", |p| confidence(p.confidence)).into(),
+            p.map(|p| p.overridden.to_string()).unwrap_or_default(),
+            p.map(|p| p.source.clone()).unwrap_or_default(),
+            p.and_then(|p| p.sku.clone()).unwrap_or_default(),
+            p.and_then(|p| p.as_of.clone()).unwrap_or_default(),
+            l.supply.clone().unwrap_or_default(),
         ]);
     }
     if total {
-        t.row(vec![
-            "Total per month".into(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            report.total_micro_usd.micros().to_string(),
-        ]);
+        let mut row = vec![String::new(); 12];
+        row[0] = total_label(report).into();
+        row[5] = report.total_micro_usd.micros().to_string();
+        t.row(row);
     }
     t
+}
+
+/// "Total per month", or "Total per month (at least)" for a partial bill.
+fn total_label(report: &Report) -> &'static str {
+    if report.complete {
+        "Total per month"
+    } else {
+        "Total per month (at least)"
+    }
 }
 
 fn write_report_markdown(out: &mut dyn Write, report: &Report) -> io::Result<()> {
@@ -115,11 +135,23 @@ fn bill_table(report: &Report, markdown: bool) -> Table {
         ("Cost", Align::Right),
     ]);
     for l in &report.lines {
+        let (Some(price), Some(unit_price), Some(cost)) =
+            (l.price.as_ref(), l.unit_price_nano_usd, l.cost_micro_usd)
+        else {
+            t.row(vec![
+                l.description.clone(),
+                group(l.quantity),
+                l.unit.clone(),
+                String::from("unpriced"),
+                format!("supply {}", l.supply.as_deref().unwrap_or("a price")),
+            ]);
+            continue;
+        };
         let flag = if markdown {
             ""
-        } else if l.price.overridden {
+        } else if price.overridden {
             " (override)"
-        } else if l.price.confidence == Confidence::Low {
+        } else if price.confidence == Confidence::Low {
             " (low confidence)"
         } else {
             ""
@@ -128,18 +160,18 @@ fn bill_table(report: &Report, markdown: bool) -> Table {
             l.description.clone(),
             group(l.quantity),
             l.unit.clone(),
-            format!("{}{flag}", l.unit_price_nano_usd),
-            l.cost_micro_usd.to_string(),
+            format!("{unit_price}{flag}"),
+            cost.to_string(),
         ]);
     }
     let (label, total) = if markdown {
         (
-            String::from("**Total per month**"),
+            format!("**{}**", total_label(report)),
             format!("**{}**", report.total_micro_usd),
         )
     } else {
         (
-            String::from("Total per month"),
+            String::from(total_label(report)),
             report.total_micro_usd.to_string(),
         )
     };
@@ -153,16 +185,57 @@ fn bill_table(report: &Report, markdown: bool) -> Table {
     t
 }
 
+/// For a partial bill: how to read the total and what to supply.
+fn partial(report: &Report) -> Vec<String> {
+    let Some(note) = &report.total_note else {
+        return Vec::new();
+    };
+    let fields: Vec<String> = report
+        .unpriced
+        .iter()
+        .map(|m| format!("{} (per {})", m.field, m.unit))
+        .collect();
+    vec![
+        format!("Partial bill: {note}."),
+        format!(
+            "To price it, supply {} in the scenario, or a price book with --prices book.json (from `acumen prices import`); --strict makes this an error.",
+            fields.join(", ")
+        ),
+    ]
+}
+
+/// Each priced line's price: its primary source (with the SKU when there is
+/// one), date and confidence. The other sources are in the JSON output.
+fn price_sources(report: &Report) -> Vec<String> {
+    report
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let p = l.price.as_ref()?;
+            Some(format!(
+                "Price of {}: {} per {}, {}.",
+                l.description,
+                l.unit_price_nano_usd?,
+                l.unit,
+                p.summary()
+            ))
+        })
+        .collect()
+}
+
 /// The lines under the bill: yearly total, ideal tracking, per-instance
 /// usage, max_connections, the model and catalog, and the warnings.
 fn summary(report: &Report) -> Vec<String> {
-    let mut lines = vec![
-        format!("Per year: {}", report.yearly_micro_usd),
+    let mut lines = partial(report);
+    lines.extend(price_sources(report));
+    let at_least = if report.complete { "" } else { "at least " };
+    lines.extend([
+        format!("Per year: {at_least}{}", report.yearly_micro_usd),
         format!(
-            "Ideal tracking: {} ({})",
+            "Ideal tracking: {at_least}{} ({})",
             report.ideal.total_micro_usd, report.ideal.explanation
         ),
-    ];
+    ]);
     for i in &report.instances {
         let unmet = i.unmet_acu_hours.lag + i.unmet_acu_hours.cap + i.unmet_acu_hours.resume;
         lines.push(format!(
@@ -362,10 +435,14 @@ struct PriceRow {
     item: PriceItem,
     engine: Option<Engine>,
     price_nano_usd: UnitPrice,
+    /// The primary source (the one with the Price List SKU, else the best).
     source: String,
+    sku: Option<String>,
     as_of: Option<String>,
     confidence: Confidence,
     note: Option<String>,
+    /// The sources that corroborate the primary one (JSON only).
+    other_sources: Vec<String>,
 }
 
 impl PriceRow {
@@ -376,9 +453,11 @@ impl PriceRow {
             engine: e.engine,
             price_nano_usd: e.price,
             source: e.source.into(),
+            sku: e.sku.map(String::from),
             as_of: e.as_of.map(String::from),
             confidence: e.confidence,
             note: e.note.map(String::from),
+            other_sources: e.other_sources.iter().map(|s| String::from(*s)).collect(),
         }
     }
 
@@ -390,9 +469,11 @@ impl PriceRow {
             engine: e.engine,
             price_nano_usd: e.price,
             source: p.source,
+            sku: p.sku,
             as_of: p.as_of,
             confidence: p.confidence,
             note: p.note,
+            other_sources: p.other_sources,
         }
     }
 
@@ -485,6 +566,88 @@ pub fn print_price_list(
     }
     if format == Format::Table {
         writeln!(out, "{}: {} prices", origin(book), t.len())?;
+    }
+    emit(&mut out, &t, format)
+}
+
+/// A region, complete or partial with what it lacks, from the catalog and
+/// the price book.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RegionRow {
+    #[serde(flatten)]
+    region: prices::Region,
+    complete: bool,
+    missing: Vec<PriceItem>,
+}
+
+/// The core items neither the book nor the catalog prices in `region` for
+/// some engine.
+fn missing_in(region: &prices::Region, book: Option<&PriceBook>) -> Vec<PriceItem> {
+    prices::region(region.code)
+        .map(prices::Region::coverage)
+        .map(|c| c.missing)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|item| {
+            [Engine::AuroraPostgresql, Engine::AuroraMysql]
+                .iter()
+                .any(|engine| {
+                    prices::catalog_price(region.code, *engine, *item).is_none()
+                        && book.is_none_or(|b| b.price(region.code, *engine, *item).is_none())
+                })
+        })
+        .collect()
+}
+
+/// Every commercial region, complete or partial (`acumen prices list`).
+pub fn print_region_list(book: Option<&PriceBook>, format: Format) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    let rows: Vec<RegionRow> = prices::regions()
+        .iter()
+        .map(|r| {
+            let missing = missing_in(r, book);
+            RegionRow {
+                region: *r,
+                complete: missing.is_empty(),
+                missing,
+            }
+        })
+        .collect();
+    if format == Format::Json {
+        return json(&mut out, &rows);
+    }
+    let mut t = Table::new(&[
+        ("region", Align::Left),
+        ("name", Align::Left),
+        ("geography", Align::Left),
+        ("usage_type_prefix", Align::Left),
+        ("prices", Align::Left),
+        ("missing", Align::Left),
+    ]);
+    for r in &rows {
+        t.row(vec![
+            r.region.code.into(),
+            r.region.name.into(),
+            r.region.geography.into(),
+            r.region.usage_type_prefix.unwrap_or("").into(),
+            if r.complete { "complete" } else { "partial" }.into(),
+            r.missing
+                .iter()
+                .map(|i| i.key())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ]);
+    }
+    if format == Format::Table {
+        let complete = rows.iter().filter(|r| r.complete).count();
+        writeln!(
+            out,
+            "{}: {} regions, {complete} complete, {} partial (an estimate there marks the lines it cannot price)",
+            origin(book),
+            rows.len(),
+            rows.len() - complete
+        )?;
     }
     emit(&mut out, &t, format)
 }
@@ -602,7 +765,7 @@ fn region_classes(region: &str, book: Option<&PriceBook>) -> Vec<ClassRow> {
             engine: c.engine,
             vcpu: c.vcpu,
             memory_gib: c.memory_gib,
-            on_demand_hourly_nano_usd: Some(c.on_demand_hourly),
+            on_demand_hourly_nano_usd: c.on_demand_hourly,
             io_optimized_hourly_nano_usd: c.io_optimized_hourly,
             source: c.source.into(),
             as_of: c.as_of.map(String::from),

@@ -387,7 +387,7 @@ fn instance_replays(
         .lines
         .iter()
         .filter(|l| l.component == Component::Compute)
-        .map(|l| l.cost_micro_usd)
+        .filter_map(|l| l.cost_micro_usd)
         .collect();
     resampled
         .iter()

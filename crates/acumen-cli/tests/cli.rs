@@ -140,7 +140,7 @@ fn bad_input_is_one_line_naming_the_field() {
         (
             "f.json",
             "{\"region\": \"eu-nowhere-1\"}",
-            "region: the price catalog has no prices for region \"eu-nowhere-1\"",
+            "region: \"eu-nowhere-1\" is not a commercial AWS region",
         ),
     ];
     for (name, contents, expected) in cases {

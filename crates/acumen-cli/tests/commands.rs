@@ -53,13 +53,12 @@ fn estimate_markdown_and_csv() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "item,component,quantity,unit,unit_price_nano_usd,cost_micro_usd,confidence,overridden"
+        "item,component,quantity,unit,unit_price_nano_usd,cost_micro_usd,confidence,overridden,source,sku,as_of,supply"
     );
-    assert_eq!(
-        lines[1],
-        "writer compute,compute,2920,ACU-hour,120000000,350400000,high,false"
-    );
-    assert_eq!(lines[3], "Total per month,,,,,360400000,,");
+    assert!(lines[1].starts_with(
+        "writer compute,compute,2920,ACU-hour,120000000,350400000,high,false,\"AWS Pricing API [P2] (SKU AVKW7ZJP8D72HNQC, Aurora PostgreSQL)\",AVKW7ZJP8D72HNQC,2025-10-28,"
+    ), "{}", lines[1]);
+    assert_eq!(lines[3], "Total per month,,,,,360400000,,,,,,");
 }
 
 #[test]
@@ -132,15 +131,24 @@ fn validate_prints_valid_warnings_or_the_error() {
     let doc = json(&common::run_in(
         &common::fixtures(),
         &["validate", "-", "--format", "json"],
-        Some("{\"region\": \"ap-southeast-1\", \"priceOverrides\": {\"storageStandard\": 0.1}}"),
+        Some("{\"region\": \"ap-southeast-2\", \"priceOverrides\": {\"storageStandard\": 0.1}}"),
     ));
     assert_eq!(doc["valid"], true);
     assert_eq!(doc["warnings"][0]["kind"], "low-confidence-price");
-    // A price the catalog lacks makes the scenario unusable as it stands.
+    // A price the catalog lacks: valid, with a warning naming the field;
+    // with --strict, an error.
     let out = common::run_in(
         &common::fixtures(),
         &["validate", "-"],
-        Some("{\"region\": \"ap-southeast-1\"}"),
+        Some("{\"region\": \"eu-central-1\"}"),
+    );
+    let out = stdout(&out);
+    assert!(out.starts_with("valid\n"), "{out}");
+    assert!(out.contains("warning (unknown price): priceOverrides.storageStandard: no storage (Aurora Standard) price"), "{out}");
+    let out = common::run_in(
+        &common::fixtures(),
+        &["validate", "-", "--strict"],
+        Some("{\"region\": \"eu-central-1\"}"),
     );
     assert!(error(&out, 1).starts_with(
         "error: <stdin>: priceOverrides.storageStandard: the catalog has no storageStandard price"
@@ -151,7 +159,7 @@ fn validate_prints_valid_warnings_or_the_error() {
     assert!(message.ends_with("bad.toml: scaling.maxAcu: must be a multiple of 0.5 ACU, got 3.3"));
     assert_eq!(
         error(&run(&["validate", "--region", "mars-1"]), 1),
-        "error: default scenario: region: the price catalog has no prices for region \"mars-1\""
+        "error: default scenario: region: \"mars-1\" is not a commercial AWS region (e.g. us-east-1, eu-central-1) and the scenario has no price book for it"
     );
 }
 
@@ -174,6 +182,14 @@ fn prices_list_carries_source_date_and_confidence() {
     assert_eq!(compute["priceNanoUsd"], 120_000_000);
     assert_eq!(compute["asOf"], "2025-10-28");
     assert_eq!(compute["confidence"], "high");
+    // One primary source with its SKU; the corroborating ones beside it.
+    assert_eq!(compute["sku"], "AVKW7ZJP8D72HNQC");
+    assert!(
+        compute["otherSources"]
+            .as_array()
+            .is_some_and(|o| o.len() >= 5),
+        "{compute}"
+    );
     assert!(
         compute["source"]
             .as_str()
@@ -198,8 +214,8 @@ fn prices_list_carries_source_date_and_confidence() {
     ));
     assert_eq!(lines.len(), rows.len() + 1);
 
-    let all = stdout(&run(&["prices", "list"]));
-    let total = json(&run(&["prices", "list", "-f", "json"]));
+    let all = stdout(&run(&["prices", "list", "--all"]));
+    let total = json(&run(&["prices", "list", "--all", "-f", "json"]));
     let count = total.as_array().map_or(0, Vec::len);
     assert!(all.starts_with(&format!(
         "acumen built-in catalog as of 2026-10-09: {count} prices\n"
@@ -222,15 +238,16 @@ fn prices_list_carries_source_date_and_confidence() {
     );
 
     assert!(
-        error(&run(&["prices", "list", "--region", "mars-1"]), 1)
-            .starts_with("error: region: the price catalog has no prices for region \"mars-1\" (known: us-east-1,")
+        error(&run(&["prices", "list", "--region", "mars-1"]), 1).starts_with(
+            "error: region: \"mars-1\" is not a commercial AWS region (known: us-east-1, us-east-2,"
+        )
     );
 }
 
 #[test]
 fn prices_show_marks_unknown_prices() {
-    let out = stdout(&run(&["prices", "show", "ap-southeast-1"]));
-    assert!(out.starts_with("ap-southeast-1 prices (acumen built-in catalog as of 2026-10-09)"));
+    let out = stdout(&run(&["prices", "show", "ap-southeast-2"]));
+    assert!(out.starts_with("ap-southeast-2 prices (acumen built-in catalog as of 2026-10-09)"));
     let compute = out
         .lines()
         .find(|l| l.contains("serverlessStandard"))
@@ -248,11 +265,11 @@ fn prices_show_marks_unknown_prices() {
     let doc = json(&run(&[
         "prices",
         "show",
-        "ap-southeast-1",
+        "ap-southeast-2",
         "--format",
         "json",
     ]));
-    assert_eq!(doc["region"], "ap-southeast-1");
+    assert_eq!(doc["region"], "ap-southeast-2");
     assert_eq!(doc["catalog"]["asOf"], "2026-10-09");
     let prices = doc["prices"].as_array().expect("prices");
     let storage = prices
@@ -275,7 +292,7 @@ fn prices_show_marks_unknown_prices() {
         error(&run(&["prices", "show", "mars-1"]), 1)
             .split(" (known")
             .next(),
-        Some("error: region: the price catalog has no prices for region \"mars-1\"")
+        Some("error: region: \"mars-1\" is not a commercial AWS region")
     );
 }
 
@@ -391,4 +408,46 @@ fn every_subcommand_has_help_with_examples() {
             "{sub:?}"
         );
     }
+}
+
+#[test]
+fn prices_list_shows_every_region_complete_or_partial() {
+    let table = stdout(&run(&["prices", "list"]));
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0],
+        "acumen built-in catalog as of 2026-10-09: 33 regions, 2 complete, 31 partial (an estimate there marks the lines it cannot price)"
+    );
+    assert_eq!(lines.len(), 2 + 33);
+    let frankfurt = lines
+        .iter()
+        .find(|l| l.starts_with("eu-central-1 "))
+        .expect("Frankfurt");
+    assert!(
+        frankfurt.contains("Europe (Frankfurt)")
+            && frankfurt.contains("EUC1")
+            && frankfurt.contains("partial"),
+        "{frankfurt}"
+    );
+    let doc = json(&run(&["prices", "list", "-f", "json"]));
+    let rows = doc.as_array().expect("array");
+    assert_eq!(rows.len(), 33);
+    let ohio = rows
+        .iter()
+        .find(|r| r["code"] == "us-east-2")
+        .expect("Ohio");
+    assert_eq!(
+        (&ohio["name"], &ohio["usageTypePrefix"], &ohio["complete"]),
+        (&"US East (Ohio)".into(), &"USE2".into(), &true.into())
+    );
+    let virginia = &rows[0];
+    assert_eq!(
+        (&virginia["code"], &virginia["usageTypePrefix"]),
+        (&"us-east-1".into(), &serde_json::Value::Null)
+    );
+    let csv = stdout(&run(&["prices", "list", "-f", "csv"]));
+    assert_eq!(
+        csv.lines().next(),
+        Some("region,name,geography,usage_type_prefix,prices,missing")
+    );
 }

@@ -403,7 +403,8 @@ fn optimize_validate_simulate_and_replay_take_the_book() {
     let opt = json(&run(&["optimize", "--prices", path(&dear), "-f", "json"]));
     assert_eq!(opt["current"]["computeMicroUsd"], 379_600_000);
 
-    // validate: a region only the book prices is valid with the book.
+    // validate: a region the catalog has no prices for is complete with
+    // the book, and fails without it when strict.
     let south = temp_file(
         "validate-book.json",
         r#"{"name": "test book", "asOf": "2026-12-01", "source": "hand-written",
@@ -415,14 +416,16 @@ fn optimize_validate_simulate_and_replay_take_the_book() {
             "validate",
             "--region",
             "eu-south-2",
+            "--strict",
             "--prices",
             path(&south)
         ])),
         "valid\n"
     );
-    assert_eq!(
-        error(&run(&["validate", "--region", "eu-south-2"]), 1),
-        "error: default scenario: region: the price catalog has no prices for region \"eu-south-2\""
+    assert!(
+        error(&run(&["validate", "--region", "eu-south-2", "--strict"]), 1).starts_with(
+            "error: default scenario: priceOverrides.serverlessStandard: the catalog has no serverlessStandard price"
+        )
     );
 
     // simulate reads the book too: a bad one is refused.

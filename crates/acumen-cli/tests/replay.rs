@@ -264,7 +264,7 @@ fn option_errors_keep_the_core_s_code_and_field() {
         &[&["replay", "gap.csv", "--region", "mars-1"][..], &json].concat(),
         "unknown_region",
         "region",
-        "--region: the price catalog has no prices for region \"mars-1\"",
+        "--region: \"mars-1\" is not a commercial AWS region (e.g. us-east-1, eu-central-1) and the scenario has no price book for it",
     );
     check(
         &[&["replay", "bad-line.csv"][..], &json].concat(),

@@ -105,15 +105,26 @@ pub fn default_scenario() -> Result<JsValue, AcumenError> {
     encode(&acumen::Scenario::default())
 }
 
-/// The regions the built-in price catalog has prices for, in catalog order.
+/// Every commercial AWS region (33), us-east-1 first: its code, name,
+/// geography and Price List usage-type prefix, and whether the built-in
+/// catalog is complete there (`missing` lists the core prices it lacks).
+/// Every region can be estimated; in a partial one the bill marks the lines
+/// it cannot price.
 ///
 /// ```js
 /// import { regions } from "acumen";
-/// regions().includes("eu-west-1"); // true
+/// const frankfurt = regions().find((r) => r.code === "eu-central-1");
+/// frankfurt.name; // "Europe (Frankfurt)"
+/// frankfurt.usageTypePrefix; // "EUC1"
+/// frankfurt.complete; // false: frankfurt.missing includes "storageStandard"
 /// ```
-#[wasm_bindgen(js_name = regions)]
-pub fn regions() -> Vec<String> {
-    acumen::prices::regions().map(String::from).collect()
+#[wasm_bindgen(js_name = regions, unchecked_return_type = "RegionCoverage[]")]
+pub fn regions() -> Result<JsValue, AcumenError> {
+    let all: Vec<_> = acumen::prices::regions()
+        .iter()
+        .map(acumen::prices::Region::coverage)
+        .collect();
+    encode(&all)
 }
 
 /// The built-in price catalog: its name and date, every price with its

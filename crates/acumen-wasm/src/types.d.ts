@@ -256,7 +256,8 @@ export interface Catalog {
  */
 export interface CatalogEntry {
   /**
-   * The date of the source (ISO 8601, possibly year-month only), if known.
+   * The date of the primary source (ISO 8601, possibly year-month only),
+   * if known.
    */
   asOf?: string | null;
   /**
@@ -276,6 +277,10 @@ export interface CatalogEntry {
    */
   note?: string | null;
   /**
+   * Further sources that agree with the primary one.
+   */
+  otherSources: string[];
+  /**
    * The on-demand price per [`PriceItem::unit`], in nano-dollars.
    */
   priceNanoUsd: UnitPrice;
@@ -284,7 +289,12 @@ export interface CatalogEntry {
    */
   region: string;
   /**
-   * The sources of the figure.
+   * The AWS Price List SKU the primary source quotes, if any.
+   */
+  sku?: string | null;
+  /**
+   * The primary source of the figure: the one quoting an AWS Price List
+   * SKU where there is one, else the best.
    */
   source: string;
 }
@@ -319,9 +329,10 @@ export interface InstanceClass {
    */
   memoryGib: number;
   /**
-   * On-demand price per instance-hour on Aurora Standard, in nano-dollars.
+   * On-demand price per instance-hour on Aurora Standard, in
+   * nano-dollars, where known.
    */
-  onDemandHourlyNanoUsd: UnitPrice;
+  onDemandHourlyNanoUsd?: UnitPrice | null;
   /**
    * AWS region code.
    */
@@ -534,6 +545,12 @@ export interface CurvePoint {
  */
 export interface ComparisonRow {
   /**
+   * A burstable class (db.t3, db.t4g): AWS recommends these for
+   * development and test, not for a load that needs its CPU all month.
+   * They are compared only when named in the scenario.
+   */
+  burstable: boolean;
+  /**
    * The instance class, for provisioned options.
    */
   class?: string | null;
@@ -562,6 +579,11 @@ export interface ComparisonRow {
    * A readable name, e.g. "db.r6g.xlarge, 1-year reserved, no upfront".
    */
   option: string;
+  /**
+   * When the row is unknown, the scenario field to supply its rate in,
+   * e.g. `compare.classes[0].onDemandHourly`.
+   */
+  supply?: string | null;
   /**
    * Twelve months, micro-dollars.
    */
@@ -776,6 +798,44 @@ export interface Scaling {
   secondsUntilAutoPause?: number | null;
 }
 /**
+ * A region and how complete the built-in catalog is there: *complete* when
+ * it has every core price ([`CORE_ITEMS`]) for both engines, else
+ * *partial*, with the items it lacks. An estimate in a partial region is a
+ * partial bill unless a price book or overrides supply the rest.
+ */
+export interface RegionCoverage {
+  /**
+   * Its AWS billing code, e.g. `USE1` or `EUC1`.
+   */
+  billingCode: string;
+  /**
+   * The region code, e.g. `eu-central-1`.
+   */
+  code: string;
+  /**
+   * True when the catalog has every core price here for both engines.
+   */
+  complete: boolean;
+  /**
+   * The geography it is grouped under, e.g. "Europe" or "Asia Pacific".
+   */
+  geography: string;
+  /**
+   * The core items the catalog lacks here (for either engine).
+   */
+  missing: PriceItem[];
+  /**
+   * AWS's name for it, e.g. "Europe (Frankfurt)".
+   */
+  name: string;
+  /**
+   * The prefix of its Aurora usage types in the Price List, e.g. `EUC1`
+   * (`EUC1-Aurora:StorageUsage`); absent in us-east-1, whose Aurora usage
+   * types carry no prefix.
+   */
+  usageTypePrefix?: string | null;
+}
+/**
  * An itemised monthly estimate.
  */
 export interface Report {
@@ -796,6 +856,10 @@ export interface Report {
    * and a verdict (always present in a report from [`crate::estimate`]).
    */
   comparison?: Comparison | null;
+  /**
+   * True when every line is priced; false for a partial bill.
+   */
+  complete: boolean;
   /**
    * Database engine.
    */
@@ -838,9 +902,22 @@ export interface Report {
    */
   timeline: InstanceTimeline[];
   /**
-   * Monthly total in integer micro-dollars: the exact sum of the lines.
+   * Monthly total in integer micro-dollars: the exact sum of the priced
+   * lines. When some lines are unpriced it is a lower bound: see
+   * `totalNote` and `unpriced`.
    */
   totalMicroUsd: Money;
+  /**
+   * For a partial bill, how to read the total, e.g. "at least $350.40 a
+   * month; storage and I/O unpriced in eu-central-1"; `None` when
+   * complete.
+   */
+  totalNote?: string | null;
+  /**
+   * The prices a partial bill lacks and where to supply each (an
+   * override field, or a price book that has it); empty when complete.
+   */
+  unpriced: MissingPrice[];
   /**
    * Things to check before relying on the figures.
    */
@@ -988,9 +1065,10 @@ export interface LineItem {
    */
   component: Component;
   /**
-   * The line's cost in integer micro-dollars (USD × 10⁶), rounded once.
+   * The line's cost in integer micro-dollars (USD × 10⁶), rounded once;
+   * `None` when the line is unpriced, never a zero standing for unknown.
    */
-  costMicroUsd: Money;
+  costMicroUsd?: Money | null;
   /**
    * A readable description, e.g. "writer compute".
    */
@@ -1000,28 +1078,38 @@ export interface LineItem {
    */
   item: PriceItem;
   /**
-   * Where the unit price came from.
+   * Where the unit price came from; `None` when the line is unpriced.
    */
-  price: Provenance;
+  price?: Provenance | null;
   /**
    * The billed quantity in `unit`s (exact value rounded to f64 for display).
    */
   quantity: number;
   /**
+   * For an unpriced line, the scenario field its price can be supplied in
+   * (e.g. `priceOverrides.storageStandard`); a price book that has the
+   * price does as well. `None` when the line is priced.
+   */
+  supply?: string | null;
+  /**
    * The billing unit, e.g. "ACU-hour" or "GB-month".
    */
   unit: string;
   /**
-   * The unit price in integer nano-dollars (USD × 10⁹).
+   * The unit price in integer nano-dollars (USD × 10⁹); `None` when the
+   * line is unpriced (no price known in the region: see `supply`).
    */
-  unitPriceNanoUsd: UnitPrice;
+  unitPriceNanoUsd?: UnitPrice | null;
 }
 /**
- * Where a price came from.
+ * Where a price came from: one primary source (the AWS Price List SKU
+ * when there is one), its date and confidence, and the sources that
+ * corroborate it.
  */
 export interface Provenance {
   /**
-   * The date of the source (ISO 8601, possibly year-month only), if known.
+   * The date of the primary source (ISO 8601, possibly year-month only),
+   * if known.
    */
   asOf?: string | null;
   /**
@@ -1033,11 +1121,21 @@ export interface Provenance {
    */
   note?: string | null;
   /**
+   * Further sources that agree with the primary one (empty when there
+   * are none).
+   */
+  otherSources?: string[];
+  /**
    * True when the price came from the scenario's `priceOverrides`.
    */
   overridden: boolean;
   /**
-   * The source: the catalog's references, or "scenario override".
+   * The AWS Price List SKU of the price, when its source gives one.
+   */
+  sku?: string | null;
+  /**
+   * The primary source: the one quoting an AWS Price List SKU where
+   * there is one, else the best; or "scenario override".
    */
   source: string;
 }
@@ -1170,6 +1268,33 @@ export interface TimelinePoint {
    * Seconds from the start of the month to the bucket's start.
    */
   startSecond: number;
+}
+/**
+ * A price the bill needed and no override, price book or catalog entry
+ * gave: the lines it leaves unpriced and where to supply it.
+ */
+export interface MissingPrice {
+  /**
+   * The scenario field to supply it in, e.g.
+   * `priceOverrides.storageStandard`.
+   */
+  field: string;
+  /**
+   * The item without a price.
+   */
+  item: PriceItem;
+  /**
+   * The lines it leaves unpriced, by description.
+   */
+  lines: string[];
+  /**
+   * What to do, in words.
+   */
+  message: string;
+  /**
+   * Its billing unit, e.g. "GB-month".
+   */
+  unit: string;
 }
 /**
  * Something the user should know about the result.
@@ -1567,6 +1692,12 @@ export interface Scenario {
    * Storage configuration. Default `standard`.
    */
   storageType?: StorageType;
+  /**
+   * When true, a line without a known price is an `unknown_price`
+   * error naming the override to supply, instead of an unpriced line
+   * in a partial bill. Default false.
+   */
+  strictPrices?: boolean;
   /**
    * The demand on the writer.
    */

@@ -43,16 +43,21 @@ fn results_are_plain_objects() {
     let report = estimate(Some(js(r#"{"storageType": "io-optimized"}"#))).expect("estimates");
     assert!(js_sys::Array::is_array(&get(&report, "lines")));
     assert_eq!(get(&report, "totalMicroUsd").as_f64(), Some(489_700_000.0));
-    assert_eq!(
-        get(&report, "warnings.0.kind").as_string().as_deref(),
-        Some("low-confidence-price")
-    );
+    // Two agreeing Price List quotes: high confidence, with the SKU.
     assert_eq!(
         get(&report, "lines.0.price.confidence")
             .as_string()
             .as_deref(),
-        Some("low")
+        Some("high")
     );
+    assert_eq!(
+        get(&report, "lines.0.price.sku").as_string().as_deref(),
+        Some("KG668U3YXJQ6YH9Y")
+    );
+    // A partial bill: the unpriced line's cost is null, never 0.
+    let partial = estimate(Some(js(r#"{"region": "eu-central-1"}"#))).expect("estimates");
+    assert!(get(&partial, "lines.1.costMicroUsd").is_null());
+    assert_eq!(get(&partial, "complete").as_bool(), Some(false));
 }
 
 #[wasm_bindgen_test]
@@ -147,8 +152,28 @@ fn default_scenario_round_trips_through_estimate() {
 
 #[wasm_bindgen_test]
 fn regions_and_catalog_agree() {
-    let regions = regions();
+    let list: js_sys::Array = regions().expect("serialises").dyn_into().expect("an array");
+    assert_eq!(list.length(), 33);
+    let regions: Vec<String> = list
+        .iter()
+        .map(|r| get(&r, "code").as_string().expect("a code"))
+        .collect();
     assert_eq!(regions.first().map(String::as_str), Some("us-east-1"));
+    let frankfurt = list.get(
+        regions
+            .iter()
+            .position(|r| r == "eu-central-1")
+            .expect("Frankfurt") as u32,
+    );
+    assert_eq!(
+        get(&frankfurt, "name").as_string().as_deref(),
+        Some("Europe (Frankfurt)")
+    );
+    assert_eq!(
+        get(&frankfurt, "usageTypePrefix").as_string().as_deref(),
+        Some("EUC1")
+    );
+    assert_eq!(get(&frankfurt, "complete").as_bool(), Some(false));
     let catalog = catalog().expect("serialises");
     assert_eq!(
         get(&catalog, "asOf").as_string().as_deref(),
@@ -255,11 +280,17 @@ fn capabilities_follow_the_engine_version() {
 
 #[wasm_bindgen_test]
 fn validate_returns_warnings_or_throws() {
-    let ok = validate(js(r#"{"storageType": "io-optimized"}"#)).expect("valid");
+    // Singapore's storage price has one undated source: low confidence.
+    let ok = validate(js(r#"{"region": "ap-southeast-1"}"#)).expect("valid");
     assert_eq!(get(&ok, "valid").as_bool(), Some(true));
     assert_eq!(
         get(&ok, "warnings.0.kind").as_string().as_deref(),
         Some("low-confidence-price")
+    );
+    let partial = validate(js(r#"{"region": "eu-central-1"}"#)).expect("valid");
+    assert_eq!(
+        get(&partial, "warnings.0.field").as_string().as_deref(),
+        Some("priceOverrides.storageStandard")
     );
     let error = validate(js(r#"{"scaling": {"maxAcu": 3.3}}"#))
         .map_err(JsValue::from)

@@ -6,7 +6,7 @@
 //! `cargo run -p acumen --features schema --example schema > acumen.schema.json`
 
 use acumen::engine::Capabilities;
-use acumen::prices::{CatalogEntry, InstanceClass};
+use acumen::prices::{CatalogEntry, InstanceClass, RegionCoverage};
 use acumen::report::Warning;
 use acumen::{ErrorCode, Report, Scenario};
 use schemars::generate::SchemaSettings;
@@ -28,6 +28,7 @@ fn main() {
         "capabilities": generator.subschema_for::<Capabilities>(),
         "catalogEntry": generator.subschema_for::<CatalogEntry>(),
         "instanceClass": generator.subschema_for::<InstanceClass>(),
+        "regionCoverage": generator.subschema_for::<RegionCoverage>(),
         "catalog": generator.subschema_for::<shapes::Catalog>(),
         "optimization": generator.subschema_for::<acumen::decisions::optimize::Optimization>(),
         "optimizeOptions": generator.subschema_for::<acumen::decisions::optimize::OptimizeOptions>(),

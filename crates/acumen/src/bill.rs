@@ -18,10 +18,13 @@ use crate::sim::Outcome;
 use crate::usage::Usage;
 
 mod lines;
+mod unpriced;
 mod warnings;
 
 pub use lines::{CatalogInfo, Component, LineItem};
 pub(crate) use lines::{acu_hours, catalog_info, overflow_of, price_lines};
+pub use unpriced::MissingPrice;
+pub(crate) use unpriced::unpriced_parts;
 pub use warnings::{Warning, WarningKind};
 
 /// The estimate under its former path.
@@ -36,8 +39,12 @@ pub use crate::sim::ideal_capacity;
 pub struct Bill {
     /// The bill, one line per priced item.
     pub lines: Vec<LineItem>,
-    /// The monthly total: the exact sum of the lines.
+    /// The monthly total: the exact sum of the priced lines.
     pub total: Money,
+    /// The prices the unpriced lines need; empty when every line is priced.
+    pub unpriced: Vec<MissingPrice>,
+    /// How the total is to be read when it leaves unpriced lines out.
+    pub total_note: Option<String>,
     /// Twelve times the monthly total.
     pub yearly: Money,
     /// The monthly total under ideal tracking.
@@ -75,8 +82,12 @@ pub fn price(s: &ValidScenario, usage: &Usage) -> Result<Bill, Error> {
             "its yearly figure would be above $9.2 trillion (a month above about $768 billion)",
         )
     })?;
+    let unpriced = unpriced::missing_prices(s, &lines);
+    unpriced::warnings(&unpriced, &mut warnings);
     warnings::add_warnings(s, usage, &lines, &mut warnings);
     Ok(Bill {
+        total_note: unpriced::total_note(s, &lines, total),
+        unpriced,
         lines,
         total,
         yearly,
@@ -85,10 +96,10 @@ pub fn price(s: &ValidScenario, usage: &Usage) -> Result<Bill, Error> {
     })
 }
 
-/// The exact sum of `lines`, or an overflow error naming the input behind
-/// the largest.
+/// The exact sum of the priced `lines`, or an overflow error naming the
+/// input behind the largest.
 fn sum(lines: &[LineItem]) -> Result<Money, Error> {
-    Money::checked_sum(lines.iter().map(|l| l.cost_micro_usd))
+    Money::checked_sum(lines.iter().filter_map(|l| l.cost_micro_usd))
         .ok_or_else(|| overflow_of(lines, "the month's total is above $9.2 trillion"))
 }
 

@@ -6,7 +6,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::acu::Acu;
-use crate::bill::{self, Bill, Component, LineItem, acu_hours, overflow_of, price_lines};
+use crate::bill::{
+    self, Bill, Component, LineItem, acu_hours, overflow_of, price_lines, unpriced_parts,
+};
 use crate::engine::{capabilities, max_connections};
 use crate::error::Error;
 use crate::money::Money;
@@ -34,11 +36,16 @@ pub fn decide(
     bill: &Bill,
 ) -> Result<(Comparison, Vec<Advice>), Error> {
     let comparison = compare::compare(&billed(s, usage, bill)?, &s.compare)?;
-    let facts = facts(s, usage, bill.total);
+    let mut facts = facts(s, usage, bill.total);
+    facts.partial = !bill.unpriced.is_empty();
     let mut advice = advise::advise(s, &facts);
     advice.push(Advice {
         topic: Topic::Purchase,
-        recommendation: comparison.cheapest.clone(),
+        recommendation: if comparison.cheapest.is_empty() {
+            String::from("no recommendation until serverless capacity has a price")
+        } else {
+            comparison.cheapest.clone()
+        },
         reason: comparison.verdict.clone(),
         value: None,
     });
@@ -74,7 +81,7 @@ fn billed<'a>(
         lines
             .iter()
             .filter(|l| l.component == Component::Compute)
-            .map(|l| l.cost_micro_usd),
+            .filter_map(|l| l.cost_micro_usd),
     )
     .ok_or_else(|| overflow_of(lines, "its compute lines add up to more than $9.2 trillion"))?;
     let peak_halves = usage
@@ -104,6 +111,11 @@ fn billed<'a>(
         total_and_io(lines)
     };
     Ok(compare::Billed {
+        compute_priced: lines
+            .iter()
+            .filter(|l| l.component == Component::Compute)
+            .all(LineItem::is_priced),
+        unpriced: unpriced_parts(lines),
         serverless: bill.total,
         ideal: bill.ideal_total,
         compute,
@@ -116,15 +128,21 @@ fn billed<'a>(
     })
 }
 
-/// A bill's total and its I/O part; `None` if it does not fit (a bill that
-/// does not fit is not priced, as one that cannot be).
+/// A bill's total and its I/O part; `None` if a line is unpriced or it
+/// does not fit (a bill that does not fit is not priced, as one that
+/// cannot be).
 fn total_and_io(lines: &[LineItem]) -> Option<(Money, Money)> {
-    let sum = Money::checked_sum(lines.iter().map(|l| l.cost_micro_usd))?;
+    let sum = Money::checked_sum(
+        lines
+            .iter()
+            .map(|l| l.cost_micro_usd)
+            .collect::<Option<Vec<Money>>>()?,
+    )?;
     let io = Money::checked_sum(
         lines
             .iter()
             .filter(|l| l.component == Component::Io)
-            .map(|l| l.cost_micro_usd),
+            .filter_map(|l| l.cost_micro_usd),
     )?;
     Some((sum, io))
 }
@@ -195,6 +213,7 @@ fn facts(s: &ValidScenario, usage: &Usage, total: Money) -> advise::Facts {
         max_connections: max_connections(s.engine, s.scaling.min, s.scaling.max),
         total_with_pause: total_with_pause(s, longest),
         total,
+        partial: false,
         ramp_seconds: ramp_seconds(s, peak_need),
     }
 }

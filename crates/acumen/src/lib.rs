@@ -19,9 +19,14 @@
 //! // 4 ACU × 730 h × $0.12 + 100 GB × $0.10
 //! assert_eq!(report.total_micro_usd.to_string(), "$360.40");
 //! for line in &report.lines {
+//!     // A line without a known price (a partial bill) has no price or cost.
+//!     let (Some(price), Some(cost)) = (line.unit_price_nano_usd, line.cost_micro_usd) else {
+//!         println!("{:<16} {:>10.2} {:<9} unpriced: supply {:?}",
+//!             line.description, line.quantity, line.unit, line.supply);
+//!         continue;
+//!     };
 //!     println!("{:<16} {:>10.2} {:<9} @ {:<8} = {}",
-//!         line.description, line.quantity, line.unit,
-//!         line.unit_price_nano_usd, line.cost_micro_usd);
+//!         line.description, line.quantity, line.unit, price, cost);
 //! }
 //! # Ok::<(), acumen::Error>(())
 //! ```

@@ -31,7 +31,7 @@ use crate::error::{Error, ErrorCode};
 use crate::estimate::estimate;
 use crate::money::Money;
 use crate::prices::PriceBook;
-use crate::report::Report;
+use crate::report::{Component, Report};
 use crate::scenario::{Scaling, Scenario};
 use crate::vocabulary::{Engine, StorageType, input_struct};
 use crate::workload::{Trace, Workload};
@@ -152,8 +152,11 @@ pub struct LoadFacts {
 pub struct PricedOption {
     /// The option, as the comparison names it.
     pub option: String,
-    /// Its monthly cost, storage and the rest included, micro-dollars.
+    /// Its monthly cost, storage and the rest included, micro-dollars; at
+    /// least this much when not `complete`.
     pub monthly_micro_usd: Money,
+    /// Every line of it has a price (false: a partial bill, see the notes).
+    pub complete: bool,
 }
 
 /// Should this instance move, at what range, and what would it cost.
@@ -248,13 +251,19 @@ pub fn migrate(input: &MigrationInput) -> Result<Migration, Error> {
             None,
         ),
         Some(trace) => {
-            scenario.scaling = optimized_range(&scenario, &sizing)?;
-            (
-                String::from(
-                    "the optimizer: the cheapest range that serves the simulated series, at least the connection and memory floors",
-                ),
-                Some(load_facts(trace)),
-            )
+            let by = match optimized_range(&scenario, &sizing) {
+                Ok(range) => {
+                    scenario.scaling = range;
+                    "the optimizer: the cheapest range that serves the simulated series, at least the connection and memory floors"
+                }
+                // The optimizer weighs ranges by their cost; without an
+                // ACU-hour price the rules' range is the answer.
+                Err(e) if e.code() == ErrorCode::UnknownPrice => {
+                    "AWS's serverless advisory rules on the series' figures (the optimizer needs an ACU-hour price, which this region lacks)"
+                }
+                Err(e) => return Err(e),
+            };
+            (String::from(by), Some(load_facts(trace)))
         }
     };
     let report = estimate(&scenario)?;
@@ -444,6 +453,7 @@ fn priced(row: &ComparisonRow) -> Option<PricedOption> {
     row.monthly_micro_usd.map(|m| PricedOption {
         option: row.option.clone(),
         monthly_micro_usd: m,
+        complete: true,
     })
 }
 
@@ -462,7 +472,13 @@ fn verdict(
     let serverless = PricedOption {
         option: String::from("Serverless v2"),
         monthly_micro_usd: report.total_micro_usd,
+        complete: report.complete,
     };
+    // Without a compute price there is nothing to weigh the class against.
+    let compute_unpriced = report
+        .lines
+        .iter()
+        .any(|l| l.component == Component::Compute && !l.is_priced());
     let on_demand = rows_of(&report, &input.class, &[OptionKind::OnDemand]).find_map(priced);
     let best_commitment = rows_of(
         &report,
@@ -471,10 +487,15 @@ fn verdict(
     )
     .filter_map(priced)
     .min_by_key(|p| p.monthly_micro_usd);
-    let saving = on_demand.as_ref().map(|p| {
+    let saving = on_demand.as_ref().filter(|_| !compute_unpriced).map(|p| {
         Money::from_micros(p.monthly_micro_usd.micros() - serverless.monthly_micro_usd.micros())
     });
     let mut notes = Vec::new();
+    if let Some(note) = &report.total_note {
+        notes.push(format!(
+            "the totals count only what has a price here: {note}"
+        ));
+    }
     if sizing.exceeds_capacity {
         notes.push(String::from(
             "the load needs more than one serverless instance's 256 ACU: stay provisioned, or split the load over several instances",
@@ -486,14 +507,22 @@ fn verdict(
             class.class
         ));
     }
-    let mut verdict = say_verdict(
-        &serverless,
-        on_demand.as_ref(),
-        best_commitment.as_ref(),
-        &load,
-        &input.class,
-    );
-    if load.is_some()
+    let mut verdict = if compute_unpriced {
+        format!(
+            "serverless capacity has no price in {} here, so the class cannot be weighed against it: supply the ACU-hour rate (priceOverrides, or a price book); the sizing and the range stand",
+            report.region
+        )
+    } else {
+        say_verdict(
+            &serverless,
+            on_demand.as_ref(),
+            best_commitment.as_ref(),
+            &load,
+            &input.class,
+        )
+    };
+    if !compute_unpriced
+        && load.is_some()
         && let Some(od) = &on_demand
     {
         verdict.push_str(&break_even_sentence(&report, &od.option));

@@ -3,7 +3,9 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-pub use crate::bill::{CatalogInfo, Component, IdealComparison, LineItem, Warning, WarningKind};
+pub use crate::bill::{
+    CatalogInfo, Component, IdealComparison, LineItem, MissingPrice, Warning, WarningKind,
+};
 use crate::decisions::advise::Advice;
 use crate::decisions::compare::Comparison;
 use crate::engine::MaxConnections;
@@ -31,8 +33,19 @@ pub struct Report {
     pub hours_per_month: u32,
     /// The bill, one line per priced item.
     pub lines: Vec<LineItem>,
-    /// Monthly total in integer micro-dollars: the exact sum of the lines.
+    /// Monthly total in integer micro-dollars: the exact sum of the priced
+    /// lines. When some lines are unpriced it is a lower bound: see
+    /// `totalNote` and `unpriced`.
     pub total_micro_usd: Money,
+    /// True when every line is priced; false for a partial bill.
+    pub complete: bool,
+    /// For a partial bill, how to read the total, e.g. "at least $350.40 a
+    /// month; storage and I/O unpriced in eu-central-1"; `None` when
+    /// complete.
+    pub total_note: Option<String>,
+    /// The prices a partial bill lacks and where to supply each (an
+    /// override field, or a price book that has it); empty when complete.
+    pub unpriced: Vec<MissingPrice>,
     /// Twelve times the monthly total, in integer micro-dollars.
     pub yearly_micro_usd: Money,
     /// Capacity used per instance.
@@ -83,8 +96,11 @@ impl Report {
         }
     }
 
-    /// The lowest confidence among the prices used, if any line exists.
+    /// The lowest confidence among the prices used, if any line is priced.
     pub fn weakest_price(&self) -> Option<Confidence> {
-        self.lines.iter().map(|l| l.price.confidence).min()
+        self.lines
+            .iter()
+            .filter_map(|l| l.price.as_ref().map(|p| p.confidence))
+            .min()
     }
 }

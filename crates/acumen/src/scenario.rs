@@ -301,6 +301,10 @@ input_struct! {
         pub extras: Extras,
         /// Unit prices that replace the catalog's (and the price book's).
         pub price_overrides: PriceOverrides,
+        /// When true, a line without a known price is an `unknown_price`
+        /// error naming the override to supply, instead of an unpriced line
+        /// in a partial bill. Default false.
+        pub strict_prices: bool,
         /// Prices imported from AWS's Price List (`acumen prices import`),
         /// used before the built-in catalog; absent: the catalog alone.
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -331,6 +335,7 @@ impl Default for Scenario {
             backup_storage_gb: 0.0,
             extras: Extras::default(),
             price_overrides: PriceOverrides::default(),
+            strict_prices: false,
             price_book: None,
             controller: ControllerOverrides::default(),
             compare: CompareOptions::default(),
@@ -422,6 +427,8 @@ pub struct ValidScenario {
     pub extras: Extras,
     /// Price overrides (each checked when used).
     pub price_overrides: PriceOverrides,
+    /// Unpriced lines are errors.
+    pub strict_prices: bool,
     /// The price book, checked; used before the catalog.
     pub price_book: Option<prices::PriceBook>,
     /// The scaling controller's parameters.

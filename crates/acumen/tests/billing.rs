@@ -12,7 +12,7 @@ fn cost(report: &Report, component: Component) -> i64 {
         .lines
         .iter()
         .filter(|l| l.component == component)
-        .map(|l| l.cost_micro_usd.micros())
+        .map(|l| l.cost_micro_usd.unwrap().micros())
         .sum()
 }
 
@@ -134,12 +134,13 @@ fn every_component_itemised() {
     let r = estimate(&scenario).unwrap();
     // Compute: writer and tier-1 reader at 4 ACU: 2,920 ACU-h each × $0.12 = $350.40 each.
     assert_eq!(
-        line(&r, "writer compute").cost_micro_usd.micros(),
+        line(&r, "writer compute").cost_micro_usd.unwrap().micros(),
         350_400_000
     );
     assert_eq!(
         line(&r, "reader 1 compute (tier 1)")
             .cost_micro_usd
+            .unwrap()
             .micros(),
         350_400_000
     );
@@ -161,7 +162,11 @@ fn every_component_itemised() {
     assert_eq!(cost(&r, Component::Backtrack), 120_000);
     // Global writes: 5 M × $0.20/M = $1.00.
     assert_eq!(cost(&r, Component::GlobalDatabase), 1_000_000);
-    let sum: i64 = r.lines.iter().map(|l| l.cost_micro_usd.micros()).sum();
+    let sum: i64 = r
+        .lines
+        .iter()
+        .map(|l| l.cost_micro_usd.unwrap().micros())
+        .sum();
     assert_eq!(r.total_micro_usd.micros(), sum);
     assert_eq!(
         sum,
@@ -209,12 +214,14 @@ fn data_api_tiers_and_32kb_units() {
     assert_eq!(
         line(&r, "Data API requests (first billion)")
             .cost_micro_usd
+            .unwrap()
             .micros(),
         350_000_000
     );
     assert_eq!(
         line(&r, "Data API requests (beyond one billion)")
             .cost_micro_usd
+            .unwrap()
             .micros(),
         40_000_000
     );
@@ -383,12 +390,20 @@ fn spikes_weekly_and_traces_cost_what_they_should() {
 
 #[test]
 fn unknown_prices_are_asked_for_not_guessed() {
-    // eu-central-1 has a compute price but no storage price in the catalog.
+    // eu-central-1 has a compute price but no storage price in the catalog:
+    // the bill is partial, and a strict one is an error naming the field.
     let s = Scenario {
         region: "eu-central-1".into(),
         ..Scenario::default()
     };
-    let e = estimate(&s).unwrap_err();
+    let r = estimate(&s).unwrap();
+    assert!(!r.complete);
+    assert_eq!(r.lines[1].cost_micro_usd, None);
+    let e = estimate(&Scenario {
+        strict_prices: true,
+        ..s
+    })
+    .unwrap_err();
     assert_eq!(e.code(), acumen::ErrorCode::UnknownPrice);
     assert_eq!(e.field(), "priceOverrides.storageStandard");
     // With the override, it prices, and marks the line.
@@ -403,7 +418,7 @@ fn unknown_prices_are_asked_for_not_guessed() {
     let r = estimate(&s).unwrap();
     // 4 × 730 × $0.14 = $408.80; 100 × $0.11 = $11.00.
     assert_eq!(r.total_micro_usd.micros(), 419_800_000);
-    assert!(r.lines[1].price.overridden);
+    assert!(r.lines[1].price.as_ref().unwrap().overridden);
 }
 
 #[test]

@@ -42,18 +42,39 @@ fn every_golden_vector_matches() {
                 "{}",
                 path.display()
             );
-            let costs: Vec<i64> = report
+            // An unpriced line's cost is null in the vector.
+            let costs: Vec<Option<i64>> = report
                 .lines
                 .iter()
-                .map(|l| l.cost_micro_usd.micros())
+                .map(|l| l.cost_micro_usd.map(|c| c.micros()))
                 .collect();
-            let expected_costs: Vec<i64> = expected["lineCostsMicroUsd"]
+            let expected_costs: Vec<Option<i64>> = expected["lineCostsMicroUsd"]
                 .as_array()
                 .expect("line costs")
                 .iter()
-                .map(|v| v.as_i64().expect("integer"))
+                .map(|v| {
+                    if v.is_null() {
+                        None
+                    } else {
+                        Some(v.as_i64().expect("integer"))
+                    }
+                })
                 .collect();
             assert_eq!(costs, expected_costs, "{}", path.display());
+            assert_eq!(
+                report.complete,
+                expected_costs.iter().all(Option::is_some),
+                "{}",
+                path.display()
+            );
+            if let Some(note) = expected.get("totalNote") {
+                assert_eq!(
+                    report.total_note.as_deref(),
+                    note.as_str(),
+                    "{}",
+                    path.display()
+                );
+            }
         }
         checked += 1;
     }

@@ -137,6 +137,48 @@ fn a_business_hours_load_moves() {
 }
 
 #[test]
+fn a_region_without_prices_still_sizes_and_says_what_it_cannot_price() {
+    // eu-west-3 has no price in the catalog: the sizing and the range stand
+    // (AWS's example: 3.5-16 ACU), the verdict says what is missing, and
+    // nothing is counted as zero or compared.
+    let mut input = summary("db.r6g.xlarge", 35.0, 72.0);
+    input.region = "eu-west-3".into();
+    let m = migrate(&input).unwrap();
+    assert_eq!((m.proposed.min_acu, m.proposed.max_acu), (3.5, 16.0));
+    assert!(!m.serverless.complete);
+    assert_eq!(m.saving_micro_usd, None);
+    assert!(
+        m.verdict
+            .starts_with("serverless capacity has no price in eu-west-3"),
+        "{}",
+        m.verdict
+    );
+    // A series too: the optimizer needs a price, so the rules give the range.
+    let mut input = series("db.r6g.xlarge", 3600, vec![25.0; 48]);
+    input.region = "eu-west-3".into();
+    let m = migrate(&input).unwrap();
+    assert_eq!((m.proposed.min_acu, m.proposed.max_acu), (4.0, 6.0));
+    assert!(
+        m.proposed_by.contains("needs an ACU-hour price"),
+        "{}",
+        m.proposed_by
+    );
+    // eu-central-1 prices compute but not storage: a partial total, said.
+    let mut input = summary("db.r6g.xlarge", 35.0, 72.0);
+    input.region = "eu-central-1".into();
+    input.storage_gb = 100.0;
+    let m = migrate(&input).unwrap();
+    assert!(!m.serverless.complete);
+    assert!(
+        m.notes
+            .iter()
+            .any(|n| n.starts_with("the totals count only what has a price here")),
+        "{:?}",
+        m.notes
+    );
+}
+
+#[test]
 fn bad_inputs_name_their_field() {
     let cases = [
         (

@@ -20,7 +20,7 @@ fn brute_force(s: &Scenario, limit: f64, lowest_min: u16) -> Option<(f64, f64, i
                 .lines
                 .iter()
                 .filter(|l| l.component == acumen::report::Component::Compute)
-                .map(|l| l.cost_micro_usd.micros())
+                .map(|l| l.cost_micro_usd.unwrap().micros())
                 .sum();
             let unmet_share = {
                 let o = optimize(

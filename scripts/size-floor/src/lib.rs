@@ -102,5 +102,10 @@ pub extern "C" fn engine(acu: u32) {
     black_box(acumen::engine::capabilities(engine, version));
     black_box(acumen::prices::entries());
     black_box(acumen::prices::instance_classes());
-    black_box(acumen::prices::regions().collect::<Vec<_>>());
+    black_box(
+        acumen::prices::regions()
+            .iter()
+            .map(acumen::prices::Region::coverage)
+            .collect::<Vec<_>>(),
+    );
 }

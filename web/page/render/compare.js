@@ -32,7 +32,7 @@ export function renderVerdict(comparison) {
   const choice = split > 0 ? comparison.verdict.slice(0, split) : "";
   const reason = split > 0 ? comparison.verdict.slice(split + 2) : comparison.verdict;
   box.dataset.choice = choice;
-  setText($("verdict-choice"), choice ? `Verdict: ${choice}` : "Verdict");
+  setText($("verdict-choice"), choice === "no verdict" ? "No verdict" : choice ? `Verdict: ${choice}` : "Verdict");
   const cheapest = comparison.rows.find((row) => row.option === comparison.cheapest);
   setText($("verdict-cheapest"), comparison.cheapest
     ? `Cheapest: ${comparison.cheapest}${typeof cheapest?.monthlyMicroUsd === "number" ? `, ${formatMicroUsd(cheapest.monthlyMicroUsd)} a month` : ""}`
@@ -50,7 +50,8 @@ export function renderComparison(comparison) {
   }
   const rows = comparison.rows.map((row, i) => {
     const known = typeof row.monthlyMicroUsd === "number";
-    const path = known ? undefined : pathInNote(row.note);
+    // The field to supply an unknown rate in: the row says, or (older reports) its note.
+    const path = known ? undefined : (row.supply ?? pathInNote(row.note));
     const name = [el("span", { className: "line-name", text: optionLabel(row.option) })];
     if (row.instances > 1) name.push(el("small", { className: "provenance", text: `${row.instances} instances` }));
     name.push(el("small", { className: `provenance${known ? "" : " note-unknown"}`, text: `${capitalise(row.note)} · ${row.confidence} confidence` }));
@@ -66,6 +67,7 @@ export function renderComparison(comparison) {
       [
         el("th", { attrs: { scope: "row" } }, [
           ...(row.option === comparison.cheapest ? [el("span", { className: "badge badge-best", text: "cheapest" })] : []),
+          ...(row.burstable ? [el("span", { className: "badge badge-low", text: "burstable: dev/test" })] : []),
           ...name,
         ]),
         moneyCell(row.monthlyMicroUsd, "Monthly"),

@@ -17,28 +17,81 @@ import { renderExport } from "./export.js";
 
 /**
  * @typedef {import("../state.js").Report} Report
- * @typedef {Report["lines"][number]["price"]} LinePrice
+ * @typedef {Report["lines"][number]} Line
+ * @typedef {NonNullable<Line["price"]>} LinePrice
  */
 
-/** @param {LinePrice} price */
+/**
+ * One primary source: its SKU when there is one, its date and confidence.
+ * @param {LinePrice} price
+ */
 function provenanceOf(price) {
-  const parts = [price.overridden ? "Your override" : price.source];
-  if (price.asOf && !price.source.includes(price.asOf)) parts.push(price.asOf);
+  if (price.overridden) return `Your override · ${price.confidence} confidence`;
+  const parts = [price.source];
+  if (price.sku && !price.source.includes(price.sku)) parts.push(`SKU ${price.sku}`);
+  parts.push(price.asOf && !price.source.includes(price.asOf) ? `as of ${price.asOf}` : price.asOf ? "" : "undated");
   parts.push(`${price.confidence} confidence`);
-  return parts.join(" · ");
+  return parts.filter(Boolean).join(" · ");
+}
+
+/**
+ * The name of what to supply for an unpriced line, e.g. "Storage, Standard".
+ * @param {Line} line
+ */
+function supplyName(line) {
+  const key = (line.supply ?? "").replace(/^priceOverrides\./, "");
+  return PRICE_ITEMS.find(([item]) => item === key)?.[1] ?? key;
+}
+
+/**
+ * A line without a price: its quantity, and what to supply.
+ * @param {Line} line
+ * @param {string} region
+ */
+function unpricedRow(line, region) {
+  return el("tr", { className: "unpriced", attrs: { "data-item": line.item, "data-component": line.component, "data-confidence": "unpriced" } }, [
+    el("th", { attrs: { scope: "row" } }, [
+      el("span", { className: "line-name", text: capitalise(line.description) }),
+      el("small", { className: "provenance provenance-missing", text: `Unpriced — supply the price (${supplyName(line)}) under Price overrides, or load a price book: none is known in ${region}` }),
+      ...(line.supply
+        ? [el("button", { className: "button-link", text: "Supply price", attrs: { type: "button", "data-goto": line.supply } })]
+        : []),
+    ]),
+    el("td", { className: "num", attrs: { "data-label": "Quantity" }, text: `${quantityFormat.format(line.quantity)} ${pluralUnit(line.unit, line.quantity)}` }),
+    el("td", { className: "num", attrs: { "data-label": "Unit price" } }, [el("span", { className: "unit-price", text: `unpriced / ${line.unit}` })]),
+    el("td", { className: "num cost", attrs: { "data-label": "Cost" }, text: "unpriced" }),
+  ]);
+}
+
+/**
+ * The sources that agree with the primary one, shown on demand.
+ * @param {LinePrice} price
+ */
+function otherSources(price) {
+  const others = price.otherSources ?? [];
+  if (others.length === 0) return [];
+  return [
+    el("details", { className: "more-sources" }, [
+      el("summary", { text: `${others.length} more source${others.length === 1 ? "" : "s"}` }),
+      el("ul", {}, others.map((source) => el("li", { text: source }))),
+    ]),
+  ];
 }
 
 /** @param {Report} report */
 function renderLines(report) {
   const rows = report.lines.map((line) => {
+    const price = line.price;
+    if (!price || line.unitPriceNanoUsd == null || line.costMicroUsd == null) return unpricedRow(line, report.region);
     const markers = [];
-    if (line.price.overridden) markers.push(el("span", { className: "badge badge-override", text: "override" }));
-    if (line.price.confidence === "low") markers.push(el("span", { className: "badge badge-low", text: "low confidence" }));
-    return el("tr", { attrs: { "data-item": line.item, "data-component": line.component, "data-confidence": line.price.confidence } }, [
+    if (price.overridden) markers.push(el("span", { className: "badge badge-override", text: "override" }));
+    if (price.confidence === "low") markers.push(el("span", { className: "badge badge-low", text: "low confidence" }));
+    return el("tr", { attrs: { "data-item": line.item, "data-component": line.component, "data-confidence": price.confidence } }, [
       el("th", { attrs: { scope: "row" } }, [
         el("span", { className: "line-name", text: capitalise(line.description) }),
-        el("small", { className: "provenance", text: provenanceOf(line.price) }),
-        ...(line.price.note ? [el("small", { className: "provenance provenance-note", text: `Note: ${line.price.note}` })] : []),
+        el("small", { className: "provenance", text: provenanceOf(price) }),
+        ...(price.note ? [el("small", { className: "provenance provenance-note", text: `Note: ${price.note}` })] : []),
+        ...otherSources(price),
       ]),
       el("td", { className: "num", attrs: { "data-label": "Quantity" }, text: `${quantityFormat.format(line.quantity)} ${pluralUnit(line.unit, line.quantity)}` }),
       el("td", { className: "num", attrs: { "data-label": "Unit price" } }, [
@@ -167,11 +220,18 @@ function renderSummaries(scenario, report) {
 export function render(scenario, report, placeholders) {
   const started = performance.now();
   const total = formatMicroUsd(report.totalMicroUsd);
+  // A partial bill: the total leaves the unpriced lines out, and says so.
+  const partial = report.complete === false;
   setText($("total-monthly"), total);
   $("total-monthly").dataset.microUsd = String(report.totalMicroUsd);
-  setText($("mini-total-value"), total);
+  $("results").dataset.partial = String(partial);
+  setText($("headline-label"), partial ? "Estimated monthly cost, partial: at least" : "Estimated monthly cost");
+  setText($("total-note"), partial && report.totalNote ? `${sentence(report.totalNote)} Supply the missing ${report.unpriced.length === 1 ? "price" : "prices"} under Price overrides, or load a price book.` : "");
+  setHidden($("total-note"), !partial);
+  setText($("mini-total-value"), partial ? `≥ ${total}` : total);
   setText($("total-yearly"), formatMicroUsd(report.yearlyMicroUsd));
   setText($("table-total"), total);
+  setText($("table-total-label"), partial ? "Monthly total (at least: unpriced lines left out)" : "Monthly total");
 
   const engine = ENGINE_NAMES[report.engine] ?? report.engine;
   const storage = STORAGE_NAMES[report.storageType] ?? report.storageType;

@@ -67,12 +67,30 @@ pub struct LineItem {
     pub quantity: f64,
     /// The billing unit, e.g. "ACU-hour" or "GB-month".
     pub unit: String,
-    /// The unit price in integer nano-dollars (USD × 10⁹).
-    pub unit_price_nano_usd: UnitPrice,
-    /// The line's cost in integer micro-dollars (USD × 10⁶), rounded once.
-    pub cost_micro_usd: Money,
-    /// Where the unit price came from.
-    pub price: Provenance,
+    /// The unit price in integer nano-dollars (USD × 10⁹); `None` when the
+    /// line is unpriced (no price known in the region: see `supply`).
+    pub unit_price_nano_usd: Option<UnitPrice>,
+    /// The line's cost in integer micro-dollars (USD × 10⁶), rounded once;
+    /// `None` when the line is unpriced, never a zero standing for unknown.
+    pub cost_micro_usd: Option<Money>,
+    /// Where the unit price came from; `None` when the line is unpriced.
+    pub price: Option<Provenance>,
+    /// For an unpriced line, the scenario field its price can be supplied in
+    /// (e.g. `priceOverrides.storageStandard`); a price book that has the
+    /// price does as well. `None` when the line is priced.
+    pub supply: Option<String>,
+}
+
+impl LineItem {
+    /// True when the line has a price and a cost.
+    pub fn is_priced(&self) -> bool {
+        self.cost_micro_usd.is_some()
+    }
+
+    /// True when the line's price came from the scenario's overrides.
+    pub fn overridden(&self) -> bool {
+        self.price.as_ref().is_some_and(|p| p.overridden)
+    }
 }
 
 /// The bill's lines for the given compute usage (half-ACU-seconds per
@@ -252,13 +270,32 @@ impl<'a> Lines<'a> {
         quantity: Quantity,
     ) -> Result<(), Error> {
         let s = self.scenario;
-        let resolved = prices::resolve_with(
+        let resolved = match prices::resolve_with(
             s.price_book.as_ref(),
             &s.region,
             s.engine,
             item,
             &s.price_overrides,
-        )?;
+        ) {
+            Ok(resolved) => resolved,
+            // Unknown: the line keeps its quantity and asks for the price,
+            // unless the scenario wants every price (`strictPrices`).
+            Err(e) if e.code() == ErrorCode::UnknownPrice && !s.strict_prices => {
+                self.lines.push(LineItem {
+                    component,
+                    description: String::from(description),
+                    item,
+                    quantity: quantity.as_f64(),
+                    unit: String::from(item.unit()),
+                    unit_price_nano_usd: None,
+                    cost_micro_usd: None,
+                    price: None,
+                    supply: Some(String::from(e.field())),
+                });
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        };
         let cost = quantity
             .cost(resolved.price)
             .ok_or_else(|| overflow_at(item, resolved.provenance.overridden))?;
@@ -268,9 +305,10 @@ impl<'a> Lines<'a> {
             item,
             quantity: quantity.as_f64(),
             unit: String::from(item.unit()),
-            unit_price_nano_usd: resolved.price,
-            cost_micro_usd: cost,
-            price: resolved.provenance,
+            unit_price_nano_usd: Some(resolved.price),
+            cost_micro_usd: Some(cost),
+            price: Some(resolved.provenance),
+            supply: None,
         });
         Ok(())
     }
@@ -315,7 +353,7 @@ fn overflow_at(item: PriceItem, overridden: bool) -> Error {
 pub(crate) fn overflow_of(lines: &[LineItem], why: &str) -> Error {
     let largest = lines.iter().max_by_key(|l| l.cost_micro_usd);
     let field = largest
-        .map(|l| driving_field(l.item, l.price.overridden))
+        .map(|l| driving_field(l.item, l.overridden()))
         .unwrap_or_default();
     let line = largest.map_or("", |l| prices::label(l.item));
     Error::new(
@@ -347,9 +385,11 @@ pub(crate) fn catalog_info(s: &ValidScenario, lines: &[LineItem]) -> CatalogInfo
     let Some(book) = &s.price_book else {
         return catalog;
     };
-    let from_catalog = lines
-        .iter()
-        .any(|l| !l.price.overridden && !l.price.source.starts_with(book.name.as_str()));
+    let from_catalog = lines.iter().any(|l| {
+        l.price
+            .as_ref()
+            .is_some_and(|p| !p.overridden && !p.source.starts_with(book.name.as_str()))
+    });
     if from_catalog {
         CatalogInfo {
             name: format!(

@@ -103,14 +103,16 @@ pub(crate) fn add_warnings(
 
 /// One warning per low-confidence price used.
 fn low_confidence(s: &ValidScenario, lines: &[LineItem], warnings: &mut Vec<Warning>) {
-    for l in lines {
-        if l.price.confidence == Confidence::Low
+    for (l, price, unit_price) in lines
+        .iter()
+        .filter_map(|l| Some((l, l.price.as_ref()?, l.unit_price_nano_usd?)))
+    {
+        if price.confidence == Confidence::Low
             && !warnings.iter().any(|w: &Warning| {
                 w.kind == WarningKind::LowConfidencePrice && w.field.ends_with(l.item.key())
             })
         {
-            let note = l
-                .price
+            let note = price
                 .note
                 .as_deref()
                 .map(|n| format!(" ({n})"))
@@ -122,7 +124,7 @@ fn low_confidence(s: &ValidScenario, lines: &[LineItem], warnings: &mut Vec<Warn
                     "the {} price in {} ({} per {}) is low-confidence{note}; check it or override it",
                     prices::label(l.item),
                     s.region,
-                    l.unit_price_nano_usd,
+                    unit_price,
                     l.unit
                 ),
             });

@@ -71,6 +71,8 @@ pub(crate) struct Facts {
     /// The monthly total with a minimum of 0 (when it was computed).
     pub total_with_pause: Option<Money>,
     pub total: Money,
+    /// The bill leaves unpriced lines out: totals are on known prices.
+    pub partial: bool,
     /// Seconds to ramp from the minimum to the peak.
     pub ramp_seconds: Option<u64>,
 }
@@ -173,12 +175,13 @@ fn auto_pause_advice(out: &mut Vec<Advice>, s: &ValidScenario, f: &Facts) {
                 topic: Topic::AutoPause,
                 recommendation: String::from("set the minimum to 0 to let the cluster pause when idle"),
                 reason: format!(
-                    "it is idle for up to {:.1} h at a stretch; pausing after {} s saves {} a month ({} instead of {}); resuming takes about 15 s",
+                    "it is idle for up to {:.1} h at a stretch; pausing after {} s saves {} a month ({} instead of {}{}); resuming takes about 15 s",
                     f.longest_idle_seconds as f64 / 3600.0,
                     s.scaling.seconds_until_auto_pause,
                     Money::from_micros(f.total.micros() - paused.micros()),
                     paused,
-                    f.total
+                    f.total,
+                    if f.partial { ", on known prices" } else { "" }
                 ),
                 value: Some(0.0),
             }),

@@ -65,6 +65,13 @@ pub struct ComparisonRow {
     pub confidence: Confidence,
     /// Where the rate came from, or what to supply when it is unknown.
     pub note: String,
+    /// When the row is unknown, the scenario field to supply its rate in,
+    /// e.g. `compare.classes[0].onDemandHourly`.
+    pub supply: Option<String>,
+    /// A burstable class (db.t3, db.t4g): AWS recommends these for
+    /// development and test, not for a load that needs its CPU all month.
+    /// They are compared only when named in the scenario.
+    pub burstable: bool,
 }
 
 /// Where one provisioned option becomes cheaper than serverless.
@@ -141,6 +148,11 @@ pub struct Comparison {
 
 /// Inputs the bill has already worked out.
 pub(crate) struct Billed<'a> {
+    /// Every compute line of the bill is priced.
+    pub compute_priced: bool,
+    /// What the bill's unpriced lines are for ("storage and I/O"); empty
+    /// when every line is priced.
+    pub unpriced: String,
     pub serverless: Money,
     pub ideal: Money,
     /// Serverless compute (ACU-hours) part of `serverless`.
@@ -218,10 +230,11 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
             None,
             Confidence::Low,
             format!(
-                "no catalog class in {} has {} GiB for the peak; name one in compare.classes with its rate",
+                "no catalog class in {} has {} GiB for the peak; add a provisioned class with its on-demand rate to compare",
                 s.region, provisioned.required_gib
             ),
         );
+        table.ask(String::from("compare.classes"));
     }
     let Table {
         mut rows,
@@ -230,9 +243,15 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
     } = table;
     sort_cheapest_first(&mut rows);
 
-    let peak_model = PeakModel::new(b, rest)?;
-    let curve = peak_model.curve();
-    let break_even = peak_model.break_even(&break_even_inputs);
+    let peak_model = PeakModel::new(b, rest);
+    let curve = peak_model
+        .as_ref()
+        .map(PeakModel::curve)
+        .unwrap_or_default();
+    let break_even = peak_model
+        .as_ref()
+        .map(|m| m.break_even(&break_even_inputs))
+        .unwrap_or_default();
 
     let cheapest_row = rows.iter().find(|r| r.monthly_micro_usd.is_some());
     let cheapest = cheapest_row.map_or_else(String::new, |r| r.option.clone());
@@ -241,8 +260,8 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
         rows,
         cheapest,
         verdict,
-        peak_acu: peak_model.peak,
-        off_peak_acu: peak_model.off,
+        peak_acu: f64::from(b.peak_halves) / 2.0,
+        off_peak_acu: f64::from(b.off_peak_halves) / 2.0,
         current_peak_hours_per_day: b.peak_hours_per_day,
         break_even,
         curve,
@@ -273,13 +292,22 @@ impl Table {
         self.rows.push(ComparisonRow {
             option,
             kind,
+            burstable: class.as_deref().is_some_and(is_burstable),
             class,
             instances: self.n,
             monthly_micro_usd: monthly,
             yearly_micro_usd: monthly.and_then(yearly),
             confidence,
             note,
+            supply: None,
         });
+    }
+
+    /// The last row is unknown: its rate is supplied in `field`.
+    fn ask(&mut self, field: String) {
+        if let Some(row) = self.rows.last_mut() {
+            row.supply = Some(field);
+        }
     }
 
     /// Adds a provisioned row for `class`, and its total to the break-even
@@ -315,22 +343,55 @@ fn serverless_rows(
     options: &CompareOptions,
     rest: Money,
 ) -> Result<(), Error> {
+    let s = b.scenario;
+    let priced = b.compute_priced;
+    let missing = || {
+        format!(
+            "unknown: serverless capacity has no price in {}; supply it, or a price book that has it",
+            s.region
+        )
+    };
+    let known = |text: &str| {
+        if b.unpriced.is_empty() {
+            String::from(text)
+        } else {
+            format!("{text}, on known prices ({} unpriced)", b.unpriced)
+        }
+    };
+    let supply = format!(
+        "priceOverrides.{}",
+        prices::PriceItem::serverless(s.storage_type).key()
+    );
     table.push(
         String::from("serverless (simulated)"),
         OptionKind::Serverless,
         None,
-        Some(b.serverless),
+        priced.then_some(b.serverless),
         Confidence::High,
-        String::from("the bill above"),
+        if priced {
+            known("the bill above")
+        } else {
+            missing()
+        },
     );
+    if !priced {
+        table.ask(supply.clone());
+    }
     table.push(
         String::from("serverless (ideal tracking)"),
         OptionKind::ServerlessIdeal,
         None,
-        Some(b.ideal),
+        priced.then_some(b.ideal),
         Confidence::High,
-        String::from("if capacity followed demand exactly"),
+        if priced {
+            known("if capacity followed demand exactly")
+        } else {
+            missing()
+        },
     );
+    if !priced {
+        table.ask(supply.clone());
+    }
     if let Some(d) = options.serverless_savings_plan_discount {
         let ppm = discount_ppm(d, "compare.serverlessSavingsPlanDiscount")?;
         table.push(
@@ -340,14 +401,25 @@ fn serverless_rows(
             ),
             OptionKind::ServerlessSavingsPlan,
             None,
-            Some(add(
-                discounted(b.compute, ppm),
-                rest,
-                "compare.serverlessSavingsPlanDiscount",
-            )?),
+            if priced {
+                Some(add(
+                    discounted(b.compute, ppm),
+                    rest,
+                    "compare.serverlessSavingsPlanDiscount",
+                )?)
+            } else {
+                None
+            },
             Confidence::High,
-            String::from("your Savings Plan discount"),
+            if priced {
+                String::from("your Savings Plan discount")
+            } else {
+                missing()
+            },
         );
+        if !priced {
+            table.ask(supply);
+        }
     }
     Ok(())
 }
@@ -387,7 +459,9 @@ impl Provisioned<'_> {
         // class the price book has comes with the book's Reserved terms.
         let mut families: Vec<(&str, Known<'_>)> = Vec::new();
         for c in candidates(self.s) {
-            if c.memory_gib < self.required_gib {
+            // Burstable classes are for development and test (AWS): never
+            // offered for a load unless the user names them.
+            if c.memory_gib < self.required_gib || is_burstable(c.class) {
                 continue;
             }
             let family = c.class.rsplit_once('.').map_or(c.class, |(f, _)| f);
@@ -421,14 +495,22 @@ impl Provisioned<'_> {
     fn price_class(&self, table: &mut Table, i: usize, option: &ClassOption) -> Result<(), Error> {
         let known = self.checked_class(i, option)?;
         let (on_demand, confidence, note) = self.on_demand(i, option, &known)?;
+        let burstable = if is_burstable(&option.class) {
+            "burstable, for development and test (AWS); "
+        } else {
+            ""
+        };
         table.push_provisioned(
             format!("{} on-demand", option.class),
             OptionKind::OnDemand,
             &option.class,
             on_demand.monthly,
             confidence,
-            note,
+            format!("{burstable}{note}"),
         );
+        if on_demand.monthly.is_none() {
+            table.ask(format!("compare.classes[{i}].onDemandHourly"));
+        }
         for (j, offer) in option.reserved.iter().enumerate() {
             let (label, monthly, note) = self.reserved(i, j, option, offer, &known, &on_demand)?;
             table.push_provisioned(
@@ -437,8 +519,11 @@ impl Provisioned<'_> {
                 &option.class,
                 monthly,
                 Confidence::High,
-                note,
+                format!("{burstable}{note}"),
             );
+            if monthly.is_none() {
+                table.ask(format!("compare.classes[{i}].reserved[{j}].hourly"));
+            }
         }
         if let Some(d) = option.savings_plan_discount {
             let field = format!("compare.classes[{i}].savingsPlanDiscount");
@@ -510,7 +595,7 @@ impl Provisioned<'_> {
                 (
                     None,
                     Confidence::Low,
-                    format!("unknown: supply compare.classes[{i}].onDemandHourly"),
+                    format!("unknown in {}: supply its on-demand rate", self.s.region),
                 )
             }),
         };
@@ -593,10 +678,9 @@ impl Provisioned<'_> {
             (Some(_), None) => {
                 String::from("your Reserved Instance terms, upfront amortised over the term")
             }
-            (None, _) => format!(
-                "unknown: supply {} (hourly and upfront) or a discount",
-                rf("hourly")
-            ),
+            (None, _) => {
+                String::from("unknown: supply the term's hourly and upfront rates, or its discount")
+            }
         };
         Ok((label, monthly, note))
     }
@@ -709,8 +793,9 @@ struct PeakModel {
 }
 
 impl PeakModel {
-    /// The model for the billed cluster, at the scenario's serverless rate.
-    fn new(b: &Billed<'_>, rest: Money) -> Result<Self, Error> {
+    /// The model for the billed cluster, at the scenario's serverless rate;
+    /// `None` when that rate is unknown.
+    fn new(b: &Billed<'_>, rest: Money) -> Option<Self> {
         let s = b.scenario;
         let compute_price = prices::resolve_with(
             s.price_book.as_ref(),
@@ -718,9 +803,10 @@ impl PeakModel {
             s.engine,
             prices::PriceItem::serverless(s.storage_type),
             &s.price_overrides,
-        )?
+        )
+        .ok()?
         .price;
-        Ok(PeakModel {
+        Some(PeakModel {
             peak: f64::from(b.peak_halves) / 2.0,
             off: f64::from(b.off_peak_halves) / 2.0,
             days: s.hours_per_month as f64 / 24.0,
@@ -840,7 +926,7 @@ fn from_catalog(c: &'static prices::InstanceClass) -> Known<'static> {
     Known {
         class: c.class,
         memory_gib: c.memory_gib,
-        standard: Some(c.on_demand_hourly),
+        standard: c.on_demand_hourly,
         io_optimized: c.io_optimized_hourly,
         confidence: c.confidence,
         origin: "catalog",
@@ -889,7 +975,31 @@ fn on_demand_rate(
     })
 }
 
+/// True for a burstable class (db.t2, db.t3, db.t4g, …).
+pub fn is_burstable(class: &str) -> bool {
+    class.starts_with("db.t")
+}
+
+/// The verdict, with what it rests on when the bill is partial.
 fn verdict(b: &Billed<'_>, rows: &[ComparisonRow], break_even: &[BreakEven]) -> String {
+    let s = b.scenario;
+    if !b.compute_priced {
+        return format!(
+            "no verdict: serverless capacity has no price in {}; supply it (or a price book that has it) to compare with provisioned options",
+            s.region
+        );
+    }
+    let mut text = priced_verdict(b, rows, break_even);
+    if !b.unpriced.is_empty() {
+        text.push_str(&format!(
+            "; compared on known prices only: {} unpriced in {}, the same for every option",
+            b.unpriced, s.region
+        ));
+    }
+    text
+}
+
+fn priced_verdict(b: &Billed<'_>, rows: &[ComparisonRow], break_even: &[BreakEven]) -> String {
     let best_provisioned = rows.iter().find(|r| {
         r.monthly_micro_usd.is_some()
             && !matches!(
@@ -927,11 +1037,17 @@ fn verdict(b: &Billed<'_>, rows: &[ComparisonRow], break_even: &[BreakEven]) -> 
             )),
             None => text.push_str("; the load is steady enough that capacity held all day costs less than capacity that follows it"),
         }
+        if p.burstable {
+            text.push_str(&format!(
+                "; {} is a burstable class, which AWS recommends only for development and test, not for a load that needs its CPU all month",
+                p.class.as_deref().unwrap_or("it")
+            ));
+        }
         if p.kind == OptionKind::OnDemand {
             text.push_str(if unknown_ri {
                 "; a Reserved Instance would cut it further (supply its rate to see by how much)"
             } else {
-                "; a Reserved Instance or Savings Plan would cut it further (add one in compare.classes)"
+                "; a Reserved Instance or Savings Plan would cut it further (add a Reserved or Savings Plan option to see by how much)"
             });
         }
         text
@@ -948,6 +1064,44 @@ fn verdict(b: &Billed<'_>, rows: &[ComparisonRow], break_even: &[BreakEven]) -> 
         }
         text
     }
+}
+
+/// Why Aurora Standard and I/O-Optimized cannot be compared: the prices
+/// either configuration lacks, in words.
+fn storage_unknown(s: &ValidScenario) -> String {
+    use prices::PriceItem::*;
+    let missing: Vec<&str> = [
+        ServerlessStandard,
+        ServerlessIoOptimized,
+        StorageStandard,
+        StorageIoOptimized,
+        IoRequests,
+    ]
+    .into_iter()
+    .filter(|item| *item != IoRequests || s.usage.io_requests > 0)
+    .filter(|item| {
+        prices::resolve_with(
+            s.price_book.as_ref(),
+            &s.region,
+            s.engine,
+            *item,
+            &s.price_overrides,
+        )
+        .is_err()
+    })
+    .map(prices::label)
+    .collect();
+    if missing.is_empty() {
+        return String::from(
+            "unknown: a bill on one of the storage configurations is too large to compare",
+        );
+    }
+    format!(
+        "unknown: no {} price in {}; supply {} to compare Aurora Standard with I/O-Optimized",
+        missing.join(", "),
+        s.region,
+        if missing.len() == 1 { "it" } else { "them" }
+    )
 }
 
 fn storage_choice(b: &Billed<'_>) -> StorageChoice {
@@ -985,12 +1139,7 @@ fn storage_choice(b: &Billed<'_>) -> StorageChoice {
             };
             (Some(share), verdict)
         }
-        _ => (
-            None,
-            String::from(
-                "unknown: a price for one of the storage configurations is missing in this region",
-            ),
-        ),
+        _ => (None, storage_unknown(b.scenario)),
     };
     StorageChoice {
         standard_micro_usd: standard.map(|s| s.0),

@@ -30,10 +30,10 @@
 //! };
 //! let report = estimate(&Scenario { price_book: Some(book), ..Scenario::default() })?;
 //! // The ACU-hour price comes from the book; storage from the built-in catalog.
-//! assert_eq!(report.lines[0].unit_price_nano_usd.nanos(), 130_000_000);
-//! assert_eq!(report.lines[0].price.as_of.as_deref(), Some("2026-11-01"));
-//! assert!(report.lines[0].price.source.starts_with("AWS Price List (AmazonRDS)"));
-//! assert_eq!(report.lines[1].unit_price_nano_usd.nanos(), 100_000_000);
+//! assert_eq!(report.lines[0].unit_price_nano_usd.unwrap().nanos(), 130_000_000);
+//! assert_eq!(report.lines[0].price.as_ref().unwrap().as_of.as_deref(), Some("2026-11-01"));
+//! assert!(report.lines[0].price.as_ref().unwrap().source.starts_with("AWS Price List (AmazonRDS)"));
+//! assert_eq!(report.lines[1].unit_price_nano_usd.unwrap().nanos(), 100_000_000);
 //! # Ok::<(), acumen::Error>(())
 //! ```
 
@@ -238,10 +238,12 @@ impl PriceBook {
         }
         Provenance {
             source,
+            sku: sku.map(String::from),
             as_of: Some(self.as_of.clone()),
             confidence: Confidence::High,
             overridden: false,
             note: note.map(String::from),
+            other_sources: Vec::new(),
         }
     }
 
@@ -727,11 +729,17 @@ mod tests {
         let b = book_with_xlarge();
         let r = crate::estimate(&steady(b.clone())).unwrap();
         // 16 ACU × 730 h at the book's $0.13.
-        assert_eq!(r.lines[0].unit_price_nano_usd.nanos(), 130_000_000);
-        assert_eq!(r.lines[0].cost_micro_usd.micros(), 1_518_400_000);
-        assert_eq!(r.lines[0].price.source, "test book: hand-written");
+        assert_eq!(r.lines[0].unit_price_nano_usd.unwrap().nanos(), 130_000_000);
+        assert_eq!(r.lines[0].cost_micro_usd.unwrap().micros(), 1_518_400_000);
+        assert_eq!(
+            r.lines[0].price.as_ref().unwrap().source,
+            "test book: hand-written"
+        );
         // Storage (a $0 line here) is not in the book: the catalog's.
-        assert_eq!(r.lines[1].price.as_of.as_deref(), Some("2025-10-28"));
+        assert_eq!(
+            r.lines[1].price.as_ref().unwrap().as_of.as_deref(),
+            Some("2025-10-28")
+        );
         assert_eq!(
             r.catalog.name,
             "test book (as of 2026-11-01) and the acumen built-in catalog"
@@ -742,8 +750,8 @@ mod tests {
         let mut s = steady(b.clone());
         s.price_overrides.serverless_standard = Some(0.2);
         let r = crate::estimate(&s).unwrap();
-        assert!(r.lines[0].price.overridden);
-        assert_eq!(r.lines[0].unit_price_nano_usd.nanos(), 200_000_000);
+        assert!(r.lines[0].price.as_ref().unwrap().overridden);
+        assert_eq!(r.lines[0].unit_price_nano_usd.unwrap().nanos(), 200_000_000);
 
         // With every line from the book, the report names the book alone.
         let mut s = steady(b);
@@ -756,7 +764,7 @@ mod tests {
             note: None,
         });
         let r = crate::estimate(&s).unwrap();
-        assert_eq!(r.lines[1].unit_price_nano_usd.nanos(), 110_000_000);
+        assert_eq!(r.lines[1].unit_price_nano_usd.unwrap().nanos(), 110_000_000);
         assert_eq!(
             (r.catalog.name.as_str(), r.catalog.as_of.as_str()),
             ("test book", "2026-11-01")
@@ -864,14 +872,24 @@ mod tests {
 
     #[test]
     fn a_region_only_the_book_knows_is_accepted_and_bad_books_are_named() {
+        // GovCloud is not one of the commercial regions; a book makes it known.
         let mut b = book();
         for e in &mut b.entries {
-            e.region = String::from("eu-south-2");
+            e.region = String::from("us-gov-west-1");
         }
         let mut s = steady(b.clone());
-        s.region = String::from("eu-south-2");
-        // The book has compute but not storage: storage must be supplied.
+        s.region = String::from("us-gov-west-1");
+        // The book has compute but not storage: the bill is partial, and a
+        // strict run asks for the storage price.
         s.storage_gb = 1.0;
+        let r = crate::estimate(&s).unwrap();
+        assert!(!r.complete);
+        assert_eq!(
+            r.lines[1].supply.as_deref(),
+            Some("priceOverrides.storageStandard")
+        );
+        assert_eq!(r.total_micro_usd.micros(), 1_518_400_000);
+        s.strict_prices = true;
         let e = crate::estimate(&s).unwrap_err();
         assert_eq!(e.field(), "priceOverrides.storageStandard");
         assert!(
@@ -881,7 +899,7 @@ mod tests {
         );
         s.price_overrides.storage_standard = Some(0.1);
         let r = crate::estimate(&s).unwrap();
-        assert_eq!(r.lines[0].unit_price_nano_usd.nanos(), 130_000_000);
+        assert_eq!(r.lines[0].unit_price_nano_usd.unwrap().nanos(), 130_000_000);
 
         b.entries[0].price = UnitPrice::from_nanos(-5);
         let e = steady(b).validate().unwrap_err();

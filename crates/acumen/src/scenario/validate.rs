@@ -73,6 +73,7 @@ impl Scenario {
             usage,
             extras: self.extras.clone(),
             price_overrides: self.price_overrides.clone(),
+            strict_prices: self.strict_prices,
             price_book: self.price_book.clone(),
             controller,
             compare: self.compare.clone(),
@@ -81,7 +82,8 @@ impl Scenario {
         })
     }
 
-    /// The price book is valid and it or the catalog knows the region.
+    /// The price book is valid and the region is a commercial AWS region or
+    /// one the price book prices.
     fn check_region(&self) -> Result<(), Error> {
         if let Some(book) = &self.price_book {
             book.validate_at("priceBook.")?;
@@ -95,7 +97,7 @@ impl Scenario {
                 ErrorCode::UnknownRegion,
                 "region",
                 format_args!(
-                    "the price catalog has no prices for region {:?}",
+                    "{:?} is not a commercial AWS region (e.g. us-east-1, eu-central-1) and the scenario has no price book for it",
                     self.region
                 ),
             ));
