@@ -697,7 +697,12 @@ export interface Migration {
  */
 export interface PricedOption {
   /**
-   * Its monthly cost, storage and the rest included, micro-dollars.
+   * Every line of it has a price (false: a partial bill, see the notes).
+   */
+  complete: boolean;
+  /**
+   * Its monthly cost, storage and the rest included, micro-dollars; at
+   * least this much when not `complete`.
    */
   monthlyMicroUsd: Money;
   /**
@@ -796,44 +801,6 @@ export interface Scaling {
    * 86,400. Default 300.
    */
   secondsUntilAutoPause?: number | null;
-}
-/**
- * A region and how complete the built-in catalog is there: *complete* when
- * it has every core price ([`CORE_ITEMS`]) for both engines, else
- * *partial*, with the items it lacks. An estimate in a partial region is a
- * partial bill unless a price book or overrides supply the rest.
- */
-export interface RegionCoverage {
-  /**
-   * Its AWS billing code, e.g. `USE1` or `EUC1`.
-   */
-  billingCode: string;
-  /**
-   * The region code, e.g. `eu-central-1`.
-   */
-  code: string;
-  /**
-   * True when the catalog has every core price here for both engines.
-   */
-  complete: boolean;
-  /**
-   * The geography it is grouped under, e.g. "Europe" or "Asia Pacific".
-   */
-  geography: string;
-  /**
-   * The core items the catalog lacks here (for either engine).
-   */
-  missing: PriceItem[];
-  /**
-   * AWS's name for it, e.g. "Europe (Frankfurt)".
-   */
-  name: string;
-  /**
-   * The prefix of its Aurora usage types in the Price List, e.g. `EUC1`
-   * (`EUC1-Aurora:StorageUsage`); absent in us-east-1, whose Aurora usage
-   * types carry no prefix.
-   */
-  usageTypePrefix?: string | null;
 }
 /**
  * An itemised monthly estimate.
@@ -1615,6 +1582,44 @@ export interface OptimizeOptions {
    * chosen. Default: search the minima too.
    */
   minAcu?: number | null;
+}
+/**
+ * A region and how complete the built-in catalog is there: *complete* when
+ * it has every core price ([`CORE_ITEMS`]) for both engines, else
+ * *partial*, with the items it lacks. An estimate in a partial region is a
+ * partial bill unless a price book or overrides supply the rest.
+ */
+export interface RegionCoverage {
+  /**
+   * Its AWS billing code, e.g. `USE1` or `EUC1`.
+   */
+  billingCode: string;
+  /**
+   * The region code, e.g. `eu-central-1`.
+   */
+  code: string;
+  /**
+   * True when the catalog has every core price here for both engines.
+   */
+  complete: boolean;
+  /**
+   * The geography it is grouped under, e.g. "Europe" or "Asia Pacific".
+   */
+  geography: string;
+  /**
+   * The core items the catalog lacks here (for either engine).
+   */
+  missing: PriceItem[];
+  /**
+   * AWS's name for it, e.g. "Europe (Frankfurt)".
+   */
+  name: string;
+  /**
+   * The prefix of its Aurora usage types in the Price List, e.g. `EUC1`
+   * (`EUC1-Aurora:StorageUsage`); absent in us-east-1, whose Aurora usage
+   * types carry no prefix.
+   */
+  usageTypePrefix?: string | null;
 }
 /**
  * Everything an estimate needs. `Scenario::default()` is the calculator's
