@@ -21,6 +21,7 @@ import { acceptFiles } from "./page/import.js";
 import { followChartChoices, followChartWidth } from "./page/charts/redraw.js";
 import { followExportActions } from "./page/render/export.js";
 import { followOptimizerActions } from "./page/optimizer.js";
+import { followPriceBook } from "./page/pricebook.js";
 import { estimator } from "./page/rpc.js";
 import { hooks, state } from "./page/state.js";
 import { load, loadFromLocation, markReady, showNotice, unusableLink, update } from "./page/update.js";
@@ -159,6 +160,7 @@ async function main() {
   state.defaults = started.defaultScenario;
   $("version").textContent = `Acumen ${started.version}.`;
   followFormActions();
+  followPriceBook();
   acceptFiles();
   followPresets();
   followResultActions();

@@ -633,13 +633,55 @@ test("a region without a storage price gives a partial bill that asks for it, th
   await page.close();
 });
 
+test("a price book fills a partial region's prices, is named as their source, kept in this browser and out of the link", async () => {
+  const page = await newPage();
+  await open(page, { region: "eu-central-1" });
+  assert.equal(await text(page, "total-monthly"), "$408.80");
+  await openGroup(page, "group-engine");
+  assert.match(await page.getByTestId("price-book-status").textContent(), /^None/);
+  // The book `acumen prices import` writes from the eu-central-1 offer fixture.
+  const dir = mkdtempSync(join(tmpdir(), "acumen-book-"));
+  const book = join(dir, "book.json");
+  execFileSync(cliBin, ["prices", "import", join(root, "tests", "fixtures", "pricelist", "eu-central-1.json"), "-o", book], { stdio: "ignore" });
+  await page.getByTestId("price-book-file").setInputFiles(book);
+  await settled(page);
+  assert.match(await page.getByTestId("price-book-status").textContent(), /^AWS Price List \(AmazonRDS\) as of 2026-11-01: \d+ prices for eu-central-1/);
+  // Priced now as the CLI prices it with the same book, the storage line named after the book.
+  const expected = JSON.parse(execFileSync(cliBin, ["estimate", "-", "--region", "eu-central-1", "--prices", book, "--format", "json"], { input: "{}", encoding: "utf8" }));
+  assert.equal(displayedCents(await text(page, "total-monthly")), microToCents(expected.totalMicroUsd));
+  assert.equal(await page.getByTestId("total-note").isHidden(), true);
+  assert.match(await page.locator('#line-rows tr[data-item="storageStandard"]').textContent(), /AWS Price List/);
+  // The link has the scenario only; the book stays in this browser, also on the next visit.
+  assert.deepEqual(await hashScenario(page), { region: "eu-central-1" });
+  const again = await newPage();
+  await open(again, { region: "eu-central-1" });
+  assert.equal(displayedCents(await text(again, "total-monthly")), microToCents(expected.totalMicroUsd));
+  await again.setViewportSize(PHONE);
+  await openGroup(again, "group-engine");
+  await again.locator(".price-book").screenshot({ path: join(artifacts, "calculator-phone-price-book.png") });
+  // Removed: back to the partial bill. A file that is not a book changes nothing and says why.
+  await again.getByTestId("price-book-remove").click();
+  assert.equal(await text(again, "total-monthly"), "$408.80");
+  await again.getByTestId("price-book-file").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"hello": 1}') });
+  assert.match(await again.getByTestId("price-book-error").textContent(), /^notes\.json: not a price book/);
+  assert.equal(await text(again, "total-monthly"), "$408.80");
+  await again.close();
+  await page.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test("every one of the 33 regions gives a bill on the page, as the CLI does", async () => {
   const page = await newPage();
   await open(page);
   await openGroup(page, "group-engine");
   const codes = await page.locator("#region option").evaluateAll((options) => options.map((o) => o.value));
   assert.equal(codes.length, 33);
-  assert.equal(await page.locator('#region option[value="eu-central-1"]').textContent(), "Europe (Frankfurt) (eu-central-1)");
+  // By name and code, grouped by geography, partial where capacity or storage lacks a price.
+  assert.equal(await page.locator('#region option[value="eu-central-1"]').textContent(), "Europe (Frankfurt) · eu-central-1 (partial prices)");
+  assert.equal(await page.locator('#region option[value="eu-west-1"]').textContent(), "Europe (Ireland) · eu-west-1");
+  assert.equal(await page.locator('#region optgroup:has(option[value="eu-central-1"])').getAttribute("label"), "Europe");
+  const geographies = await page.locator("#region optgroup").evaluateAll((groups) => groups.map((g) => g.label));
+  assert.ok(geographies.length >= 4 && new Set(geographies).size === geographies.length, geographies.join(", "));
   let partial = 0;
   for (const region of codes) {
     await page.locator("#region").selectOption(region);

@@ -2,6 +2,7 @@
 // The form's layout: its groups and panels, each field built from its entry
 // in the field table (fields.js), the editable lists, the weekly grid and the
 // CloudWatch file input.
+import { priceBookField } from "./pricebook.js";
 import { weeklyGrid } from "../weekly.js";
 import { $, checkedValue, control, el, form, setHidden } from "./dom.js";
 import { checkboxField, errorSlot, group, inputField, radioField, samplesField, selectField } from "./controls.js";
@@ -196,6 +197,7 @@ export function buildForm() {
     group({ id: "group-engine", title: "Region and engine", summaryId: "engine-summary" }, [
       ...["region", "engine", "engine-version"].map(field),
       el("p", { className: "hint capabilities", attrs: { id: "engine-capabilities", "data-testid": "engine-capabilities", hidden: true } }),
+      priceBookField(),
     ]),
     group({ id: "group-readers", title: "Readers", summaryId: "readers-count" }, [
       ...listSection("readers", { addLabel: "Add reader", intro: "Serverless readers (Aurora Replicas), up to 15, sharing the scaling range." }),

@@ -2,6 +2,7 @@
 // Importing a CloudWatch export (the AWS CLI's JSON or a CSV): the file input and a drop anywhere on
 // the page; the file is read in the second worker (cloudwatch.js), and what
 // it gave becomes the trace workload (its other series readers at tier 2).
+import { isPriceBook, useBookText } from "./pricebook.js";
 import { $, el, openAround, setChecked, setHidden, setValue } from "./dom.js";
 import { duration, integerFormat, period, quantityFormat } from "./format.js";
 import { renderList } from "./lists.js";
@@ -123,8 +124,30 @@ function acceptDroppedFiles() {
     event.preventDefault();
     stop();
     const file = event.dataTransfer?.files[0];
-    if (file) importCsv(file);
+    if (file) dropped(file);
   });
+}
+
+/**
+ * A dropped file: a price book (the CLI's JSON with `name` and `entries`) is
+ * loaded as one; anything else is read as a CloudWatch export.
+ * @param {File} file
+ */
+async function dropped(file) {
+  if (/\.json$/i.test(file.name) || file.type === "application/json") {
+    const text = await file.text();
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = null;
+    }
+    if (isPriceBook(value)) {
+      useBookText(text, file.name);
+      return;
+    }
+  }
+  importCsv(file);
 }
 
 /** Reads the file chosen in the file input, and any file dropped on the page. */

@@ -64,8 +64,10 @@ export function offerRestore() {
  * @param {Record<string, unknown>} scenario
  */
 export function writeHash(scenario) {
-  remember(scenario);
-  hashWanted = Object.keys(scenario).length === 0 ? "" : HASH_PREFIX + encodeURIComponent(JSON.stringify(scenario));
+  // A loaded price book is kept in this browser on its own (pricebook.js), not in links.
+  const { priceBook: _book, ...linked } = scenario;
+  remember(linked);
+  hashWanted = Object.keys(linked).length === 0 ? "" : HASH_PREFIX + encodeURIComponent(JSON.stringify(linked));
   clearTimeout(hashTimer);
   document.body.dataset.urlPending = "true";
   hashTimer = setTimeout(flushHash, HASH_DELAY_MS);

@@ -3,6 +3,7 @@
 // table (fields.js) at its path, leaving out what equals the default so that
 // links stay short; `fillForm` puts a scenario's values (defaults filling the
 // gaps) into the same fields.
+import { priceBook } from "./pricebook.js";
 import { isPlainObject } from "../boot.js";
 import { $, checkedValue, control, el, same, setChecked, setValue } from "./dom.js";
 import { BUSINESS_HOURS, FIELDS, PRICE_ITEMS, SCENARIO_KEYS } from "./fields.js";
@@ -164,26 +165,49 @@ export function readScenario() {
   for (const [key, value] of Object.entries(state.kept)) {
     if (value !== null && value !== undefined && !(isPlainObject(value) && Object.keys(value).length === 0)) s[key] = value;
   }
+  // A price book loaded here prices every estimate (it stays out of links: see persist.js).
+  const book = priceBook();
+  if (book) {
+    s.priceBook = book;
+  }
   // The keys in the order links have always had them.
   const rank = (key) => (SCENARIO_KEYS.includes(key) ? SCENARIO_KEYS.indexOf(key) : SCENARIO_KEYS.length);
   const scenario = Object.fromEntries(Object.entries(s).sort(([a], [b]) => rank(a) - rank(b)));
   return { scenario, problems };
 }
 
-/** Shows the region list with `current` chosen (added if the list lacks it). */
+/** The prices a region must have for a bill of serverless capacity and storage on Aurora Standard. */
+const CORE_STANDARD = ["serverlessStandard", "storageStandard"];
+
+/**
+ * Shows the region list with `current` chosen (added if the list lacks it):
+ * grouped by geography, each "Europe (Frankfurt) · eu-central-1", marked
+ * "partial" where the catalog lacks capacity or storage prices on Aurora
+ * Standard (its bill then says what to supply).
+ */
 function setRegionOptions(current) {
   const select = /** @type {HTMLSelectElement} */ ($("region"));
-  const options = state.regions.map((region) => {
-    if (typeof region === "string") return [region, region];
-    const { code: given, region: named, id, name: title, label, location } = /** @type {Plain} */ (region);
-    const code = given ?? named ?? id;
-    const name = title ?? label ?? location;
-    return [code, name ? `${name} (${code})` : code];
-  });
-  if (current && !options.some(([code]) => code === current)) options.unshift([current, current]);
-  const wanted = JSON.stringify(options);
+  /** @type {[string, [string, string][]][]} */
+  const groups = [];
+  for (const region of state.regions) {
+    const r = /** @type {Plain} */ (typeof region === "string" ? { code: region } : region);
+    const code = String(r.code ?? "");
+    if (!code) continue;
+    const missing = Array.isArray(r.missing) ? r.missing : [];
+    const partial = CORE_STANDARD.some((item) => missing.includes(item));
+    const text = `${r.name ? `${r.name} · ${code}` : code}${partial ? " (partial prices)" : ""}`;
+    const geography = String(r.geography ?? "Regions");
+    let group = groups.find(([name]) => name === geography);
+    if (!group) groups.push((group = [geography, []]));
+    group[1].push([code, text]);
+  }
+  const known = groups.some(([, options]) => options.some(([code]) => code === current));
+  if (current && !known) groups.unshift(["Other", [[current, current]]]);
+  const wanted = JSON.stringify(groups);
   if (select.dataset.options !== wanted) {
-    select.replaceChildren(...options.map(([value, text]) => el("option", { text, attrs: { value } })));
+    select.replaceChildren(
+      ...groups.map(([label, options]) => el("optgroup", { attrs: { label } }, options.map(([value, text]) => el("option", { text, attrs: { value } })))),
+    );
     select.dataset.options = wanted;
   }
   select.value = current;
