@@ -316,10 +316,10 @@ export async function startMigrate(deps) {
       `${shape.class}: ${integerFormat.format(shape.vcpu)} vCPU, ${quantityFormat.format(shape.memoryGib)} GiB, ` +
       `${quantityFormat.format(shape.acuPerVcpu)} ACU per vCPU at full load${shape.burstable ? " (burstable: for dev/test)" : ""}`;
     morphChildren($("migrate-figures"), [
-      figure("Proposed range", rangeText(proposed), "migrate-range"),
+      figure("Proposed range", rangeText(proposed), "migrate-range", "headline"),
       figure("Typical load", acu(sizing.typicalAcu), "migrate-typical"),
       figure("Peak load", acu(sizing.peakAcu), "migrate-peak"),
-      figure("Class today", classText, "migrate-class-shape", true),
+      figure("Class today", classText, "migrate-class-shape", "wide"),
     ]);
     const unknown = (text) => el("span", { className: "unknown", text });
     const odName = `${shape.class} on demand`;
@@ -504,14 +504,14 @@ export async function startMigrate(deps) {
 }
 
 /**
- * One figure of the answer.
+ * One figure of the answer: `headline` (the range) and `wide` take a row of their own.
  * @param {string} label
  * @param {string} value
  * @param {string} testId
- * @param {boolean} [wide]
+ * @param {"headline" | "wide"} [kind]
  */
-function figure(label, value, testId, wide = false) {
-  return el("div", { className: `migrate-figure${wide ? " migrate-figure-wide" : ""}` }, [el("dt", { text: label }), el("dd", { text: value, attrs: { "data-testid": testId } })]);
+function figure(label, value, testId, kind) {
+  return el("div", { className: `migrate-figure${kind ? ` migrate-figure-${kind}` : ""}` }, [el("dt", { text: label }), el("dd", { text: value, attrs: { "data-testid": testId } })]);
 }
 
 /**
@@ -535,6 +535,17 @@ function build(classes) {
     ...(burstable.length ? [el("optgroup", { attrs: { label: "Burstable (dev/test)" } }, burstable.map(option))] : []),
     el("option", { text: "Another class…", attrs: { value: OTHER } }),
   );
+  const sourceField = radioField({
+    id: "migrate-source",
+    name: "migrateSource",
+    path: "cpuSource",
+    label: "CPU load",
+    choices: [
+      ["summary", "Dashboard figures", "migrate-source-summary"],
+      ["file", "CloudWatch file", "migrate-source-file"],
+    ],
+  });
+  /** @type {HTMLInputElement} */ (sourceField.querySelector("#migrate-source-summary")).checked = true;
   select.value = classes.some((c) => c.class === "db.r6g.xlarge") ? "db.r6g.xlarge" : (classes[0]?.class ?? OTHER);
   const otherField = inputField({
     id: "migrate-class-other",
@@ -550,26 +561,18 @@ function build(classes) {
     el("p", {
       className: "hint group-intro",
       text:
-        "Size Serverless v2 from the instance you run today: its class and its CPU load, as a few dashboard figures or a CloudWatch export. " +
-        "AWS's serverless advisory rules turn CPU into ACUs; the region, engine, storage, hours and price overrides are the calculator's own.",
+        "Size Serverless v2 from the instance you run today: its class and its CPU load, from a dashboard or a CloudWatch export. " +
+        "AWS's serverless advisory rules turn CPU into ACUs; region, engine, storage and prices are the calculator's.",
     }),
     classField,
     otherField,
-    radioField({
-      id: "migrate-source",
-      name: "migrateSource",
-      path: "cpuSource",
-      label: "CPU load",
-      choices: [
-        ["summary", "Dashboard figures", "migrate-source-summary"],
-        ["file", "CloudWatch file", "migrate-source-file"],
-      ],
-    }),
+    sourceField,
     el("div", { attrs: { id: "migrate-summary-fields" } }, [
-      el("div", { className: "field-pair migrate-pair" }, [
-        number("migrate-p95", "cpu.p95", "CPU p95", "%", "95th percentile of CPUUtilization, 0 to 100.", { max: 100, placeholder: "e.g. 35" }),
-        number("migrate-max", "cpu.max", "CPU max", "%", "The highest, at least the p95.", { max: 100, placeholder: "e.g. 72" }),
-        number("migrate-average", "cpu.average", "CPU average", "%", "Optional; 0.6 × p95 if empty.", { max: 100, optional: true }),
+      el("p", { className: "hint migrate-cpu-hint", text: "CPUUtilization over a few busy weeks, in percent." }),
+      el("div", { className: "migrate-trio" }, [
+        number("migrate-p95", "cpu.p95", "CPU p95", "%", "0 to 100.", { max: 100, placeholder: "35" }),
+        number("migrate-max", "cpu.max", "CPU max", "%", "At least p95.", { max: 100, placeholder: "72" }),
+        number("migrate-average", "cpu.average", "Average", "%", "Optional.", { max: 100, optional: true }),
       ]),
     ]),
     el("div", { attrs: { id: "migrate-file-fields", hidden: true } }, [
@@ -603,27 +606,30 @@ function build(classes) {
         el("div", { className: "csv-status", attrs: { id: "migrate-file-status", "data-testid": "migrate-file-status", role: "status" } }),
       ]),
     ]),
-    el("div", { className: "field-pair migrate-pair migrate-optional" }, [
-      number("migrate-connections", "connections", "Connections", "peak", "Optional: the most at once.", { optional: true, step: 1, inputmode: "numeric" }),
-      number("migrate-working-set", "workingSetGib", "Working set", "GiB", "Optional: hot data to keep in memory.", { optional: true }),
+    el("div", { className: "field-pair migrate-pair" }, [
+      number("migrate-connections", "connections", "Connections", "peak", "Optional: most at once.", { optional: true, step: 1, inputmode: "numeric" }),
+      number("migrate-working-set", "workingSetGib", "Working set", "GiB", "Optional: hot data.", { optional: true }),
     ]),
     el("p", { className: "field-error migrate-error", attrs: { id: "migrate-error", "data-testid": "migrate-error", role: "alert", hidden: true } }),
     el("p", { className: "hint migrate-prompt", text: "Enter the CPU p95 and maximum, or choose a CPUUtilization file, to see the proposed range.", attrs: { id: "migrate-prompt", "data-testid": "migrate-prompt" } }),
     el("div", { className: "migrate-answer", attrs: { id: "migrate-answer", "data-testid": "migrate-answer", hidden: true } }, [
-      el("p", { className: "migrate-verdict", attrs: { id: "migrate-verdict", "data-testid": "migrate-verdict", "aria-live": "polite" } }),
+      el("p", { className: "migrate-stale", text: "Out of date: the last valid answer. Correct the highlighted input to update it.", attrs: { "data-testid": "migrate-stale" } }),
       el("dl", { className: "migrate-figures", attrs: { id: "migrate-figures" } }),
+      el("p", { className: "migrate-verdict", attrs: { id: "migrate-verdict", "data-testid": "migrate-verdict", "aria-live": "polite" } }),
       el("table", { className: "compare-table migrate-costs", attrs: { "data-testid": "migrate-costs", "aria-label": "Monthly cost" } }, [
         el("thead", {}, [el("tr", {}, [el("th", { text: "Option", attrs: { scope: "col" } }), el("th", { className: "num", text: "Per month", attrs: { scope: "col" } })])]),
         el("tbody", { attrs: { id: "migrate-cost-rows" } }),
       ]),
       el("ul", { className: "migrate-notes", attrs: { id: "migrate-notes", "data-testid": "migrate-notes", hidden: true } }),
+      el("div", { className: "migrate-apply" }, [
+        el("button", { className: "button-primary", text: "Use this range in the calculator", attrs: { type: "button", id: "migrate-apply", "data-testid": "migrate-apply", "aria-describedby": "migrate-apply-hint" } }),
+        el("p", { className: "hint", attrs: { id: "migrate-apply-hint" } }),
+        el("p", { className: "migrate-applied", attrs: { id: "migrate-applied", "data-testid": "migrate-applied", role: "status", tabindex: "-1" } }),
+      ]),
       el("details", { className: "subgroup migrate-how", attrs: { id: "migrate-how", "data-testid": "migrate-how" } }, [
         el("summary", {}, [el("span", { text: "How this was worked out" })]),
         el("div", { attrs: { id: "migrate-how-body" } }),
       ]),
-      el("button", { className: "button-primary", text: "Use this range in the calculator", attrs: { type: "button", id: "migrate-apply", "data-testid": "migrate-apply", "aria-describedby": "migrate-apply-hint" } }),
-      el("p", { className: "hint", attrs: { id: "migrate-apply-hint" } }),
-      el("p", { className: "migrate-applied", attrs: { id: "migrate-applied", "data-testid": "migrate-applied", role: "status", tabindex: "-1" } }),
     ]),
   ];
 }
