@@ -541,7 +541,7 @@ function build(classes) {
     path: "cpuSource",
     label: "CPU load",
     choices: [
-      ["summary", "Dashboard figures", "migrate-source-summary"],
+      ["summary", "CPU figures", "migrate-source-summary"],
       ["file", "CloudWatch file", "migrate-source-file"],
     ],
   });

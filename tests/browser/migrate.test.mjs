@@ -59,10 +59,13 @@ const sentence = (t) => (t.startsWith("db.") ? t : t[0].toUpperCase() + t.slice(
 /** A fresh page with the section open (its code loads on opening). */
 async function openSection(viewport, scenario) {
   const page = await recordingPage(context, viewport, consoleErrors, pageErrors);
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(scenario ? `${server.url}#s=${encodeURIComponent(JSON.stringify(scenario))}` : server.url);
   await page.waitForSelector(READY, { timeout: 15_000 });
   await settled(page);
   assert.equal(await page.locator("#migrate-class").count(), 0, "the section's inputs are built only when it is opened");
+  assert.deepEqual(requested.filter((path) => path.endsWith("/migrate.js")), [], "its script is not part of the first load");
   await page.locator("#migrate > summary").click();
   await page.waitForSelector("#migrate-class", { timeout: 15_000 });
   await settled(page);
@@ -147,9 +150,11 @@ for (const [label, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
     await assertNoSideScroll(page, label);
     await shot(page, page.locator("#migrate"), `calculator-${label}-migrate.png`);
     if (label === "desktop") {
-      // The section beside the calculator's result, as the README shows it.
-      await page.locator("#migrate").evaluate((node) => window.scrollTo(0, node.getBoundingClientRect().top + window.scrollY - 16));
+      // The section beside the calculator's result, as the README shows it (a taller window: inputs to button).
+      await page.setViewportSize({ width: DESKTOP.width, height: 1180 });
+      await page.locator("#migrate-source").evaluate((node) => window.scrollTo(0, node.getBoundingClientRect().top + window.scrollY - 16));
       await shot(page, page, "calculator-desktop-migrate-page.png");
+      await page.setViewportSize(DESKTOP);
     }
 
     // Applied: the scaling range and a steady typical load; the calculator prices what the section priced.
