@@ -239,6 +239,7 @@ export async function startMigrate(deps) {
     }
     if (kind === "file" && !trace) return null;
     const context = shared();
+    sharedKey = JSON.stringify(context.values);
     problems.push(...context.problems);
     const name = chosenClass();
     if (!name) problems.push({ path: "class", message: "enter an instance class, for example db.r6i.large" });
@@ -278,8 +279,8 @@ export async function startMigrate(deps) {
   function run() {
     syncPanels();
     const read = readInput();
-    sharedKey = JSON.stringify(shared().values);
     if (!read) {
+      sharedKey = JSON.stringify(shared().values);
       migrations.cancel();
       clearErrors();
       setPending(false);
