@@ -144,8 +144,10 @@ export async function startMigrate(deps) {
         control.setAttribute("aria-invalid", "true");
         if (slot) control.setAttribute("aria-describedby", [slot.id, control.dataset.describedby].filter(Boolean).join(" "));
       }
+      // In the row of three CPU figures the message spans the row: it names its input.
+      const label = field.closest(".migrate-trio") ? field.querySelector("label")?.textContent : null;
       if (slot) {
-        slot.textContent = sentence(text);
+        slot.textContent = sentence(label ? `${label}: ${text}` : text);
         setHidden(slot, false);
       }
       return;
