@@ -78,6 +78,9 @@ export async function startMigrate(deps) {
   classes.sort(classOrder);
   body.replaceChildren(...build(classes));
   details.dataset.ownDrop = "true";
+  // The class the calculator compares with, if it has one, is the likeliest to be the one run today.
+  const compared = deps.readScenario().scenario.compare?.classes?.[0]?.class;
+  if (typeof compared === "string" && classes.some((c) => c.class === compared)) /** @type {HTMLSelectElement} */ ($("migrate-class")).value = compared;
 
   /** @type {(CpuTrace & { label: string }) | null} */
   let trace = null;
@@ -491,10 +494,16 @@ export async function startMigrate(deps) {
     const file = event.dataTransfer?.files[0];
     if (!file) return;
     event.preventDefault();
+    details.open = true;
     readFile(file);
   });
   // The region, engine, storage, hours and prices are the calculator's: follow their changes.
-  const followCalculator = () => {
+  const followCalculator = (/** @type {Event} */ event) => {
+    // An edit of the calculator's own after the range was applied: undo would lose it, so it is no longer offered.
+    if (event.type === "input" && before) {
+      before = null;
+      document.getElementById("migrate-undo")?.remove();
+    }
     if (!details.open) return;
     if (JSON.stringify(shared().values) !== sharedKey) run();
   };

@@ -176,7 +176,7 @@ for (const [label, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
     assert.deepEqual(remembered?.scaling, link.scaling, "this browser remembers it, as any edit");
     assert.match(await page.getByTestId("migrate-applied").textContent(), /now uses 3\.5–16 ACU with a steady 6 ACU, compared with db\.r6g\.xlarge/);
     if (label === "desktop") await shot(page, page, "calculator-desktop-migrate-applied.png");
-    // Undo puts the calculator back.
+    // Undo puts the calculator back (offered until the calculator is edited).
     await page.getByTestId("migrate-undo").click();
     await settled(page);
     assert.deepEqual(await calculatorRange(page), rangeBefore);
@@ -214,6 +214,16 @@ for (const [label, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
     assert.deepEqual(link.workload.trace.acu, grid.series[0].values.map((p) => p * scale));
     // The same scenario as the section's estimate: the same total.
     assert.equal(await text(page, "total-monthly"), formatCents(m.serverless.monthlyMicroUsd));
+    // An edit of the calculator's own: undo would lose it, so it is no longer offered; the section
+    // follows the calculator's storage.
+    assert.equal(await page.getByTestId("migrate-undo").isVisible(), true);
+    await page.locator("#storage-gb").fill("0");
+    await settled(page);
+    assert.equal(await page.getByTestId("migrate-undo").count(), 0);
+    assert.match(await page.getByTestId("migrate-applied").textContent(), /^The calculator now uses 0\.5–8 ACU/);
+    const m0 = migrate({ class: "db.r6g.xlarge", storageGb: 0, cpuTrace: { intervalSeconds: grid.intervalSeconds, percent: grid.series[0].values } });
+    assert.equal(await page.getByTestId("migrate-cost-serverless").textContent(), formatCents(m0.serverless.monthlyMicroUsd));
+    assert.equal(await text(page, "total-monthly"), formatCents(m0.serverless.monthlyMicroUsd));
     await page.close();
   });
 }
