@@ -22,7 +22,8 @@ import { followChartChoices, followChartWidth } from "./page/charts/redraw.js";
 import { followExportActions } from "./page/render/export.js";
 import { followOptimizerActions } from "./page/optimizer.js";
 import { followPriceBook } from "./page/pricebook.js";
-import { estimator } from "./page/rpc.js";
+import { analysis, estimator, latestWins } from "./page/rpc.js";
+import { readScenario } from "./page/scenario.js";
 import { hooks, state } from "./page/state.js";
 import { load, loadFromLocation, markReady, showNotice, unusableLink, update } from "./page/update.js";
 
@@ -107,6 +108,39 @@ function followResultActions() {
   followOptimizerActions();
 }
 
+/**
+ * "From a provisioned instance": its code (migrate.js, a file of its own) is
+ * loaded the first time the section is opened, so the first estimate never waits for it.
+ */
+function followMigrate() {
+  const details = /** @type {HTMLDetailsElement} */ ($("migrate"));
+  /** @type {Promise<void> | null} */
+  let started = null;
+  const start = () =>
+    (started ??= import("./migrate.js")
+      .then((section) =>
+        section.startMigrate({
+          analysis,
+          latestWins,
+          readScenario,
+          defaults: () => state.defaults,
+          load: (scenario) => hooks.load(scenario),
+          goToField,
+        }),
+      )
+      .catch((error) => {
+        started = null;
+        delete details.dataset.pending;
+        $("migrate-body").textContent = `This section could not start: ${error?.message ?? error}. Reload the page to try again.`;
+      }));
+  details.querySelector("summary")?.addEventListener("click", () => {
+    if (!details.open && !started) details.dataset.pending = "true";
+  });
+  details.addEventListener("toggle", () => {
+    if (details.open) start();
+  });
+}
+
 /** Reset, the link's hash, and writing the URL before the page is left or shared. */
 function followNavigation() {
   form.addEventListener("input", () => setHidden($("restore"), true), { once: true });
@@ -165,6 +199,7 @@ async function main() {
   followPresets();
   followResultActions();
   followNavigation();
+  followMigrate();
   showFirst(started);
   followHeadline();
   markReady(() => {

@@ -102,6 +102,19 @@ const OPERATIONS = {
   importCsv({ text, name }) {
     return readCloudWatchFile(text, name);
   },
+  /** A provisioned instance sized for Serverless v2 (the "From a provisioned instance" section). */
+  migrate({ input }) {
+    return acumen.migrate(input);
+  },
+  /** The instance classes the catalog knows, once each: name, vCPUs and memory. */
+  migrateClasses() {
+    /** @type {Map<string, { class: string, vcpu: number, memoryGib: number }>} */
+    const classes = new Map();
+    for (const c of acumen.catalog()?.instanceClasses ?? []) {
+      if (!classes.has(c.class)) classes.set(c.class, { class: c.class, vcpu: c.vcpu, memoryGib: c.memoryGib });
+    }
+    return [...classes.values()];
+  },
 };
 
 /**

@@ -1,6 +1,7 @@
 // Accessibility of the calculator page: axe-core (pinned in package.json) run
 // in headless Chromium on the page in its main states (including the weekly
-// grid, CloudWatch imports, the optimizer and the export), light and dark, at
+// grid, CloudWatch imports, the optimizer and the export, the "From a provisioned
+// instance" section with an answer and with an error), light and dark, at
 // desktop and phone widths. The page's CSP forbids injected scripts, so this
 // file alone uses a context that bypasses it; page.test.mjs keeps the CSP.
 import { after, before, test } from "node:test";
@@ -139,4 +140,31 @@ test("axe: no serious or critical violations in the page's main states", async (
   await page.waitForSelector(READY);
   assertClean(await axe(page, "partial bill"), "partial bill");
   await page.close();
+});
+
+test("axe: no serious or critical violations in the section \"From a provisioned instance\"", async () => {
+  const fixture = join(root, "tests", "fixtures", "migrate", "cpu-business-hours.json");
+  for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 375, height: 812 }]]) {
+    for (const colorScheme of ["light", "dark"]) {
+      const page = await context.newPage();
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      const name = `${label} ${colorScheme}, provisioned instance`;
+      await page.goto(server.url);
+      await page.waitForSelector(READY);
+      await page.locator("#migrate > summary").click();
+      await page.waitForSelector("#migrate-class");
+      assertClean(await axe(page, `${name}, opened`), `${name}, opened`);
+      await page.locator("#migrate-p95").fill("35");
+      await page.locator("#migrate-max").fill("72");
+      await page.locator("#migrate-how > summary").click();
+      assertClean(await axe(page, `${name}, answered`), `${name}, answered`);
+      await page.locator("#migrate-p95").fill("120");
+      assertClean(await axe(page, `${name}, invalid p95`), `${name}, invalid`);
+      await page.getByTestId("migrate-file").setInputFiles(fixture);
+      await page.getByTestId("migrate-apply").click();
+      assertClean(await axe(page, `${name}, series applied`), `${name}, applied`);
+      await page.close();
+    }
+  }
 });

@@ -506,7 +506,7 @@ test("once loaded, the page works offline: a reload is served by the service wor
     assert.ok(version, "build-site.mjs wrote the cache version into sw.js");
     assert.deepEqual(cache.names, [`acumen-${version}`]);
     assert.equal(cache.scope, server.url);
-    assert.deepEqual(cache.files, ["/", "/app.js", "/boot.js", "/engine.js", "/pkg/acumen.js", "/pkg/acumen_bg.wasm", "/style.css", "/weekly.js", "/worker.js"]);
+    assert.deepEqual(cache.files, ["/", "/app.js", "/boot.js", "/engine.js", "/migrate.js", "/pkg/acumen.js", "/pkg/acumen_bg.wasm", "/style.css", "/weekly.js", "/worker.js"]);
 
     await offline.setOffline(true);
     await page.reload();
@@ -518,6 +518,12 @@ test("once loaded, the page works offline: a reload is served by the service wor
     await page.waitForSelector('html[data-engine="worker"]', { timeout: 15_000 });
     await page.locator("#demand-acu").fill("8");
     assert.equal(await text(page, "total-monthly"), "$710.80");
+    // The section loaded on demand ("From a provisioned instance") comes from the cache too.
+    await page.locator("#migrate > summary").click();
+    await page.locator("#migrate-p95").fill("35");
+    await page.locator("#migrate-max").fill("72");
+    await settled(page);
+    assert.equal(await page.getByTestId("migrate-range").textContent(), "3.5–16 ACU");
     // A link opened offline works too.
     await page.goto(pageUrl(server.url, { storageGb: 0 }));
     await page.waitForSelector(READY, { timeout: 15_000 });

@@ -123,6 +123,8 @@ function acceptDroppedFiles() {
     if (!carriesFiles(event)) return;
     event.preventDefault();
     stop();
+    // A section that reads files of its own (data-own-drop) has taken this one.
+    if (event.target instanceof Element && event.target.closest("[data-own-drop]")) return;
     const file = event.dataTransfer?.files[0];
     if (file) dropped(file);
   });
