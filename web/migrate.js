@@ -213,12 +213,16 @@ export async function startMigrate(deps) {
     const entries = Object.entries(overrides)
       .filter(([, price]) => typeof price === "number" && Number.isFinite(price) && price >= 0)
       .map(([item, price]) => ({ item, region: values.region, priceNanoUsd: Math.round(price * 1e9) }));
-    if (entries.length && values.region) {
+    // A price book loaded on the page prices the section too; an override
+    // comes first, so it wins over the book's entry for the same item.
+    const loaded = isObject(scenario.priceBook) ? scenario.priceBook : null;
+    if ((entries.length && values.region) || loaded) {
       values.priceBook = {
-        name: "price overrides",
-        source: "the calculator's Price overrides",
-        asOf: new Date().toISOString().slice(0, 10),
-        entries,
+        name: loaded ? loaded.name : "price overrides",
+        source: loaded ? loaded.source : "the calculator's Price overrides",
+        asOf: loaded?.asOf ?? new Date().toISOString().slice(0, 10),
+        entries: [...(values.region ? entries : []), ...(loaded?.entries ?? [])],
+        ...(loaded?.instanceClasses ? { instanceClasses: loaded.instanceClasses } : {}),
       };
     }
     const blocking = problems.filter((p) => SHARED.includes(p.path) || p.path.startsWith("priceOverrides."));
