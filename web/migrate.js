@@ -212,7 +212,8 @@ export async function startMigrate(deps) {
     const overrides = isObject(scenario.priceOverrides) ? scenario.priceOverrides : {};
     const entries = Object.entries(overrides)
       .filter(([, price]) => typeof price === "number" && Number.isFinite(price) && price >= 0)
-      .map(([item, price]) => ({ item, region: values.region, priceNanoUsd: Math.round(price * 1e9) }));
+      // For the engine, so that an override wins over a loaded book's engine-specific price.
+      .map(([item, price]) => ({ item, region: values.region, engine: values.engine, priceNanoUsd: Math.round(price * 1e9) }));
     // A price book loaded on the page prices the section too; an override
     // comes first, so it wins over the book's entry for the same item.
     const loaded = isObject(scenario.priceBook) ? scenario.priceBook : null;
