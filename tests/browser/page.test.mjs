@@ -644,6 +644,8 @@ test("a price book fills a partial region's prices, is named as their source, ke
   const book = join(dir, "book.json");
   execFileSync(cliBin, ["prices", "import", join(root, "tests", "fixtures", "pricelist", "eu-central-1.json"), "-o", book], { stdio: "ignore" });
   await page.getByTestId("price-book-file").setInputFiles(book);
+  // The file is read asynchronously: wait for the book to be named, then for its estimate.
+  await page.waitForFunction(() => /^AWS Price List/.test(document.getElementById("price-book-status")?.textContent ?? ""));
   await settled(page);
   assert.match(await page.getByTestId("price-book-status").textContent(), /^AWS Price List \(AmazonRDS\) as of 2026-11-01: \d+ prices for eu-central-1/);
   // Priced now as the CLI prices it with the same book, the storage line named after the book.
@@ -663,6 +665,7 @@ test("a price book fills a partial region's prices, is named as their source, ke
   await again.getByTestId("price-book-remove").click();
   assert.equal(await text(again, "total-monthly"), "$408.80");
   await again.getByTestId("price-book-file").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"hello": 1}') });
+  await again.getByTestId("price-book-error").waitFor({ state: "visible" });
   assert.match(await again.getByTestId("price-book-error").textContent(), /^notes\.json: not a price book/);
   assert.equal(await text(again, "total-monthly"), "$408.80");
   await again.close();

@@ -137,7 +137,8 @@ function acceptDroppedFiles() {
  */
 async function dropped(file) {
   if (/\.json$/i.test(file.name) || file.type === "application/json") {
-    const text = await file.text();
+    document.body.dataset.importing = "true";
+    const text = await file.text().finally(() => delete document.body.dataset.importing);
     let value;
     try {
       value = JSON.parse(text);

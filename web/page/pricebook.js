@@ -137,7 +137,15 @@ export function followPriceBook() {
   $("price-book-file").addEventListener("change", async (event) => {
     const input = /** @type {HTMLInputElement} */ (event.target);
     const file = input.files?.[0];
-    if (file) useBookText(await file.text(), file.name);
+    if (file) {
+      // Marked while the file is read, as the CloudWatch import is, so that nothing looks settled before it is used.
+      document.body.dataset.importing = "true";
+      try {
+        useBookText(await file.text(), file.name);
+      } finally {
+        delete document.body.dataset.importing;
+      }
+    }
     input.value = "";
   });
   $("price-book-remove").addEventListener("click", forget);
