@@ -270,46 +270,40 @@ impl<'a> Lines<'a> {
         quantity: Quantity,
     ) -> Result<(), Error> {
         let s = self.scenario;
-        let resolved = match prices::resolve_with(
+        let mut line = LineItem {
+            component,
+            description: String::from(description),
+            item,
+            quantity: quantity.as_f64(),
+            unit: String::from(item.unit()),
+            unit_price_nano_usd: None,
+            cost_micro_usd: None,
+            price: None,
+            supply: None,
+        };
+        match prices::resolve_with(
             s.price_book.as_ref(),
             &s.region,
             s.engine,
             item,
             &s.price_overrides,
         ) {
-            Ok(resolved) => resolved,
+            Ok(resolved) => {
+                let cost = quantity
+                    .cost(resolved.price)
+                    .ok_or_else(|| overflow_at(item, resolved.provenance.overridden))?;
+                line.unit_price_nano_usd = Some(resolved.price);
+                line.cost_micro_usd = Some(cost);
+                line.price = Some(resolved.provenance);
+            }
             // Unknown: the line keeps its quantity and asks for the price,
             // unless the scenario wants every price (`strictPrices`).
             Err(e) if e.code() == ErrorCode::UnknownPrice && !s.strict_prices => {
-                self.lines.push(LineItem {
-                    component,
-                    description: String::from(description),
-                    item,
-                    quantity: quantity.as_f64(),
-                    unit: String::from(item.unit()),
-                    unit_price_nano_usd: None,
-                    cost_micro_usd: None,
-                    price: None,
-                    supply: Some(String::from(e.field())),
-                });
-                return Ok(());
+                line.supply = Some(String::from(e.field()));
             }
             Err(e) => return Err(e),
-        };
-        let cost = quantity
-            .cost(resolved.price)
-            .ok_or_else(|| overflow_at(item, resolved.provenance.overridden))?;
-        self.lines.push(LineItem {
-            component,
-            description: String::from(description),
-            item,
-            quantity: quantity.as_f64(),
-            unit: String::from(item.unit()),
-            unit_price_nano_usd: Some(resolved.price),
-            cost_micro_usd: Some(cost),
-            price: Some(resolved.provenance),
-            supply: None,
-        });
+        }
+        self.lines.push(line);
         Ok(())
     }
 }

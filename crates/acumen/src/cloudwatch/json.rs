@@ -348,9 +348,9 @@ impl<'a> Parser<'a, '_> {
         if self.bytes.get(self.at) == Some(&b'-') {
             self.at += 1;
         }
-        let leading_zero = self.bytes.get(self.at) == Some(&b'0');
-        let mut valid = digits(self)
-            && !(leading_zero && self.at - start > 1 + usize::from(self.bytes[start] == b'-'));
+        // The integer part: `0` alone, or digits not starting with 0.
+        let first = self.at;
+        let mut valid = digits(self) && (self.bytes[first] != b'0' || self.at == first + 1);
         if valid && self.bytes.get(self.at) == Some(&b'.') {
             self.at += 1;
             valid = digits(self);

@@ -37,6 +37,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::class_shape::ClassShape;
+use crate::acu::ceil;
 use crate::check::check_amount;
 use crate::error::{Error, ErrorCode};
 
@@ -131,28 +132,14 @@ pub struct Sizing {
 /// exact arithmetic staying where it is.
 fn round_up_half(value: f64) -> f64 {
     let halves = value * 2.0;
-    let nearest = libm_round(halves);
+    // Round to nearest (the values are non-negative): `ceil(x - 0.5)`.
+    let nearest = ceil(halves - 0.5);
     let halves = if (-1e-9..1e-9).contains(&(halves - nearest)) {
         nearest
     } else {
         ceil(halves)
     };
     halves / 2.0
-}
-
-/// `f64::round` and `f64::ceil` need std; these do for the values here
-/// (non-negative, far below 2⁵²).
-fn libm_round(x: f64) -> f64 {
-    ceil(x - 0.5)
-}
-
-fn ceil(x: f64) -> f64 {
-    let truncated = x as i64 as f64;
-    if truncated < x {
-        truncated + 1.0
-    } else {
-        truncated
-    }
 }
 
 /// `18.39` for 18.392857…, `21` for 21.0: a percentage as a person writes it.
