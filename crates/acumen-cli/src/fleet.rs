@@ -10,14 +10,15 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use acumen::Engine;
 use acumen::compare::OptionKind;
-use acumen::migrate::Migration;
+use acumen::migrate::{Migration, MigrationInput};
 use acumen::prices::{Confidence, PriceBook};
 use serde::Serialize;
 
 use crate::Format;
 use crate::inventory::{self, Entry};
-use crate::migrate::{Failed, MigrateArgs, answer, input_of};
+use crate::migrate::{Failed, MigrateArgs, answer, shared_input, with_cpu};
 use crate::output::{emit, json, signed};
 use crate::progress::Progress;
 use crate::table::{Align, Table};
@@ -76,7 +77,8 @@ pub fn run(args: &MigrateArgs, inventory: &Path, book: Option<&PriceBook>) -> Re
         std::fs::read_to_string(inventory).map_err(|e| Failed::Io(format!("{shown}: {e}")))?;
     let entries = inventory::parse(&text).map_err(|e| Failed::File(format!("{shown}: {e}")))?;
     let base = inventory.parent().unwrap_or(Path::new("."));
-    let rows = answer_all(args, &entries, base, book);
+    let shared = shared_input(args, book)?;
+    let rows = answer_all(args, &entries, base, &shared);
     let fleet = Fleet::of(shown, rows);
     print(&fleet, args.format).map_err(|e| Failed::Io(format!("cannot write the output: {e}")))?;
     if fleet.failed > 0 {
@@ -95,7 +97,7 @@ fn answer_all(
     args: &MigrateArgs,
     entries: &[Entry],
     base: &Path,
-    book: Option<&PriceBook>,
+    shared: &MigrationInput,
 ) -> Vec<FleetRow> {
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
@@ -112,7 +114,7 @@ fn answer_all(
                     let Some(entry) = entries.get(index) else {
                         break;
                     };
-                    let row = answer_one(args, entry, base, book);
+                    let row = answer_one(args, entry, base, shared);
                     if let Ok(mut rows) = rows.lock() {
                         rows[index] = Some(row);
                     }
@@ -130,18 +132,24 @@ fn answer_all(
     rows.into_iter().flatten().collect()
 }
 
-/// One instance: its CPU file (relative to the inventory), sized and priced.
-fn answer_one(
-    args: &MigrateArgs,
-    entry: &Entry,
-    base: &Path,
-    book: Option<&PriceBook>,
-) -> FleetRow {
+/// One instance: the shared input with its class, engine and region, and
+/// its CPU file (relative to the inventory), sized and priced.
+fn answer_one(args: &MigrateArgs, entry: &Entry, base: &Path, shared: &MigrationInput) -> FleetRow {
     let path = base.join(&entry.cpu);
     let shown = path.display().to_string();
-    let answered = (|| {
-        let here = args_for(args, entry)?;
-        let (input, _) = input_of(&here, &entry.class, Some(&path), book)?;
+    let region = if entry.region.is_empty() {
+        shared.region.clone()
+    } else {
+        entry.region.clone()
+    };
+    let answered = engine_of(entry, shared.engine).and_then(|engine| {
+        let input = MigrationInput {
+            class: entry.class.clone(),
+            engine,
+            region: region.clone(),
+            ..shared.clone()
+        };
+        let (input, _) = with_cpu(input, args, Some(&path))?;
         answer(&input, |field| {
             if field.starts_with("cpuTrace") {
                 shown.clone()
@@ -149,12 +157,7 @@ fn answer_one(
                 format!("line {} {field}", entry.line)
             }
         })
-    })();
-    let region = if entry.region.is_empty() {
-        args.region.clone()
-    } else {
-        entry.region.clone()
-    };
+    });
     match answered {
         Ok(m) => row_of(entry, region, &m),
         Err(failed) => FleetRow {
@@ -176,41 +179,17 @@ fn answer_one(
     }
 }
 
-/// The command's defaults with the entry's engine and region.
-fn args_for(args: &MigrateArgs, entry: &Entry) -> Result<MigrateArgs, Failed> {
-    let engine = match entry.engine.to_ascii_lowercase().as_str() {
-        "" => args.engine,
-        "aurora-postgresql" | "postgresql" | "postgres" => crate::EngineArg::AuroraPostgresql,
-        "aurora-mysql" | "mysql" => crate::EngineArg::AuroraMysql,
-        other => {
-            return Err(Failed::File(format!(
-                "line {}: engine {other:?}: expected aurora-postgresql or aurora-mysql",
-                entry.line
-            )));
-        }
-    };
-    Ok(MigrateArgs {
-        class: Some(entry.class.clone()),
-        cpu_p95: None,
-        cpu_max: None,
-        cpu_avg: None,
-        cpu: None,
-        fleet: None,
-        connections: args.connections,
-        connections_series: args.connections_series.clone(),
-        working_set_gib: args.working_set_gib,
-        storage_gb: args.storage_gb,
-        region: if entry.region.is_empty() {
-            args.region.clone()
-        } else {
-            entry.region.clone()
-        },
-        engine,
-        storage_type: args.storage_type,
-        statistic: args.statistic.clone(),
-        prices: None,
-        format: args.format,
-    })
+/// The entry's engine, or `default` when its cell is empty.
+fn engine_of(entry: &Entry, default: Engine) -> Result<Engine, Failed> {
+    match entry.engine.to_ascii_lowercase().as_str() {
+        "" => Ok(default),
+        "aurora-postgresql" | "postgresql" | "postgres" => Ok(Engine::AuroraPostgresql),
+        "aurora-mysql" | "mysql" => Ok(Engine::AuroraMysql),
+        other => Err(Failed::File(format!(
+            "line {}: engine {other:?}: expected aurora-postgresql or aurora-mysql",
+            entry.line
+        ))),
+    }
 }
 
 fn row_of(entry: &Entry, region: String, m: &Migration) -> FleetRow {

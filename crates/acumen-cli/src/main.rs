@@ -1018,9 +1018,10 @@ fn run_migrate(args: &migrate::MigrateArgs) -> Result<(), Failure> {
     if let Some(inventory) = &args.fleet {
         return fleet::run(args, inventory, book.as_ref()).map_err(failure_of);
     }
-    let class = args.class.as_deref().unwrap_or_default();
+    let mut input = migrate::shared_input(args, book.as_ref()).map_err(failure_of)?;
+    input.class = args.class.clone().unwrap_or_default();
     let (input, warnings) =
-        migrate::input_of(args, class, args.cpu.as_deref(), book.as_ref()).map_err(failure_of)?;
+        migrate::with_cpu(input, args, args.cpu.as_deref()).map_err(failure_of)?;
     let cpu_file = args.cpu.as_ref().map(|p| p.display().to_string());
     let m = migrate::answer(&input, |field| match &cpu_file {
         Some(file) if field.starts_with("cpuTrace") => file.clone(),

@@ -10,7 +10,6 @@ use acumen::cloudwatch::{GridOptions, ReadOptions, Recording, Statistic};
 use acumen::migrate::{CpuSummary, CpuTrace, Migration, MigrationInput, migrate};
 use acumen::prices::PriceBook;
 use clap::Args;
-use serde::Serialize;
 
 use crate::output::{emit, json};
 use crate::table::{Align, Table, num};
@@ -83,28 +82,46 @@ pub enum Failed {
     Core { error: acumen::Error, at: String },
 }
 
-/// The input of one instance, its CPU from the arguments or a file.
-pub fn input_of(
+impl From<crate::cloudwatch::ReadError> for Failed {
+    fn from(e: crate::cloudwatch::ReadError) -> Failed {
+        match e {
+            crate::cloudwatch::ReadError::Io(m) => Failed::Io(m),
+            crate::cloudwatch::ReadError::Invalid(m) => Failed::File(m),
+        }
+    }
+}
+
+/// What every instance of a run shares: the command's settings, the price
+/// book and the connection count (a DatabaseConnections export is read
+/// here, once). The class and the CPU load are the instance's.
+pub fn shared_input(
     args: &MigrateArgs,
-    class: &str,
-    cpu_file: Option<&Path>,
     book: Option<&PriceBook>,
-) -> Result<(MigrationInput, Vec<String>), Failed> {
-    let mut input = MigrationInput {
-        class: class.to_string(),
+) -> Result<MigrationInput, Failed> {
+    let connections = match &args.connections_series {
+        Some(path) => Some(peak_connections(path)?),
+        None => args.connections,
+    };
+    Ok(MigrationInput {
         region: args.region.clone(),
         engine: args.engine.into(),
         storage_type: args.storage_type.into(),
         storage_gb: args.storage_gb,
-        connections: args.connections,
+        connections,
         working_set_gib: args.working_set_gib,
         price_book: book.cloned(),
         ..MigrationInput::default()
-    };
+    })
+}
+
+/// `input` with its CPU load: a file's series (and what reading it found),
+/// else the summary the flags give.
+pub fn with_cpu(
+    mut input: MigrationInput,
+    args: &MigrateArgs,
+    cpu_file: Option<&Path>,
+) -> Result<(MigrationInput, Vec<String>), Failed> {
     let mut warnings = Vec::new();
-    if let Some(path) = &args.connections_series {
-        input.connections = Some(peak_connections(path)?);
-    }
     match cpu_file {
         Some(path) => {
             let reading = ReadOptions {
@@ -129,10 +146,7 @@ pub fn input_of(
 /// and what reading it found.
 pub fn read_cpu(path: &Path, reading: &ReadOptions) -> Result<(CpuTrace, Vec<String>), Failed> {
     let shown = path.display().to_string();
-    let series = crate::cloudwatch::read_file(path, reading, &mut |_| {}).map_err(|e| match e {
-        crate::cloudwatch::ReadError::Io(m) => Failed::Io(m),
-        crate::cloudwatch::ReadError::Invalid(m) => Failed::File(m),
-    })?;
+    let series = crate::cloudwatch::read_file(path, reading, &mut |_| {})?;
     let mut warnings = Vec::new();
     let count = series.len();
     let first = series
@@ -166,13 +180,7 @@ pub fn read_cpu(path: &Path, reading: &ReadOptions) -> Result<(CpuTrace, Vec<Str
 
 /// The peak of a DatabaseConnections export (its first series), rounded up.
 fn peak_connections(path: &Path) -> Result<u32, Failed> {
-    let series =
-        crate::cloudwatch::read_file(path, &ReadOptions::default(), &mut |_| {}).map_err(|e| {
-            match e {
-                crate::cloudwatch::ReadError::Io(m) => Failed::Io(m),
-                crate::cloudwatch::ReadError::Invalid(m) => Failed::File(m),
-            }
-        })?;
+    let series = crate::cloudwatch::read_file(path, &ReadOptions::default(), &mut |_| {})?;
     let peak = series.first().map_or(0.0, |s| {
         s.samples.iter().map(|(_, v)| *v).fold(0.0, f64::max)
     });
@@ -209,35 +217,6 @@ pub fn flag_of(field: &str) -> String {
     }
 }
 
-/// The summary of one migration in one row, for CSV and fleets.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Row {
-    pub class: String,
-    pub min_acu: f64,
-    pub max_acu: f64,
-    pub typical_acu: f64,
-    pub peak_acu: f64,
-    pub serverless_micro_usd: i64,
-    pub on_demand_micro_usd: Option<i64>,
-    pub saving_micro_usd: Option<i64>,
-}
-
-impl Row {
-    pub fn of(m: &Migration) -> Row {
-        Row {
-            class: m.class.class.clone(),
-            min_acu: m.proposed.min_acu,
-            max_acu: m.proposed.max_acu,
-            typical_acu: m.sizing.typical_acu,
-            peak_acu: m.sizing.peak_acu,
-            serverless_micro_usd: m.serverless.monthly_micro_usd.micros(),
-            on_demand_micro_usd: m.on_demand.as_ref().map(|o| o.monthly_micro_usd.micros()),
-            saving_micro_usd: m.saving_micro_usd.map(|s| s.micros()),
-        }
-    }
-}
-
 /// Prints one migration in `format`.
 pub fn print(m: &Migration, format: Format) -> io::Result<()> {
     let mut out = io::stdout().lock();
@@ -260,17 +239,16 @@ fn csv_table(m: &Migration) -> Table {
         ("on_demand_micro_usd", Align::Right),
         ("saving_micro_usd", Align::Right),
     ]);
-    let r = Row::of(m);
-    let opt = |v: Option<i64>| v.map_or(String::new(), |v| v.to_string());
+    let micros = |v: Option<acumen::Money>| v.map_or(String::new(), |v| v.micros().to_string());
     t.row(vec![
-        r.class,
-        r.min_acu.to_string(),
-        r.max_acu.to_string(),
-        r.typical_acu.to_string(),
-        r.peak_acu.to_string(),
-        r.serverless_micro_usd.to_string(),
-        opt(r.on_demand_micro_usd),
-        opt(r.saving_micro_usd),
+        m.class.class.clone(),
+        m.proposed.min_acu.to_string(),
+        m.proposed.max_acu.to_string(),
+        m.sizing.typical_acu.to_string(),
+        m.sizing.peak_acu.to_string(),
+        m.serverless.monthly_micro_usd.micros().to_string(),
+        micros(m.on_demand.as_ref().map(|o| o.monthly_micro_usd)),
+        micros(m.saving_micro_usd),
     ]);
     t
 }
