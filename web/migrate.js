@@ -10,7 +10,7 @@
 // run in the page's second worker.
 import { $, el, morphChildren, openAround, setHidden, setText } from "./page/dom.js";
 import { errorSlot, inputField, radioField, selectField } from "./page/controls.js";
-import { acuFormat, duration, formatMicroUsd, hoursFormat, integerFormat, period, quantityFormat, sentence } from "./page/format.js";
+import { acuFormat, duration, fileRefused, formatMicroUsd, hoursFormat, integerFormat, period, quantityFormat, sentence } from "./page/format.js";
 
 /**
  * @typedef {import("./pkg/acumen.js").Migration} Migration
@@ -449,8 +449,7 @@ export async function startMigrate(deps) {
       );
       run();
     } catch (error) {
-      const where = [error.line && `line ${error.line}`, error.column && `column ${error.column}`].filter(Boolean).join(", ");
-      message.textContent = `${file.name}${where ? `, ${where}` : ""}: ${period(error.message ?? String(error))} Nothing was changed.`;
+      message.textContent = fileRefused(file.name, error);
       setHidden(message, false);
       status.textContent = trace ? `Still using ${trace.label}.` : "";
       openAround(message);

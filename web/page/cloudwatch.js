@@ -4,6 +4,7 @@
 // reader `acumen replay` uses, with the page's own limits and its wording for
 // what the reader only flags.
 import { readCloudWatch } from "../pkg/acumen.js";
+import { whereInFile } from "./format.js";
 
 /** @typedef {import("../pkg/acumen.js").CloudWatchGrid} Imported */
 
@@ -46,7 +47,7 @@ export function readCloudWatchFile(text, fileName) {
  */
 function withoutPosition(error) {
   if (error?.code !== "invalid_input") return error;
-  const where = [error.line && `line ${error.line}`, error.column && `column ${error.column}`].filter(Boolean).join(", ");
+  const where = whereInFile(error);
   const prefix = where ? `${where}: ` : "";
   let message = String(error.message);
   if (message.startsWith(prefix)) message = message.slice(prefix.length);

@@ -61,6 +61,25 @@ export function period(text) {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+/**
+ * Where in a file an error is, as far as it says: "line 4, column 2", "line 4" or "".
+ * @param {{ line?: number, column?: number } | null | undefined} error
+ */
+export function whereInFile(error) {
+  return [error?.line && `line ${error.line}`, error?.column && `column ${error.column}`].filter(Boolean).join(", ");
+}
+
+/**
+ * A file the page could not use, as every import says it:
+ * `bad.csv, line 4, column 2: not a number: "abc". Nothing was changed.`
+ * @param {string} name
+ * @param {any} error
+ */
+export function fileRefused(name, error) {
+  const where = whereInFile(error);
+  return `${name}${where ? `, ${where}` : ""}: ${period(error?.message ?? String(error))} Nothing was changed.`;
+}
+
 /** `text` as a sentence: capitalised, ending in a full stop. */
 export function sentence(text) {
   const body = optionLabel(text);

@@ -4,7 +4,7 @@
 // it gave becomes the trace workload (its other series readers at tier 2).
 import { isPriceBook, useBookText } from "./pricebook.js";
 import { $, el, openAround, setChecked, setHidden, setValue } from "./dom.js";
-import { duration, integerFormat, period, quantityFormat } from "./format.js";
+import { duration, fileRefused, integerFormat, period, quantityFormat } from "./format.js";
 import { renderList } from "./lists.js";
 import { analysis } from "./rpc.js";
 import { hooks } from "./state.js";
@@ -30,8 +30,7 @@ async function importCsv(file) {
     }
     applyImport(file.name, await analysis("importCsv", { text: await file.text(), name: file.name }));
   } catch (error) {
-    const where = [error.line && `line ${error.line}`, error.column && `column ${error.column}`].filter(Boolean).join(", ");
-    message.textContent = `${file.name}${where ? `, ${where}` : ""}: ${period(error.message ?? String(error))} Nothing was changed.`;
+    message.textContent = fileRefused(file.name, error);
     setHidden(message, false);
     status.replaceChildren();
     openAround(message);

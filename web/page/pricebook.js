@@ -5,6 +5,7 @@
 // prices it supplies) and remembered in this browser. It never goes into the
 // URL: a book can be large, and a link stays a scenario.
 import { $, el, setHidden } from "./dom.js";
+import { fileRefused } from "./format.js";
 import { hooks } from "./state.js";
 
 /** Where this browser keeps the book. */
@@ -76,7 +77,7 @@ export function useBookText(text, name) {
     value = JSON.parse(text);
     if (!isPriceBook(value)) throw new Error("not a price book: expected the JSON that acumen prices import or acumen prices fetch writes (an object with name and entries)");
   } catch (e) {
-    error.textContent = `${name}: ${e instanceof SyntaxError ? `not JSON (${e.message})` : /** @type {Error} */ (e).message}. Nothing was changed.`;
+    error.textContent = fileRefused(name, e instanceof SyntaxError ? { message: `not JSON (${e.message})` } : e);
     setHidden(error, false);
     return;
   }
