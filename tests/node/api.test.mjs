@@ -200,12 +200,16 @@ test("a trace's samples may be a typed array: the same bill as the plain array",
 });
 
 test("optimize() finds the cheapest range and the frontier", () => {
-  const o = optimize({ workload: { steady: { acu: 6 } }, storageGb: 0 });
-  // 6 ACU × 730 h × $0.12 = $525.60 at a maximum of exactly 6 ACU.
+  // Held at a minimum of 8 ACU: 8 × 730 h × $0.12 = $700.80; 6 ACU × 730 h × $0.12 = $525.60 at a maximum of exactly 6 ACU.
+  const o = optimize({ workload: { steady: { acu: 6 } }, storageGb: 0, scaling: { minAcu: 8, maxAcu: 16 } });
+  assert.equal(o.current.computeMicroUsd, 700_800_000);
   assert.equal(o.best.maxAcu, 6);
   assert.equal(o.best.computeMicroUsd, 525_600_000);
   assert.equal(o.best.unmetShare, 0);
   assert.ok(o.frontier.length >= 2);
+  // From the default 0.5–16 ACU nothing costs less than $525.60: the current range is kept.
+  const tie = optimize({ workload: { steady: { acu: 6 } }, storageGb: 0 });
+  assert.deepEqual([tie.best.minAcu, tie.best.maxAcu, tie.best.computeMicroUsd], [0.5, 16, 525_600_000]);
   assert.throws(() => optimize({}, { maxUnmetShare: 2 }), { code: "out_of_range", field: "maxUnmetShare" });
 });
 

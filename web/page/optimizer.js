@@ -23,12 +23,18 @@ function renderOptimization(optimization, maxShare) {
   const frontier = [...(optimization.frontier ?? [])].sort((a, b) => a.unmetShare - b.unmetShare || a.computeMicroUsd - b.computeMicroUsd);
   const apply = /** @type {HTMLButtonElement} */ ($("opt-apply"));
   const currentText = `The current ${range(current)} costs ${formatMicroUsd(current.computeMicroUsd)} a month of compute and leaves ${percent(current.unmetShare)} of demand unserved.`;
-  if (best) {
+  if (best && sameRange(best, current)) {
+    // The core keeps the current range on an exact tie: a change that saves nothing is no advice.
+    $("opt-status").textContent =
+      `Keep the current range, ${range(current)}: no range leaving at most ${percent(maxShare)} of demand unserved costs less than its ` +
+      `${formatMicroUsd(current.computeMicroUsd)} a month of compute (${percent(current.unmetShare)} unserved).`;
+    setHidden(apply, true);
+  } else if (best) {
     const saving = current.computeMicroUsd - best.computeMicroUsd;
     $("opt-status").textContent =
       `Cheapest range leaving at most ${percent(maxShare)} of demand unserved: ${range(best)}, ${formatMicroUsd(best.computeMicroUsd)} a month of compute, ${percent(best.unmetShare)} unserved. ` +
-      (sameRange(best, current) ? "That is the current range." : `${currentText}${saving > 0 ? ` The cheapest range saves ${formatMicroUsd(saving)} a month.` : ""}`);
-    setHidden(apply, sameRange(best, current));
+      `${currentText}${saving > 0 ? ` The cheapest range saves ${formatMicroUsd(saving)} a month.` : ""}`;
+    setHidden(apply, false);
     apply.textContent = `Use ${range(best)}`;
     apply.dataset.min = String(best.minAcu);
     apply.dataset.max = String(best.maxAcu);

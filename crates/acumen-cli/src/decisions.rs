@@ -123,6 +123,16 @@ pub fn print_optimization(o: &Optimization, share: f64, format: Format) -> io::R
     };
     if format == Format::Table {
         match &o.best {
+            Some(b) if *b == o.current => writeln!(
+                out,
+                "Keep the current range, min {} ACU, max {} ACU: no range with at most {:.3} % unmet demand costs less than its {} a month of compute ({:.3} % unmet). {} ranges simulated.",
+                b.min_acu,
+                b.max_acu,
+                share * 100.0,
+                b.compute_micro_usd,
+                b.unmet_share * 100.0,
+                o.evaluated
+            )?,
             Some(b) => writeln!(
                 out,
                 "Cheapest range with at most {:.3} % unmet demand: min {} ACU, max {} ACU, compute {} a month ({:.3} % unmet); now: min {}, max {}, {} ({:.3} %). {} ranges simulated.",

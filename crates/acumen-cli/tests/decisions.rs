@@ -55,6 +55,42 @@ fn advise_lists_every_topic() {
 }
 
 #[test]
+fn optimize_keeps_the_current_range_on_a_tie() {
+    // Steady 6 ACU from 0.5–10 ACU: every range reaching 6 ACU costs
+    // 6 × 730 × $0.12 = $525.60, the current one too, so it is kept.
+    let steady = r#"{ "workload": { "steady": { "acu": 6 } }, "storageGb": 0,
+                     "scaling": { "minAcu": 0.5, "maxAcu": 10 } }"#;
+    let out = run_in(
+        &std::env::temp_dir(),
+        &["optimize", "-", "--format", "json"],
+        Some(steady),
+    );
+    let o: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("JSON");
+    assert_eq!(
+        (o["best"]["minAcu"].as_f64(), o["best"]["maxAcu"].as_f64()),
+        (Some(0.5), Some(10.0))
+    );
+    assert_eq!(o["best"]["computeMicroUsd"], 525_600_000);
+    let out = run_in(&std::env::temp_dir(), &["optimize", "-"], Some(steady));
+    let table = text(&out.stdout);
+    assert!(
+        table.starts_with("Keep the current range, min 0.5 ACU, max 10 ACU: no range with at most 0.100 % unmet demand costs less than its $525.60 a month"),
+        "{table}"
+    );
+    // Held at 8 ACU (8 × 730 × $0.12 = $700.80) a range ending at 6 ACU saves $175.20.
+    let held = steady.replace("\"minAcu\": 0.5", "\"minAcu\": 8");
+    let out = run_in(
+        &std::env::temp_dir(),
+        &["optimize", "-", "--format", "json"],
+        Some(&held),
+    );
+    let o: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("JSON");
+    assert_eq!(o["best"]["maxAcu"], 6.0);
+    assert_eq!(o["best"]["computeMicroUsd"], 525_600_000);
+    assert_eq!(o["current"]["computeMicroUsd"], 700_800_000);
+}
+
+#[test]
 fn optimize_finds_a_range_and_refuses_a_bad_limit() {
     let (stdout, _, code) = acumen(&["optimize", "-", "--format", "json"]);
     assert_eq!(code, Some(0));

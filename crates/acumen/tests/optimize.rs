@@ -50,8 +50,11 @@ fn steady_load_needs_exactly_its_level() {
     };
     let o = optimize(&s, &OptimizeOptions::default()).unwrap();
     let best = o.best.unwrap();
-    // 6 ACU × 730 h × $0.12 = $525.60, at max 6 and any min up to 6.
-    assert_eq!(best.max_acu, 6.0);
+    // 6 ACU × 730 h × $0.12 = $525.60, at max 6 and any min up to 6 (and
+    // above: capacity follows the need). The default 0.5–16 ACU costs that
+    // too, so it is kept.
+    assert_eq!((best.min_acu, best.max_acu), (0.5, 16.0));
+    assert_eq!(best, o.current);
     assert_eq!(best.compute_micro_usd.micros(), 525_600_000);
     assert_eq!(best.unmet_share, 0.0);
     // Capped below the need, the frontier shows the trade-off.
@@ -62,6 +65,56 @@ fn steady_load_needs_exactly_its_level() {
             .all(|w| w[0].compute_micro_usd <= w[1].compute_micro_usd
                 && w[0].unmet_share > w[1].unmet_share)
     );
+}
+
+#[test]
+fn an_exact_tie_keeps_the_current_range_and_a_saving_replaces_it() {
+    // Steady 6 ACU. From 0.5–10 ACU nothing is cheaper: every range whose
+    // minimum is at most 6 and maximum at least 6 costs 6 × 730 × $0.12 =
+    // $525.60, so the answer is the current range, not another of equal cost.
+    let steady = |min_acu: f64, max_acu: f64| Scenario {
+        workload: Workload::Steady { acu: 6.0 },
+        storage_gb: 0.0,
+        scaling: Scaling {
+            min_acu,
+            max_acu,
+            seconds_until_auto_pause: None,
+        },
+        ..Scenario::default()
+    };
+    let o = optimize(&steady(0.5, 10.0), &OptimizeOptions::default()).unwrap();
+    let best = o.best.unwrap();
+    assert_eq!((best.min_acu, best.max_acu), (0.5, 10.0));
+    assert_eq!(best.compute_micro_usd.micros(), 525_600_000);
+    // Nothing on the frontier within the limit is cheaper.
+    assert!(
+        o.frontier
+            .iter()
+            .filter(|c| c.unmet_share <= 0.001)
+            .all(|c| c.compute_micro_usd.micros() >= 525_600_000)
+    );
+
+    // Held at 8 ACU it costs 8 × 730 × $0.12 = $700.80: a range that ends at
+    // 6 ACU saves $175.20 and is the answer.
+    let o = optimize(&steady(8.0, 10.0), &OptimizeOptions::default()).unwrap();
+    assert_eq!(o.current.compute_micro_usd.micros(), 700_800_000);
+    let best = o.best.unwrap();
+    assert_eq!(best.compute_micro_usd.micros(), 525_600_000);
+    assert!(best.min_acu <= 6.0 && best.max_acu == 6.0, "{best:?}");
+
+    // A current range that misses the limit is never kept: capped at 4 ACU
+    // it leaves a third of the demand unserved.
+    let o = optimize(&steady(0.5, 4.0), &OptimizeOptions::default()).unwrap();
+    assert!(o.current.unmet_share > 0.3);
+    assert_eq!(o.best.unwrap().max_acu, 6.0);
+
+    // With a fixed minimum the search keeps the smallest maximum, tie or not.
+    let fixed = OptimizeOptions {
+        min_acu: Some(0.5),
+        ..OptimizeOptions::default()
+    };
+    let o = optimize(&steady(0.5, 10.0), &fixed).unwrap();
+    assert_eq!(o.best.unwrap().max_acu, 6.0);
 }
 
 #[test]
@@ -124,8 +177,15 @@ fn business_hours_trade_off_and_bounds() {
     )
     .unwrap();
     let best = o.best.unwrap();
-    assert!(best.max_acu <= 12.0 && best.min_acu <= best.max_acu);
+    assert!(best.min_acu <= best.max_acu);
     assert!(best.compute_micro_usd <= o.current.compute_micro_usd);
+    // Capacity never rises above the 12-ACU peak, so a range reaching past it
+    // costs what one ending at the peak costs: a different range is chosen
+    // only for a saving, and then ends at or below the peak.
+    assert!(
+        best == o.current
+            || (best.max_acu <= 12.0 && best.compute_micro_usd < o.current.compute_micro_usd)
+    );
     assert!(o.evaluated < 200, "{}", o.evaluated);
     let e = optimize(
         &s,

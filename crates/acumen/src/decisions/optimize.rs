@@ -118,7 +118,11 @@ pub struct Candidate {
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Optimization {
-    /// The cheapest range meeting the limit, if any does.
+    /// The cheapest range meeting the limit, if any does. When the
+    /// scenario's own range meets the limit and no range costs less (an
+    /// exact tie, to the micro-dollar), it is the current range: a change
+    /// that saves nothing is not recommended. With a fixed minimum
+    /// ([`OptimizeOptions::min_acu`]) it is the smallest maximum instead.
     pub best: Option<Candidate>,
     /// The scenario's own range, for comparison.
     pub current: Candidate,
@@ -148,11 +152,21 @@ pub struct Optimization {
 /// ```
 /// use acumen::{Scenario, Workload};
 /// use acumen::optimize::{optimize, OptimizeOptions};
-/// let s = Scenario { workload: Workload::Steady { acu: 3.0 }, ..Scenario::default() };
+/// use acumen::Scaling;
+/// // A steady 3 ACU held at a minimum of 4: 3.0–3.0 ACU serves it for less.
+/// let scaling = Scaling { min_acu: 4.0, ..Scaling::default() };
+/// let s = Scenario { workload: Workload::Steady { acu: 3.0 }, scaling, ..Scenario::default() };
 /// let o = optimize(&s, &OptimizeOptions::default())?;
 /// let best = o.best.unwrap();
-/// assert_eq!(best.max_acu, 3.0); // capacity never needs more than the need
+/// assert!(best.max_acu <= 3.0); // capacity never needs more than the need
+/// assert!(best.compute_micro_usd < o.current.compute_micro_usd);
 /// assert_eq!((o.resampled_seconds, o.minimum_step_acu, o.note), (None, 0.5, None));
+///
+/// // From 0.5–16 ACU, every range up to 3 ACU costs the same 3 ACU all month:
+/// // nothing is cheaper than the current range, so it is the answer.
+/// let s = Scenario { workload: Workload::Steady { acu: 3.0 }, ..Scenario::default() };
+/// let o = optimize(&s, &OptimizeOptions::default())?;
+/// assert_eq!(o.best, Some(o.current));
 /// # Ok::<(), acumen::Error>(())
 /// ```
 pub fn optimize(scenario: &Scenario, options: &OptimizeOptions) -> Result<Optimization, Error> {
@@ -211,7 +225,7 @@ fn optimize_within(
     );
     let best = match options.min_acu {
         Some(_) => search.one_minimum(&plan, lowest_min)?,
-        None => search.minima(&plan, lowest_min)?,
+        None => keep_current_on_tie(search.minima(&plan, lowest_min)?, current, search.limit),
     };
     let Search {
         points, evaluated, ..
@@ -226,6 +240,24 @@ fn optimize_within(
         minimum_step_acu,
         note: plan.note(minimum_step_acu),
     })
+}
+
+/// The current range in place of `best` when it meets the limit and costs
+/// no more: advice to change the range must save something. (A coarse
+/// search, with fewer minima, may even have missed it as the cheaper one.)
+fn keep_current_on_tie(
+    best: Option<Candidate>,
+    current: Candidate,
+    limit: f64,
+) -> Option<Candidate> {
+    match best {
+        Some(b)
+            if current.unmet_share <= limit && current.compute_micro_usd <= b.compute_micro_usd =>
+        {
+            Some(current)
+        }
+        other => other,
+    }
 }
 
 /// What every simulation shares (the compute price, whether RDS Proxy
