@@ -75,3 +75,43 @@ test("the optimizer keeps the current range when nothing costs less, and says so
     await page.close();
   }
 });
+
+/** The cluster of the walkthrough: eu-west-1, a writer and two readers, business hours, a reserved class. */
+export const CLUSTER = {
+  region: "eu-west-1",
+  workload: { businessHours: { peakAcu: 12, offPeakAcu: 2, hoursPerDay: 10, startHour: 8, daysPerWeek: 5 } },
+  readers: [{ promotionTier: 1 }, { promotionTier: 2 }],
+  storageGb: 500,
+  io: { monthly: { requests: 200_000_000 } },
+  extras: { rdsProxy: true },
+  compare: { classes: [{ class: "db.r6g.2xlarge", onDemandHourly: 1.152, reserved: [{ termYears: 1, payment: "no-upfront", hourly: 0.78 }] }] },
+};
+
+// ------------------------------------------------------------ widths
+
+test("every input is wide enough for its value, at desktop and phone widths", async () => {
+  for (const [label, viewport] of VIEWPORTS) {
+    const page = await opened(viewport, CLUSTER);
+    await page.evaluate(() => document.querySelectorAll("#scenario-form details").forEach((d) => (/** @type {HTMLDetailsElement} */ (d).open = true)));
+    const cut = await page.evaluate(() => {
+      const probe = document.createElement("span");
+      probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre";
+      document.body.append(probe);
+      const found = [];
+      for (const node of document.querySelectorAll("#scenario-form input:not([type=checkbox]):not([type=radio]):not([type=file]), #scenario-form select")) {
+        const input = /** @type {HTMLInputElement | HTMLSelectElement} */ (node);
+        if (!input.offsetParent || !input.value) continue;
+        const style = getComputedStyle(input);
+        probe.style.font = style.font;
+        probe.textContent = input instanceof HTMLSelectElement ? input.selectedOptions[0]?.textContent ?? "" : input.value;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - (input instanceof HTMLSelectElement ? 20 : 0);
+        if (probe.getBoundingClientRect().width > room + 0.5) found.push(`${input.id}: "${probe.textContent}" in ${room.toFixed(0)} px`);
+      }
+      probe.remove();
+      return found;
+    });
+    assert.deepEqual(cut, [], `${label}: values cut`);
+    await page.locator("#group-compare").screenshot({ path: join(artifacts, `usage-${label}-compare.png`) });
+    await page.close();
+  }
+});
