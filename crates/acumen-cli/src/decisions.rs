@@ -71,6 +71,7 @@ fn topic(t: Topic) -> &'static str {
         Topic::Alarm => "alarm",
         Topic::Storage => "storage",
         Topic::Purchase => "purchase",
+        Topic::SavingsPlan => "savings plan",
     }
 }
 

@@ -1190,6 +1190,7 @@ fn assemble(offer: Offer, file_name: &str, options: &Options<'_>) -> Result<Impo
         source: format!("offer AmazonRDS version {version}, file {file_name}"),
         entries: book_entries,
         instance_classes: book_classes,
+        savings_plans: Vec::new(),
         notes,
     };
     // The book must load back: check it as the estimate will.

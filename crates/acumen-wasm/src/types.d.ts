@@ -5,7 +5,14 @@
  * What an advice item is about.
  */
 export type Topic =
-  "min-acu" | "auto-pause" | "max-acu" | "connections" | "alarm" | "storage" | "purchase";
+  | "min-acu"
+  | "auto-pause"
+  | "max-acu"
+  | "connections"
+  | "alarm"
+  | "storage"
+  | "purchase"
+  | "savings-plan";
 /**
  * A capacity in ACUs: a multiple of 0.5 from 0 to 256.
  */
@@ -55,6 +62,10 @@ export type OptionKind =
   | "on-demand"
   | "reserved"
   | "savings-plan";
+/**
+ * How a Reserved Instance is paid.
+ */
+export type Payment = "no-upfront" | "partial-upfront" | "all-upfront";
 /**
  * What kind of rule an input broke. Stable: the JS package and the CLI
  * expose these as snake_case strings (`off_grid`, `out_of_range`, …).
@@ -106,10 +117,6 @@ export type WarningKind =
   | "input-note"
   | "platform-version"
   | "pause-blocked";
-/**
- * How a Reserved Instance is paid.
- */
-export type Payment = "no-upfront" | "partial-upfront" | "all-upfront";
 /**
  * I/O requests on Aurora Standard (none are billed on I/O-Optimized).
  */
@@ -477,7 +484,9 @@ export interface Comparison {
    */
   breakEven: BreakEven[];
   /**
-   * The cheapest known option.
+   * The cheapest option a user can buy (never the ideal-tracking
+   * what-if); empty when there is no verdict (no provisioned option, or
+   * serverless capacity, priced).
    */
   cheapest: string;
   /**
@@ -500,6 +509,11 @@ export interface Comparison {
    * Every option, cheapest first; unknown rates last.
    */
   rows: ComparisonRow[];
+  /**
+   * Database Savings Plans sized to the load: serverless first, then
+   * each provisioned class with a known plan rate.
+   */
+  savingsPlans: SavingsPlan[];
   /**
    * Aurora Standard against I/O-Optimized.
    */
@@ -588,6 +602,108 @@ export interface ComparisonRow {
    * Twelve months, micro-dollars.
    */
   yearlyMicroUsd?: Money | null;
+}
+/**
+ * The best Database Savings Plan commitment for one option, and what it
+ * and the user's commitment do over the month.
+ */
+export interface SavingsPlan {
+  /**
+   * The commitment sized to the average hour, for comparison: what
+   * sizing by the monthly average would do.
+   */
+  average: Commitment;
+  /**
+   * The commitment that costs least, and what it does.
+   */
+  best: Commitment;
+  /**
+   * What the plan covers: "serverless", or the instance class.
+   */
+  covers: string;
+  /**
+   * Eligible compute against the commitment, for a chart.
+   */
+  curve: CommitmentPoint[];
+  /**
+   * The plan rate's discount off on-demand, 0 to 1.
+   */
+  discount: number;
+  /**
+   * The month's eligible compute on-demand, micro-dollars.
+   */
+  onDemandMicroUsd: Money;
+  /**
+   * The on-demand price per unit, nano-dollars.
+   */
+  onDemandNanoUsd: UnitPrice;
+  /**
+   * Payment option.
+   */
+  payment: Payment;
+  /**
+   * The plan's rate per unit, nano-dollars.
+   */
+  rateNanoUsd: UnitPrice;
+  /**
+   * Where the plan rate came from.
+   */
+  rateSource: string;
+  /**
+   * What to buy, and why, in words.
+   */
+  summary: string;
+  /**
+   * Term in years.
+   */
+  termYears: number;
+  /**
+   * The unit the rates are per: "ACU-hour" or "instance-hour".
+   */
+  unit: string;
+  /**
+   * The user's commitment, if given.
+   */
+  yours?: Commitment | null;
+}
+/**
+ * What one commitment does over the month.
+ */
+export interface Commitment {
+  /**
+   * The commitment, micro-dollars an hour.
+   */
+  hourlyMicroUsd: Money;
+  /**
+   * The month's eligible compute with it: the commitment for every hour
+   * plus use beyond it at on-demand, micro-dollars.
+   */
+  monthlyMicroUsd: Money;
+  /**
+   * On-demand compute minus `monthlyMicroUsd` (negative: the plan costs more).
+   */
+  savingMicroUsd: Money;
+  /**
+   * `savingMicroUsd` as a share of on-demand compute.
+   */
+  savingShare: number;
+  /**
+   * The share of the commitment the hours use, 0 to 1.
+   */
+  utilisation: number;
+}
+/**
+ * One point of the cost-against-commitment curve.
+ */
+export interface CommitmentPoint {
+  /**
+   * Commitment, micro-dollars an hour.
+   */
+  hourlyMicroUsd: Money;
+  /**
+   * The month's eligible compute at that commitment, micro-dollars.
+   */
+  monthlyMicroUsd: Money;
 }
 /**
  * Aurora Standard against Aurora I/O-Optimized for this workload.
@@ -1411,6 +1527,11 @@ export interface PriceBook {
    */
   notes?: string[];
   /**
+   * Database Savings Plans rates, from AWS's Savings Plans price list
+   * (`AWSDatabaseSavingsPlans`).
+   */
+  savingsPlans?: SavingsPlanRate[];
+  /**
    * Where the prices were read, e.g. the offer's code, version and file.
    */
   source: string;
@@ -1507,6 +1628,42 @@ export interface ReservedTerm {
    * Upfront fee per instance, in micro-dollars.
    */
   upfrontMicroUsd: Money;
+}
+/**
+ * One Database Savings Plans rate: what usage it discounts, for which term
+ * and payment option, at what price per unit of that usage.
+ */
+export interface SavingsPlanRate {
+  /**
+   * The engine the rate is for; absent when it applies to both.
+   */
+  engine?: Engine | null;
+  /**
+   * Payment option.
+   */
+  payment: Payment;
+  /**
+   * The price list's rate code, if known.
+   */
+  rateCode?: string | null;
+  /**
+   * The plan's price per unit of the usage (ACU-hour, instance-hour), in
+   * nano-dollars.
+   */
+  rateNanoUsd: UnitPrice;
+  /**
+   * AWS region code.
+   */
+  region: string;
+  /**
+   * Term in years.
+   */
+  termYears: number;
+  /**
+   * The usage the rate discounts, without the region prefix, e.g.
+   * `Aurora:ServerlessV2Usage` or `InstanceUsage:db.r7g.large`.
+   */
+  usageType: string;
 }
 /**
  * The optimiser's answer.
@@ -1751,10 +1908,32 @@ export interface CompareOptions {
    */
   classes?: ClassOption[];
   /**
-   * Database Savings Plan discount on serverless ACU-hours, 0 to 0.9
-   * (AWS quotes "up to ~35 %"; the rate for a commitment is the user's).
+   * Savings Plan payment option. Default no upfront (the only one
+   * announced).
+   */
+  savingsPlanPayment?: Payment | null;
+  /**
+   * Savings Plan term in years, 1 or 3. Default 1 (Database Savings
+   * Plans were announced with a 1-year term only).
+   */
+  savingsPlanTermYears?: number | null;
+  /**
+   * Your Savings Plan commitment for serverless, USD an hour: priced
+   * beside the best commitment.
+   */
+  serverlessSavingsPlanCommitment?: number | null;
+  /**
+   * Database Savings Plan rate's discount off on-demand serverless
+   * ACU-hours, 0 to 0.9 (AWS announced "up to ~35 %"). Used when the
+   * price book has no Savings Plans rate; a plan rate
+   * (`serverlessSavingsPlanRate`) wins over it.
    */
   serverlessSavingsPlanDiscount?: number | null;
+  /**
+   * Database Savings Plan rate for serverless, USD per ACU-hour; used
+   * when the price book has none.
+   */
+  serverlessSavingsPlanRate?: number | null;
 }
 /**
  * A provisioned instance class to compare, with any rates to use.

@@ -10,6 +10,8 @@ use crate::bill::{
     self, Bill, Component, LineItem, acu_hours, overflow_of, price_lines, unpriced_parts,
 };
 use crate::engine::{capabilities, max_connections};
+use alloc::format;
+
 use crate::error::Error;
 use crate::money::Money;
 use crate::prices::{self, PriceItem};
@@ -22,8 +24,10 @@ use crate::vocabulary::StorageType;
 use crate::workload::{Segment, Timeline};
 
 pub mod advise;
+mod commitment;
 pub mod compare;
 pub mod optimize;
+mod savings_plans;
 
 use advise::{Advice, Topic};
 use compare::Comparison;
@@ -41,14 +45,37 @@ pub fn decide(
     let mut advice = advise::advise(s, &facts);
     advice.push(Advice {
         topic: Topic::Purchase,
-        recommendation: if comparison.cheapest.is_empty() {
-            String::from("no recommendation until serverless capacity has a price")
-        } else {
+        recommendation: if !comparison.cheapest.is_empty() {
             comparison.cheapest.clone()
+        } else if bill_compute_priced(bill) {
+            String::from(
+                "no recommendation until a provisioned option is priced: add an instance class with its on-demand rate",
+            )
+        } else {
+            String::from("no recommendation until serverless capacity has a price")
         },
         reason: comparison.verdict.clone(),
         value: None,
     });
+    if let Some(plan) = comparison
+        .savings_plans
+        .iter()
+        .find(|p| p.covers == "serverless")
+    {
+        advice.push(Advice {
+            topic: Topic::SavingsPlan,
+            recommendation: if plan.best.hourly_micro_usd > Money::ZERO {
+                format!(
+                    "commit {} an hour to a Database Savings Plan",
+                    compare::hourly_commitment(plan.best.hourly_micro_usd)
+                )
+            } else {
+                String::from("no Savings Plan for this load")
+            },
+            reason: plan.summary.clone(),
+            value: Some(plan.best.hourly_micro_usd.micros() as f64 / 1e6),
+        });
+    }
     advice.push(Advice {
         topic: Topic::Storage,
         recommendation: String::from(
@@ -66,6 +93,13 @@ pub fn decide(
         value: comparison.storage.break_even_io_share,
     });
     Ok((comparison, advice))
+}
+
+fn bill_compute_priced(bill: &Bill) -> bool {
+    bill.lines
+        .iter()
+        .filter(|l| l.component == Component::Compute)
+        .all(LineItem::is_priced)
 }
 
 /// What the comparison needs of the bill: its parts, the peak and off-peak
@@ -110,11 +144,25 @@ fn billed<'a>(
         };
         total_and_io(lines)
     };
+    let proxy = lines
+        .iter()
+        .filter(|l| l.component == Component::RdsProxy)
+        .filter_map(|l| l.cost_micro_usd)
+        .fold(Money::ZERO, |a, b| a.checked_add(b).unwrap_or(a));
+    let compute_price = prices::resolve_with(
+        s.price_book.as_ref(),
+        &s.region,
+        s.engine,
+        PriceItem::serverless(s.storage_type),
+        &s.price_overrides,
+    )
+    .ok()
+    .map(|p| p.price);
     Ok(compare::Billed {
-        compute_priced: lines
-            .iter()
-            .filter(|l| l.component == Component::Compute)
-            .all(LineItem::is_priced),
+        compute_priced: bill_compute_priced(bill),
+        proxy,
+        hourly: usage.hourly_half_acu_seconds(s.hours_per_month),
+        compute_price,
         unpriced: unpriced_parts(lines),
         serverless: bill.total,
         ideal: bill.ideal_total,

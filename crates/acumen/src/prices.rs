@@ -24,7 +24,7 @@ pub use crate::vocabulary::PriceItem;
 pub mod book;
 mod catalog;
 
-pub use book::{BookClass, BookEntry, PriceBook, ReservedTerm};
+pub use book::{BookClass, BookEntry, PriceBook, ReservedTerm, SavingsPlanRate};
 
 /// How far a price can be trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

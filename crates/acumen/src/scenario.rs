@@ -28,8 +28,8 @@ pub use crate::workload::{
     BusinessHours, Level, MAX_LEVEL_HOURS, MAX_SPIKES, MAX_TRACE_SAMPLES, Spike, Trace, Workload,
 };
 pub use application::Application;
-pub(crate) use compare_options::discount_ppm;
 pub use compare_options::{ClassOption, CompareOptions, ReservedOffer};
+pub(crate) use compare_options::{commitment_micros, discount_ppm};
 
 pub use crate::vocabulary::{Engine, PriceOverrides, StorageType};
 

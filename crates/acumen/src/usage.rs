@@ -104,6 +104,33 @@ impl Usage {
     }
 }
 
+impl Usage {
+    /// The whole cluster's simulated capacity in each of the first `hours`
+    /// hours, in half-ACU-seconds (paused hours 0): the usage a Database
+    /// Savings Plan is drawn from, hour by hour. Exact: the runs of the
+    /// simulation are split at hour boundaries.
+    pub fn hourly_half_acu_seconds(&self, hours: u32) -> Vec<u64> {
+        let mut out = vec![0u64; hours as usize];
+        for outcome in &self.outcomes {
+            let mut at = 0u64;
+            for &(seconds, halves) in &outcome.capacity {
+                let end = at + seconds;
+                while at < end {
+                    let hour = (at / 3600) as usize;
+                    let Some(slot) = out.get_mut(hour) else {
+                        break;
+                    };
+                    let until = end.min((at / 3600 + 1) * 3600);
+                    *slot += (until - at) * u64::from(halves);
+                    at = until;
+                }
+                at = end;
+            }
+        }
+        out
+    }
+}
+
 fn hours(seconds: u64) -> f64 {
     seconds as f64 / 3600.0
 }

@@ -330,3 +330,109 @@ fn unknown_commitment_rates_stay_unknown() {
     let e = estimate(&s).unwrap_err();
     assert_eq!(e.field(), "compare.classes[0].reserved[0].termYears");
 }
+
+#[test]
+fn verdicts_are_only_between_options_a_user_can_buy() {
+    // Busy 2 h a day: ideal tracking is the cheapest row, but it is a what-if.
+    let s = Scenario {
+        workload: Workload::BusinessHours(BusinessHours {
+            peak_acu: 16.0,
+            off_peak_acu: 0.5,
+            hours_per_day: 2,
+            ..BusinessHours::default()
+        }),
+        storage_gb: 0.0,
+        ..Scenario::default()
+    };
+    let r = estimate(&s).unwrap();
+    let c = r.comparison.as_ref().unwrap();
+    assert_eq!(c.rows[0].kind, OptionKind::ServerlessIdeal);
+    assert_eq!(c.cheapest, "serverless (simulated)");
+    assert!(!c.verdict.contains("ideal"), "{}", c.verdict);
+    let purchase = r
+        .advice
+        .iter()
+        .find(|a| a.topic == Topic::Purchase)
+        .unwrap();
+    assert_eq!(purchase.recommendation, "serverless (simulated)");
+}
+
+#[test]
+fn no_provisioned_option_priced_means_no_verdict() {
+    // A class nobody has a rate for: nothing to compare serverless with.
+    let mut s = seed();
+    s.compare.classes = vec![ClassOption {
+        class: "db.x9.large".into(),
+        memory_gib: Some(64),
+        ..ClassOption::default()
+    }];
+    let r = estimate(&s).unwrap();
+    let c = r.comparison.as_ref().unwrap();
+    assert!(c.verdict.starts_with("no verdict"), "{}", c.verdict);
+    assert!(c.verdict.contains("compare.classes"), "{}", c.verdict);
+    assert_eq!(c.cheapest, "");
+    let purchase = r
+        .advice
+        .iter()
+        .find(|a| a.topic == Topic::Purchase)
+        .unwrap();
+    assert!(
+        purchase
+            .recommendation
+            .starts_with("no recommendation until a provisioned option is priced"),
+        "{}",
+        purchase.recommendation
+    );
+}
+
+#[test]
+fn a_steady_load_is_called_steady_and_a_degenerate_break_even_is_said_plainly() {
+    // A steady 4 ACU against db.r6g.xlarge (730 × $0.519 = $378.87 against
+    // 4 × 730 × $0.12 = $350.40 for serverless): serverless wins, and the
+    // load is not "variable".
+    let mut s = seed();
+    s.workload = Workload::Steady { acu: 4.0 };
+    s.scaling = Scaling {
+        min_acu: 4.0,
+        max_acu: 16.0,
+        seconds_until_auto_pause: None,
+    };
+    s.compare.classes = vec![ClassOption {
+        class: "db.r6g.xlarge".into(),
+        ..ClassOption::default()
+    }];
+    let r = estimate(&s).unwrap();
+    let v = &r.comparison.as_ref().unwrap().verdict;
+    assert!(v.starts_with("serverless"), "{v}");
+    assert!(v.contains("steady at about 4 ACU"), "{v}");
+    assert!(!v.contains("variable"), "{v}");
+    // A steady 8 ACU ($700.80) against the same class: provisioned wins,
+    // said without a "break-even of 0.0 h a day".
+    s.workload = Workload::Steady { acu: 8.0 };
+    s.scaling.min_acu = 8.0;
+    let r = estimate(&s).unwrap();
+    let v = &r.comparison.as_ref().unwrap().verdict;
+    assert!(v.starts_with("provisioned"), "{v}");
+    assert!(v.contains("steady at about 8 ACU"), "{v}");
+    assert!(!v.contains("0.0 h a day"), "{v}");
+    // A variable load that provisioned beats at any hours a day at peak
+    // (break-even 0): said in words, not as "0.0 h a day".
+    s.workload = Workload::Levels(vec![
+        Level {
+            acu: 16.0,
+            hours: 365.0,
+        },
+        Level {
+            acu: 8.0,
+            hours: 365.0,
+        },
+    ]);
+    s.scaling.min_acu = 0.5;
+    let r = estimate(&s).unwrap();
+    let v = &r.comparison.as_ref().unwrap().verdict;
+    assert!(v.starts_with("provisioned"), "{v}");
+    assert!(
+        v.contains("even if the load stayed at its off-peak level all day"),
+        "{v}"
+    );
+}

@@ -32,6 +32,8 @@ pub enum Topic {
     Storage,
     /// Serverless, provisioned or a commitment.
     Purchase,
+    /// A Database Savings Plan commitment for the serverless cluster.
+    SavingsPlan,
 }
 
 /// One recommendation.

@@ -14,6 +14,11 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+pub use super::commitment::{Commitment, CommitmentPoint, HourlyLoad, Plan};
+use super::savings_plans;
+pub use super::savings_plans::{
+    ELIGIBLE_FAMILIES, SavingsPlan, eligible, hourly as hourly_commitment,
+};
 use crate::error::{Error, ErrorCode};
 use crate::money::{Money, Quantity, UnitPrice};
 use crate::prices::{self, Confidence, ReservedTerm};
@@ -128,7 +133,9 @@ pub struct StorageChoice {
 pub struct Comparison {
     /// Every option, cheapest first; unknown rates last.
     pub rows: Vec<ComparisonRow>,
-    /// The cheapest known option.
+    /// The cheapest option a user can buy (never the ideal-tracking
+    /// what-if); empty when there is no verdict (no provisioned option, or
+    /// serverless capacity, priced).
     pub cheapest: String,
     /// What to choose, and why, from these numbers.
     pub verdict: String,
@@ -144,6 +151,9 @@ pub struct Comparison {
     pub curve: Vec<CurvePoint>,
     /// Aurora Standard against I/O-Optimized.
     pub storage: StorageChoice,
+    /// Database Savings Plans sized to the load: serverless first, then
+    /// each provisioned class with a known plan rate.
+    pub savings_plans: Vec<SavingsPlan>,
 }
 
 /// Inputs the bill has already worked out.
@@ -157,6 +167,14 @@ pub(crate) struct Billed<'a> {
     pub ideal: Money,
     /// Serverless compute (ACU-hours) part of `serverless`.
     pub compute: Money,
+    /// The serverless RDS Proxy line's cost (0 without a proxy or a price):
+    /// provisioned options pay their own proxy instead.
+    pub proxy: Money,
+    /// The cluster's simulated capacity in each hour of the month,
+    /// half-ACU-seconds (paused hours 0).
+    pub hourly: Vec<u64>,
+    /// The on-demand serverless price per ACU-hour, when known.
+    pub compute_price: Option<UnitPrice>,
     /// Largest capacity any instance reached, in half-ACUs.
     pub peak_halves: u32,
     /// Smallest running capacity seen (off-peak), in half-ACUs.
@@ -201,6 +219,7 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
         n,
         rows: Vec::new(),
         break_even_inputs: Vec::new(),
+        plans: Vec::new(),
     };
     serverless_rows(&mut table, b, options, rest)?;
 
@@ -210,6 +229,7 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
         n,
         hours: u64::from(s.hours_per_month),
         rest,
+        serverless_proxy: b.proxy,
         required_gib: b.peak_halves, // halves × 1 GiB = ACUs × 2 GiB
         peak_halves: b.peak_halves,
         io_optimized: s.storage_type == StorageType::IoOptimized,
@@ -239,6 +259,7 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
     let Table {
         mut rows,
         break_even_inputs,
+        plans,
         ..
     } = table;
     sort_cheapest_first(&mut rows);
@@ -253,8 +274,12 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
         .map(|m| m.break_even(&break_even_inputs))
         .unwrap_or_default();
 
-    let cheapest_row = rows.iter().find(|r| r.monthly_micro_usd.is_some());
-    let cheapest = cheapest_row.map_or_else(String::new, |r| r.option.clone());
+    let buyable = |r: &&ComparisonRow| r.monthly_micro_usd.is_some() && r.kind.buyable();
+    let has_verdict = b.compute_priced && rows.iter().filter(buyable).any(|r| r.kind.provisioned());
+    let cheapest = match rows.iter().find(buyable) {
+        Some(r) if has_verdict => r.option.clone(),
+        _ => String::new(),
+    };
     let verdict = verdict(b, &rows, &break_even);
     Ok(Comparison {
         rows,
@@ -266,7 +291,23 @@ pub(crate) fn compare(b: &Billed<'_>, options: &CompareOptions) -> Result<Compar
         break_even,
         curve,
         storage: storage_choice(b),
+        savings_plans: plans,
     })
+}
+
+impl OptionKind {
+    /// An option a user can buy (every kind but the ideal-tracking what-if).
+    pub fn buyable(self) -> bool {
+        self != OptionKind::ServerlessIdeal
+    }
+
+    /// A provisioned option: on-demand, Reserved or with a Savings Plan.
+    pub fn provisioned(self) -> bool {
+        matches!(
+            self,
+            OptionKind::OnDemand | OptionKind::Reserved | OptionKind::SavingsPlan
+        )
+    }
 }
 
 /// The comparison's rows as they are priced, and the known provisioned
@@ -276,6 +317,8 @@ struct Table {
     n: u32,
     rows: Vec<ComparisonRow>,
     break_even_inputs: Vec<(String, Money)>,
+    /// Savings Plans sized so far.
+    plans: Vec<SavingsPlan>,
 }
 
 impl Table {
@@ -384,7 +427,7 @@ fn serverless_rows(
         priced.then_some(b.ideal),
         Confidence::High,
         if priced {
-            known("if capacity followed demand exactly")
+            known("a what-if, not something to buy: if capacity followed demand exactly")
         } else {
             missing()
         },
@@ -392,48 +435,124 @@ fn serverless_rows(
     if !priced {
         table.ask(supply.clone());
     }
-    if let Some(d) = options.serverless_savings_plan_discount {
-        let ppm = discount_ppm(d, "compare.serverlessSavingsPlanDiscount")?;
+    if priced {
+        serverless_plan_rows(table, b, options, rest)
+    } else {
+        table.push(
+            String::from("serverless with the best Savings Plan"),
+            OptionKind::ServerlessSavingsPlan,
+            None,
+            None,
+            Confidence::Low,
+            missing(),
+        );
+        table.ask(supply);
+        Ok(())
+    }
+}
+
+/// The serverless rows with a Database Savings Plan: the best commitment
+/// for the simulated hours, and the user's commitment when given; one
+/// unknown row when no plan rate is known.
+fn serverless_plan_rows(
+    table: &mut Table,
+    b: &Billed<'_>,
+    options: &CompareOptions,
+    rest: Money,
+) -> Result<(), Error> {
+    let s = b.scenario;
+    let Some(on_demand) = b.compute_price else {
+        return Ok(());
+    };
+    let Some(rate) = savings_plans::serverless_rate(s, on_demand)? else {
+        table.push(
+            String::from("serverless with the best Savings Plan"),
+            OptionKind::ServerlessSavingsPlan,
+            None,
+            None,
+            Confidence::Low,
+            format!(
+                "unknown: no Database Savings Plan rate for serverless in {}; supply the plan's discount (AWS announced up to about 35 % for serverless) or rate, or import AWS's Savings Plans price list",
+                s.region
+            ),
+        );
+        table.ask(String::from("compare.serverlessSavingsPlanDiscount"));
+        return Ok(());
+    };
+    let load = HourlyLoad::serverless(b.hourly.clone(), on_demand);
+    let yours = options
+        .serverless_savings_plan_commitment
+        .map(|usd| (usd, "compare.serverlessSavingsPlanCommitment"));
+    let plan = savings_plans::size(s, "serverless", "ACU-hour", &load, &rate, yours)?;
+    let terms = plan_terms(options);
+    let row_total = |m: Money| add(m, rest, &rate.field);
+    table.push(
+        format!(
+            "serverless with the best Savings Plan ({} an hour)",
+            savings_plans::hourly(plan.best.hourly_micro_usd)
+        ),
+        OptionKind::ServerlessSavingsPlan,
+        None,
+        Some(row_total(plan.best.monthly_micro_usd)?),
+        Confidence::High,
+        format!(
+            "{terms}; {}; {:.0} % of the commitment used",
+            rate.source,
+            plan.best.utilisation * 100.0
+        ),
+    );
+    if let Some(y) = &plan.yours {
         table.push(
             format!(
-                "serverless with a Database Savings Plan ({:.0} % off)",
-                d * 100.0
+                "serverless with your Savings Plan ({} an hour)",
+                savings_plans::hourly(y.hourly_micro_usd)
             ),
             OptionKind::ServerlessSavingsPlan,
             None,
-            if priced {
-                Some(add(
-                    discounted(b.compute, ppm),
-                    rest,
-                    "compare.serverlessSavingsPlanDiscount",
-                )?)
-            } else {
-                None
-            },
+            Some(row_total(y.monthly_micro_usd)?),
             Confidence::High,
-            if priced {
-                String::from("your Savings Plan discount")
-            } else {
-                missing()
-            },
+            format!(
+                "{terms}; {}; {:.0} % of the commitment used",
+                rate.source,
+                y.utilisation * 100.0
+            ),
         );
-        if !priced {
-            table.ask(supply);
-        }
     }
+    table.plans.push(plan);
     Ok(())
+}
+
+/// "1-year Database Savings Plan, no upfront": the term and payment assumed.
+fn plan_terms(options: &CompareOptions) -> String {
+    format!(
+        "{}-year Database Savings Plan, {}",
+        options.plan_term_years(),
+        payment_words(options.plan_payment())
+    )
+}
+
+fn payment_words(p: Payment) -> &'static str {
+    match p {
+        Payment::NoUpfront => "no upfront",
+        Payment::PartialUpfront => "partial upfront",
+        Payment::AllUpfront => "all upfront",
+    }
 }
 
 /// What pricing every provisioned option shares: the scenario, the cluster's
 /// size, the month and the peak the classes must hold.
+#[derive(Clone, Copy)]
 struct Provisioned<'a> {
     s: &'a ValidScenario,
     /// Instances in the cluster.
     n: u32,
     /// Hours in the month.
     hours: u64,
-    /// Everything but compute (storage, I/O, backups…), the same either way.
+    /// Everything but compute (storage, I/O, backups…), the same either
+    /// way but for RDS Proxy (see [`Provisioned::with_proxy`]).
     rest: Money,
+    /// The serverless RDS Proxy charge inside `rest`.
+    serverless_proxy: Money,
     /// Memory the peak needs, GiB.
     required_gib: u32,
     /// Largest capacity any instance reached, in half-ACUs.
@@ -444,9 +563,15 @@ struct Provisioned<'a> {
     chosen: bool,
 }
 
+/// RDS Proxy in front of provisioned instances bills at least 2 vCPUs
+/// (reference: aurora-facts.md, "RDS Proxy, provisioned", low confidence).
+const PROXY_MIN_VCPU: u64 = 2;
+
 /// A class's on-demand price: the monthly total if known, and the input behind it.
 struct OnDemand {
     monthly: Option<Money>,
+    /// The on-demand rate per instance-hour, if known.
+    hourly: Option<UnitPrice>,
     /// The input behind the rate, named in an overflow.
     rate_field: String,
 }
@@ -494,7 +619,84 @@ impl Provisioned<'_> {
     /// Savings Plan when a discount is given.
     fn price_class(&self, table: &mut Table, i: usize, option: &ClassOption) -> Result<(), Error> {
         let known = self.checked_class(i, option)?;
-        let (on_demand, confidence, note) = self.on_demand(i, option, &known)?;
+        let (this, proxy_note) = self.with_proxy(&known);
+        let first = table.rows.len();
+        this.price_class_rows(table, i, option, &known)?;
+        if let Some(note) = proxy_note {
+            for row in &mut table.rows[first..] {
+                row.note.push_str("; ");
+                row.note.push_str(&note);
+            }
+        }
+        Ok(())
+    }
+
+    /// The options priced with RDS Proxy as AWS bills it in front of
+    /// provisioned instances: per vCPU-hour of the instances (catalog item
+    /// `proxyProvisioned`, at least 2 vCPUs), instead of the serverless
+    /// per-ACU-hour charge. With a note when the proxy cannot be priced.
+    fn with_proxy(&self, known: &[Known<'_>]) -> (Self, Option<String>) {
+        if !self.s.extras.rds_proxy {
+            return (*self, None);
+        }
+        let without = Money::from_micros(self.rest.micros() - self.serverless_proxy.micros());
+        let price = prices::resolve_with(
+            self.s.price_book.as_ref(),
+            &self.s.region,
+            self.s.engine,
+            prices::PriceItem::ProxyProvisioned,
+            &self.s.price_overrides,
+        );
+        let vcpu = known.iter().find_map(|k| k.vcpu);
+        let cost = match (&price, vcpu) {
+            (Ok(p), Some(v)) => {
+                let billed = (u64::from(v) * u64::from(self.n)).max(PROXY_MIN_VCPU);
+                Quantity::whole(billed * self.hours)
+                    .cost(p.price)
+                    .and_then(|c| c.checked_add(without))
+            }
+            _ => None,
+        };
+        match (cost, price, vcpu) {
+            (Some(rest), Ok(p), Some(v)) => (
+                Provisioned { rest, ..*self },
+                Some(format!(
+                    "RDS Proxy at {} per vCPU-hour for {} vCPU (at least {PROXY_MIN_VCPU})",
+                    p.price,
+                    u64::from(v) * u64::from(self.n)
+                )),
+            ),
+            (_, Err(_), _) => (
+                Provisioned {
+                    rest: without,
+                    ..*self
+                },
+                Some(format!(
+                    "RDS Proxy for provisioned instances has no price in {}: the total leaves it out (supply priceOverrides.proxyProvisioned)",
+                    self.s.region
+                )),
+            ),
+            _ => (
+                Provisioned {
+                    rest: without,
+                    ..*self
+                },
+                Some(String::from(
+                    "RDS Proxy left out: the class's vCPU count is unknown",
+                )),
+            ),
+        }
+    }
+
+    /// The rows of one class, its proxy already in `rest`.
+    fn price_class_rows(
+        &self,
+        table: &mut Table,
+        i: usize,
+        option: &ClassOption,
+        known: &[Known<'_>],
+    ) -> Result<(), Error> {
+        let (on_demand, confidence, note) = self.on_demand(i, option, known)?;
         let burstable = if is_burstable(&option.class) {
             "burstable, for development and test (AWS); "
         } else {
@@ -512,7 +714,7 @@ impl Provisioned<'_> {
             table.ask(format!("compare.classes[{i}].onDemandHourly"));
         }
         for (j, offer) in option.reserved.iter().enumerate() {
-            let (label, monthly, note) = self.reserved(i, j, option, offer, &known, &on_demand)?;
+            let (label, monthly, note) = self.reserved(i, j, option, offer, known, &on_demand)?;
             table.push_provisioned(
                 label,
                 OptionKind::Reserved,
@@ -525,25 +727,69 @@ impl Provisioned<'_> {
                 table.ask(format!("compare.classes[{i}].reserved[{j}].hourly"));
             }
         }
-        if let Some(d) = option.savings_plan_discount {
-            let field = format!("compare.classes[{i}].savingsPlanDiscount");
-            let ppm = discount_ppm(d, &field)?;
-            let monthly = on_demand
-                .monthly
-                .map(|od| discounted(Money::from_micros(od.micros() - self.rest.micros()), ppm));
-            let monthly = match monthly {
-                Some(c) => Some(add(c, self.rest, &field)?),
-                None => None,
-            };
-            table.push_provisioned(
-                format!("{} with a Database Savings Plan", option.class),
-                OptionKind::SavingsPlan,
-                &option.class,
-                monthly,
-                Confidence::High,
-                String::from("your Savings Plan discount"),
-            );
+        self.class_plan(table, i, option, &on_demand)?;
+        Ok(())
+    }
+
+    /// The class with a Database Savings Plan: the best commitment for the
+    /// fleet (which runs every hour, so it covers it all), when the family
+    /// is eligible and a plan rate is known; a row saying so when a discount
+    /// is given for a family the plans do not cover.
+    fn class_plan(
+        &self,
+        table: &mut Table,
+        i: usize,
+        option: &ClassOption,
+        on_demand: &OnDemand,
+    ) -> Result<(), Error> {
+        let field = format!("compare.classes[{i}].savingsPlanDiscount");
+        let label = format!("{} with a Database Savings Plan", option.class);
+        if !eligible(&option.class) {
+            if option.savings_plan_discount.is_some() {
+                table.push(
+                    label,
+                    OptionKind::SavingsPlan,
+                    Some(option.class.clone()),
+                    None,
+                    Confidence::Low,
+                    format!(
+                        "not offered: Database Savings Plans cover only the {} families (AWS, December 2025)",
+                        ELIGIBLE_FAMILIES.join(", ")
+                    ),
+                );
+            }
+            return Ok(());
         }
+        let Some(hourly) = on_demand.hourly else {
+            return Ok(());
+        };
+        let Some(rate) = savings_plans::class_rate(
+            self.s,
+            &option.class,
+            option.savings_plan_discount,
+            &field,
+            hourly,
+        )?
+        else {
+            return Ok(());
+        };
+        let load = HourlyLoad::fleet(self.n, self.s.hours_per_month, hourly);
+        let plan = savings_plans::size(self.s, &option.class, "instance-hour", &load, &rate, None)?;
+        let monthly = add(plan.best.monthly_micro_usd, self.rest, &rate.field)?;
+        table.push_provisioned(
+            label,
+            OptionKind::SavingsPlan,
+            &option.class,
+            Some(monthly),
+            Confidence::High,
+            format!(
+                "{}; {}; commit {} an hour",
+                plan_terms(&self.s.compare),
+                rate.source,
+                savings_plans::hourly(plan.best.hourly_micro_usd)
+            ),
+        );
+        table.plans.push(plan);
         Ok(())
     }
 
@@ -621,6 +867,7 @@ impl Provisioned<'_> {
         Ok((
             OnDemand {
                 monthly,
+                hourly,
                 rate_field,
             },
             confidence,
@@ -738,11 +985,7 @@ fn reserved_label(class: &str, offer: &ReservedOffer) -> String {
         "{}, {}-year reserved, {}",
         class,
         offer.term_years,
-        match offer.payment {
-            Payment::NoUpfront => "no upfront",
-            Payment::PartialUpfront => "partial upfront",
-            Payment::AllUpfront => "all upfront",
-        }
+        payment_words(offer.payment)
     )
 }
 
@@ -859,9 +1102,12 @@ impl PeakModel {
 }
 
 /// A provisioned class as the price book or the catalog knows it.
+#[derive(Clone)]
 struct Known<'a> {
     class: &'a str,
     memory_gib: u32,
+    /// Virtual CPUs, for RDS Proxy in front of the class.
+    vcpu: Option<u32>,
     standard: Option<UnitPrice>,
     io_optimized: Option<UnitPrice>,
     confidence: Confidence,
@@ -913,6 +1159,7 @@ fn from_book<'a>(book: &'a prices::PriceBook, c: &'a prices::BookClass) -> Known
     Known {
         class: &c.class,
         memory_gib: c.memory_gib,
+        vcpu: Some(c.vcpu),
         standard: c.on_demand_hourly,
         io_optimized: c.io_optimized_hourly,
         confidence: Confidence::High,
@@ -926,6 +1173,7 @@ fn from_catalog(c: &'static prices::InstanceClass) -> Known<'static> {
     Known {
         class: c.class,
         memory_gib: c.memory_gib,
+        vcpu: Some(c.vcpu),
         standard: c.on_demand_hourly,
         io_optimized: c.io_optimized_hourly,
         confidence: c.confidence,
@@ -1000,70 +1248,124 @@ fn verdict(b: &Billed<'_>, rows: &[ComparisonRow], break_even: &[BreakEven]) -> 
 }
 
 fn priced_verdict(b: &Billed<'_>, rows: &[ComparisonRow], break_even: &[BreakEven]) -> String {
-    let best_provisioned = rows.iter().find(|r| {
-        r.monthly_micro_usd.is_some()
-            && !matches!(
-                r.kind,
-                OptionKind::Serverless
-                    | OptionKind::ServerlessIdeal
-                    | OptionKind::ServerlessSavingsPlan
-            )
-    });
+    let priced = |r: &&ComparisonRow| r.monthly_micro_usd.is_some();
+    let best_provisioned = rows.iter().filter(priced).find(|r| r.kind.provisioned());
     let Some(p) = best_provisioned else {
         return String::from(
-            "serverless: no provisioned option could be priced; supply a class and its rate to compare",
+            "no verdict: no provisioned option could be priced; add an instance class with its on-demand rate (compare.classes) to compare serverless with",
         );
     };
+    // The cheapest serverless option a user can buy: on-demand or with a plan.
+    let Some(sv) = rows
+        .iter()
+        .filter(priced)
+        .find(|r| r.kind.buyable() && !r.kind.provisioned())
+    else {
+        return String::from("no verdict: serverless capacity has no price");
+    };
     let p_cost = p.monthly_micro_usd.unwrap_or(Money::ZERO);
+    let s_cost = sv.monthly_micro_usd.unwrap_or(Money::ZERO);
     let hours = break_even
         .iter()
         .find(|x| x.option == p.option)
         .and_then(|x| x.hours_per_day);
-    let at_peak = b.peak_hours_per_day;
-    let unknown_ri = rows
-        .iter()
-        .any(|r| r.kind == OptionKind::Reserved && r.monthly_micro_usd.is_none());
-    if p_cost < b.serverless {
-        let mut text = format!(
-            "provisioned: {} costs {} a month against {} for serverless ({} less)",
-            p.option,
-            p_cost,
-            b.serverless,
-            Money::from_micros(b.serverless.micros() - p_cost.micros())
-        );
-        match hours {
-            Some(h) => text.push_str(&format!(
-                "; the load sits near its peak about {at_peak:.1} h a day, above the break-even of {h:.1} h a day"
-            )),
-            None => text.push_str("; the load is steady enough that capacity held all day costs less than capacity that follows it"),
-        }
-        if p.burstable {
-            text.push_str(&format!(
-                "; {} is a burstable class, which AWS recommends only for development and test, not for a load that needs its CPU all month",
-                p.class.as_deref().unwrap_or("it")
-            ));
-        }
-        if p.kind == OptionKind::OnDemand {
-            text.push_str(if unknown_ri {
-                "; a Reserved Instance would cut it further (supply its rate to see by how much)"
-            } else {
-                "; a Reserved Instance or Savings Plan would cut it further (add a Reserved or Savings Plan option to see by how much)"
-            });
-        }
-        text
+    let shape = LoadShape::of(b);
+    if p_cost < s_cost {
+        provisioned_wins(rows, p, sv, shape, hours)
     } else {
         let mut text = format!(
-            "serverless: {} a month against {} for the cheapest provisioned option ({})",
-            b.serverless, p_cost, p.option
+            "serverless: {} a month ({}) against {} for the cheapest provisioned option ({})",
+            s_cost, sv.option, p_cost, p.option
         );
-        match hours {
-            Some(h) => text.push_str(&format!(
-                "; the load sits near its peak about {at_peak:.1} h a day, below the {h:.1} h a day at which provisioned would win"
-            )),
-            None => text.push_str("; variable load is what serverless is for"),
-        }
+        text.push_str(&match (shape, hours) {
+            (LoadShape::Steady { acu }, _) => format!(
+                "; the load is steady at about {acu} ACU, yet no provisioned option priced here costs less"
+            ),
+            (LoadShape::Variable { peak_hours }, Some(h)) if h > 0.0 => format!(
+                "; the load sits near its peak about {peak_hours:.1} h a day, below the {h:.1} h a day at which provisioned would win"
+            ),
+            (LoadShape::Variable { .. }, _) => String::from(
+                "; a load that varies this much is what serverless is for",
+            ),
+        });
         text
     }
+}
+
+/// Whether the load holds one level all day or varies, for the verdict's words.
+#[derive(Clone, Copy)]
+enum LoadShape {
+    /// One capacity all month, ACUs.
+    Steady { acu: f64 },
+    /// Peaks and troughs; hours a day near the peak.
+    Variable { peak_hours: f64 },
+}
+
+impl LoadShape {
+    fn of(b: &Billed<'_>) -> Self {
+        if b.peak_halves <= b.off_peak_halves || b.peak_hours_per_day >= 23.95 {
+            LoadShape::Steady {
+                acu: f64::from(b.peak_halves) / 2.0,
+            }
+        } else {
+            LoadShape::Variable {
+                peak_hours: b.peak_hours_per_day,
+            }
+        }
+    }
+}
+
+/// The verdict when a provisioned option costs less than every serverless one.
+fn provisioned_wins(
+    rows: &[ComparisonRow],
+    p: &ComparisonRow,
+    sv: &ComparisonRow,
+    shape: LoadShape,
+    hours: Option<f64>,
+) -> String {
+    let (p_cost, s_cost) = (
+        p.monthly_micro_usd.unwrap_or(Money::ZERO),
+        sv.monthly_micro_usd.unwrap_or(Money::ZERO),
+    );
+    let mut text = format!(
+        "provisioned: {} costs {} a month against {} for {} ({} less)",
+        p.option,
+        p_cost,
+        s_cost,
+        sv.option,
+        Money::from_micros(s_cost.micros() - p_cost.micros())
+    );
+    text.push_str(&match (shape, hours) {
+        (LoadShape::Steady { acu }, _) => format!(
+            "; the load is steady at about {acu} ACU, and capacity held all day costs less than capacity that follows it"
+        ),
+        (LoadShape::Variable { .. }, Some(h)) if h <= 0.0 => String::from(
+            "; it costs less even if the load stayed at its off-peak level all day",
+        ),
+        (LoadShape::Variable { peak_hours }, Some(h)) => format!(
+            "; the load sits near its peak about {peak_hours:.1} h a day, above the break-even of {h:.1} h a day"
+        ),
+        (LoadShape::Variable { .. }, None) => String::from(
+            "; capacity held all day costs less than capacity that follows this load",
+        ),
+    });
+    if p.burstable {
+        text.push_str(&format!(
+            "; {} is a burstable class, which AWS recommends only for development and test, not for a load that needs its CPU all month",
+            p.class.as_deref().unwrap_or("it")
+        ));
+    }
+    if p.kind == OptionKind::OnDemand {
+        let unknown_ri = rows
+            .iter()
+            .any(|r| r.kind == OptionKind::Reserved && r.monthly_micro_usd.is_none());
+        text.push_str(if unknown_ri {
+            "; a Reserved Instance would cut it further (supply its rate to see by how much)"
+        } else {
+            "; a Reserved Instance or Savings Plan would cut it further (add a Reserved or Savings Plan option to see by how much)"
+        });
+    }
+    text
 }
 
 /// Why Aurora Standard and I/O-Optimized cannot be compared: the prices

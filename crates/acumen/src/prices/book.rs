@@ -26,6 +26,7 @@
 //!         note: None,
 //!     }],
 //!     instance_classes: Vec::new(),
+//!     savings_plans: Vec::new(),
 //!     notes: Vec::new(),
 //! };
 //! let report = estimate(&Scenario { price_book: Some(book), ..Scenario::default() })?;
@@ -75,12 +76,56 @@ pub struct PriceBook {
     /// Provisioned instance classes with their rates.
     #[cfg_attr(feature = "serde", serde(default))]
     pub instance_classes: Vec<BookClass>,
+    /// Database Savings Plans rates, from AWS's Savings Plans price list
+    /// (`AWSDatabaseSavingsPlans`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub savings_plans: Vec<SavingsPlanRate>,
     /// Remarks on the import, e.g. items the price list did not have.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub notes: Vec<String>,
+}
+
+/// One Database Savings Plans rate: what usage it discounts, for which term
+/// and payment option, at what price per unit of that usage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "camelCase", deny_unknown_fields)
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SavingsPlanRate {
+    /// AWS region code.
+    pub region: String,
+    /// The usage the rate discounts, without the region prefix, e.g.
+    /// `Aurora:ServerlessV2Usage` or `InstanceUsage:db.r7g.large`.
+    pub usage_type: String,
+    /// The engine the rate is for; absent when it applies to both.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub engine: Option<Engine>,
+    /// Term in years.
+    pub term_years: u8,
+    /// Payment option.
+    pub payment: Payment,
+    /// The plan's price per unit of the usage (ACU-hour, instance-hour), in
+    /// nano-dollars.
+    #[cfg_attr(feature = "serde", serde(rename = "rateNanoUsd"))]
+    pub rate: UnitPrice,
+    /// The price list's rate code, if known.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub rate_code: Option<String>,
 }
 
 /// One on-demand price of a price book.
@@ -223,6 +268,28 @@ impl PriceBook {
         )
     }
 
+    /// The book's Savings Plans rate for `usage_type` (without its region
+    /// prefix) in `region`, term and payment; an engine-specific rate wins.
+    pub fn savings_plan_rate(
+        &self,
+        region: &str,
+        engine: Engine,
+        usage_type: &str,
+        term_years: u8,
+        payment: Payment,
+    ) -> Option<&SavingsPlanRate> {
+        super::for_engine(
+            self.savings_plans.iter().filter(|r| {
+                r.region == region
+                    && r.usage_type == usage_type
+                    && r.term_years == term_years
+                    && r.payment == payment
+            }),
+            engine,
+            |r| r.engine,
+        )
+    }
+
     /// True if the book has any price for `region`.
     pub fn knows_region(&self, region: &str) -> bool {
         self.entries.iter().any(|e| e.region == region)
@@ -281,6 +348,9 @@ impl PriceBook {
         }
         for (i, c) in self.instance_classes.iter().enumerate() {
             self.validate_class(&check, i, c)?;
+        }
+        for (i, r) in self.savings_plans.iter().enumerate() {
+            validate_plan_rate(&check, i, r)?;
         }
         Ok(())
     }
@@ -436,6 +506,44 @@ fn validate_term(
     Ok(())
 }
 
+/// Checks `savingsPlans[i]`: its region, usage type, term and rate.
+fn validate_plan_rate(check: &Check<'_>, i: usize, r: &SavingsPlanRate) -> Result<(), Error> {
+    let f = |name: &str| format!("savingsPlans[{i}]{name}");
+    if !is_region(&r.region) {
+        return check.fail(
+            ErrorCode::OutOfRange,
+            &f(".region"),
+            REGION,
+            &Quoted(&r.region),
+        );
+    }
+    if !r.usage_type.contains(':') {
+        return check.fail(
+            ErrorCode::OutOfRange,
+            &f(".usageType"),
+            "must be a price-list usage type such as Aurora:ServerlessV2Usage",
+            &Quoted(&r.usage_type),
+        );
+    }
+    if !(1..=3).contains(&r.term_years) {
+        return check.fail(
+            ErrorCode::OutOfRange,
+            &f(".termYears"),
+            "must be 1 or 3",
+            &r.term_years,
+        );
+    }
+    if !price_ok(r.rate) || r.rate.nanos() == 0 {
+        return check.fail(
+            ErrorCode::OutOfRange,
+            &f(".rateNanoUsd"),
+            "must be above 0 and at most 1000000000000000 nano-dollars (a million dollars)",
+            &r.rate.nanos(),
+        );
+    }
+    Ok(())
+}
+
 /// The rule for every price of a book.
 const PRICE: &str = "must be between 0 and 1000000000000000 nano-dollars (a million dollars)";
 /// The rule for every region of a book.
@@ -573,6 +681,7 @@ mod tests {
                     hourly: UnitPrice::from_nanos(0),
                 }],
             }],
+            savings_plans: Vec::new(),
             notes: Vec::new(),
         }
     }
@@ -867,7 +976,9 @@ mod tests {
             Some(200_000_000)
         );
         assert!(three.note.starts_with("your Reserved Instance terms"));
-        assert_eq!(c.rows.len(), 5);
+        // Serverless simulated, ideal and with a Savings Plan (unknown:
+        // no plan rate), on-demand and the two Reserved terms.
+        assert_eq!(c.rows.len(), 6);
     }
 
     #[test]

@@ -70,10 +70,40 @@ input_struct! {
         /// Classes to compare. Default: from the catalog, the smallest class
         /// of each family with enough memory for the peak.
         pub classes: Vec<ClassOption>,
-        /// Database Savings Plan discount on serverless ACU-hours, 0 to 0.9
-        /// (AWS quotes "up to ~35 %"; the rate for a commitment is the user's).
+        /// Database Savings Plan rate's discount off on-demand serverless
+        /// ACU-hours, 0 to 0.9 (AWS announced "up to ~35 %"). Used when the
+        /// price book has no Savings Plans rate; a plan rate
+        /// (`serverlessSavingsPlanRate`) wins over it.
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
         pub serverless_savings_plan_discount: Option<f64>,
+        /// Database Savings Plan rate for serverless, USD per ACU-hour; used
+        /// when the price book has none.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub serverless_savings_plan_rate: Option<f64>,
+        /// Your Savings Plan commitment for serverless, USD an hour: priced
+        /// beside the best commitment.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub serverless_savings_plan_commitment: Option<f64>,
+        /// Savings Plan term in years, 1 or 3. Default 1 (Database Savings
+        /// Plans were announced with a 1-year term only).
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub savings_plan_term_years: Option<u8>,
+        /// Savings Plan payment option. Default no upfront (the only one
+        /// announced).
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub savings_plan_payment: Option<Payment>,
+    }
+}
+
+impl CompareOptions {
+    /// The Savings Plan term in years (default 1).
+    pub fn plan_term_years(&self) -> u8 {
+        self.savings_plan_term_years.unwrap_or(1)
+    }
+
+    /// The Savings Plan payment option (default no upfront).
+    pub fn plan_payment(&self) -> Payment {
+        self.savings_plan_payment.unwrap_or_default()
     }
 }
 
@@ -85,6 +115,22 @@ impl CompareOptions {
     pub(crate) fn check(&self) -> Result<(), Error> {
         if let Some(d) = self.serverless_savings_plan_discount {
             discount_ppm(d, "compare.serverlessSavingsPlanDiscount")?;
+        }
+        if let Some(usd) = self.serverless_savings_plan_rate {
+            UnitPrice::from_usd(usd, "compare.serverlessSavingsPlanRate")?;
+        }
+        if let Some(usd) = self.serverless_savings_plan_commitment {
+            commitment_micros(usd, "compare.serverlessSavingsPlanCommitment")?;
+        }
+        if let Some(years) = self.savings_plan_term_years
+            && years != 1
+            && years != 3
+        {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "compare.savingsPlanTermYears",
+                format_args!("must be 1 or 3, got {years}"),
+            ));
         }
         for (i, option) in self.classes.iter().enumerate() {
             option.check(&format!("compare.classes[{i}]"))?;
@@ -137,6 +183,25 @@ impl ReservedOffer {
         }
         Ok(())
     }
+}
+
+/// A Savings Plan commitment in dollars an hour, as micro-dollars: finite,
+/// zero or more, at most a million dollars an hour.
+pub(crate) fn commitment_micros(usd: f64, field: &str) -> Result<crate::money::Money, Error> {
+    check_finite(usd, field)?;
+    if !(0.0..=1_000_000.0).contains(&usd) {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            field,
+            format_args!(
+                "must be between 0 and 1000000 dollars an hour, got {}",
+                crate::error::Shown(usd)
+            ),
+        ));
+    }
+    Ok(crate::money::Money::from_micros(
+        (usd * 1_000_000.0 + 0.5) as i64,
+    ))
 }
 
 /// A discount off a price: a fraction from 0 to 0.9, in parts per million.
