@@ -1670,7 +1670,11 @@ export interface SavingsPlanRate {
  */
 export interface Optimization {
   /**
-   * The cheapest range meeting the limit, if any does.
+   * The cheapest range meeting the limit, if any does. When the
+   * scenario's own range meets the limit and no range costs less (an
+   * exact tie, to the micro-dollar), it is the current range: a change
+   * that saves nothing is not recommended. With a fixed minimum
+   * ([`OptimizeOptions::min_acu`]) it is the smallest maximum instead.
    */
   best?: Candidate | null;
   /**
