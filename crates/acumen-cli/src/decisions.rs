@@ -59,7 +59,91 @@ pub fn print_comparison(report: &Report, format: Format) -> io::Result<()> {
     if format == Format::Table {
         writeln!(out, "Storage: {}", c.storage.verdict)?;
     }
+    print_savings_plans(&mut out, c, format)
+}
+
+/// `37.5 %`.
+fn percent(share: f64) -> String {
+    format!("{:.1} %", share * 100.0)
+}
+
+/// Each Database Savings Plan sized to the load: the best commitment, its
+/// utilisation and saving, the user's commitment and the average-sized one.
+/// Table and Markdown only: CSV keeps one table (the rows name the
+/// commitment), JSON has it all in `savingsPlans`.
+fn print_savings_plans(
+    out: &mut dyn Write,
+    c: &acumen::compare::Comparison,
+    format: Format,
+) -> io::Result<()> {
+    if c.savings_plans.is_empty() || !matches!(format, Format::Table | Format::Markdown) {
+        return Ok(());
+    }
+    writeln!(out)?;
+    if format == Format::Markdown {
+        writeln!(out, "Database Savings Plans")?;
+        writeln!(out)?;
+    }
+    let mut t = Table::new(&[
+        ("Plan", Align::Left),
+        ("Commitment per hour", Align::Right),
+        ("Compute per month", Align::Right),
+        ("Used", Align::Right),
+        ("Saving per month", Align::Right),
+        ("Saving", Align::Right),
+    ]);
+    for p in &c.savings_plans {
+        let mut line = |name: String, k: &acumen::compare::Commitment| {
+            t.row(vec![
+                name,
+                acumen::compare::hourly_commitment(k.hourly_micro_usd),
+                k.monthly_micro_usd.to_string(),
+                percent(k.utilisation),
+                k.saving_micro_usd.to_string(),
+                percent(k.saving_share),
+            ]);
+        };
+        line(
+            format!("{}: on-demand", p.covers),
+            &acumen::compare::Commitment {
+                hourly_micro_usd: acumen::Money::ZERO,
+                monthly_micro_usd: p.on_demand_micro_usd,
+                utilisation: 1.0,
+                saving_micro_usd: acumen::Money::ZERO,
+                saving_share: 0.0,
+            },
+        );
+        line(format!("{}: best", p.covers), &p.best);
+        if let Some(y) = &p.yours {
+            line(format!("{}: yours", p.covers), y);
+        }
+        line(format!("{}: average hour", p.covers), &p.average);
+    }
+    emit(out, &t, format)?;
+    for p in &c.savings_plans {
+        writeln!(
+            out,
+            "{}{}: {} (plan rate {} per {} against {} on-demand, {} off; {}-year term, {})",
+            if format == Format::Markdown { "- " } else { "" },
+            p.covers,
+            p.summary,
+            p.rate_nano_usd,
+            p.unit,
+            p.on_demand_nano_usd,
+            percent(p.discount),
+            p.term_years,
+            payment(p.payment)
+        )?;
+    }
     Ok(())
+}
+
+fn payment(p: acumen::vocabulary::Payment) -> &'static str {
+    match p {
+        acumen::vocabulary::Payment::NoUpfront => "no upfront",
+        acumen::vocabulary::Payment::PartialUpfront => "partial upfront",
+        acumen::vocabulary::Payment::AllUpfront => "all upfront",
+    }
 }
 
 fn topic(t: Topic) -> &'static str {

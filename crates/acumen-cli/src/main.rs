@@ -23,6 +23,7 @@ mod output;
 mod pricelist;
 mod progress;
 mod replay;
+mod savings_plans_list;
 mod table;
 
 /// Exit status for an invalid scenario (a field breaks a rule, or the file
@@ -414,10 +415,15 @@ error and in the book's notes; they come from the built-in catalog. A progress b
 standard error while a large file is read, only when it is a terminal.\n\n\
 Examples:\n  acumen prices import index.json -o book.json\n  \
 acumen prices import index.json --region us-east-1 > book.json\n  \
-acumen estimate scenario.toml --prices book.json"
+acumen estimate scenario.toml --prices book.json\n\n\
+A Savings Plans price list (AWSDatabaseSavingsPlans, a region's file of the Savings Plans \
+bulk price list) is recognised and read into the book's savingsPlans: the plan rates for \
+serverless ACU-hours and provisioned classes. --into adds them to an existing book:\n  \
+acumen prices import savings-plans-us-east-2.json --into book.json -o book.json"
     )]
     Import {
-        /// The offer file (index.json of the AmazonRDS offer).
+        /// The offer file (index.json of the AmazonRDS offer), or a
+        /// Savings Plans price list file (AWSDatabaseSavingsPlans).
         offer: PathBuf,
         /// Only this region (default: every region in the file).
         #[arg(long)]
@@ -425,6 +431,10 @@ acumen estimate scenario.toml --prices book.json"
         /// Where to write the book (default: standard output).
         #[arg(long, short, value_name = "BOOK")]
         output: Option<PathBuf>,
+        /// Savings Plans files only: add the rates to this book (e.g. one
+        /// imported from the AmazonRDS offer) instead of a book of their own.
+        #[arg(long, value_name = "BOOK")]
+        into: Option<PathBuf>,
     },
     /// Downloads AWS's Price List for AmazonRDS (the offer index, the
     /// AmazonRDS region index, then each region's current offer file) and
@@ -600,7 +610,25 @@ fn run_prices(command: PricesCommand) -> Result<(), Failure> {
             offer,
             region,
             output,
+            into,
+        } if is_savings_plans(&offer) => run_savings_plans_import(
+            &offer,
+            region.as_deref(),
+            output.as_deref(),
+            into.as_deref(),
+        ),
+        PricesCommand::Import {
+            offer,
+            region,
+            output,
+            into: None,
         } => run_prices_import(&offer, region.as_deref(), output.as_deref()),
+        PricesCommand::Import { .. } => Err(Failure {
+            field: String::from("--into"),
+            ..invalid(String::from(
+                "--into adds a Savings Plans price list to a book; this file is an AmazonRDS offer",
+            ))
+        }),
         PricesCommand::Fetch(args) => run_prices_fetch(&args),
         PricesCommand::OfferRows { files } => {
             let rows = offer_rows::rows(&files).map_err(|e| match e {
@@ -887,6 +915,53 @@ fn run_prices_show(region: &str, prices: Option<&Path>, format: Format) -> Resul
     written(output::print_price_region(region, book.as_ref(), format))
 }
 
+/// True when the file at `path` starts as a Savings Plans price list does.
+fn is_savings_plans(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 4096];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    savings_plans_list::looks_like_savings_plans(&String::from_utf8_lossy(&head[..read]))
+}
+
+/// Imports a Savings Plans price list, into a book of its own or `into`
+/// an existing one; the book goes to `output` (or standard output).
+fn run_savings_plans_import(
+    file: &Path,
+    region: Option<&str>,
+    output: Option<&Path>,
+    into: Option<&Path>,
+) -> Result<(), Failure> {
+    let (plans, summary) = savings_plans_list::import(file, region).map_err(|message| Failure {
+        file: Some(file.display().to_string()),
+        ..invalid(message)
+    })?;
+    let merged = match into {
+        Some(path) => savings_plans_list::merge(book(path)?, plans),
+        None => plans,
+    };
+    write_book(&merged, output)?;
+    eprintln!("{summary}");
+    Ok(())
+}
+
+/// Writes a book as JSON to `output`, or standard output.
+fn write_book(book: &PriceBook, output: Option<&Path>) -> Result<(), Failure> {
+    let mut text = serde_json::to_string_pretty(book)
+        .map_err(|e| Failure::io(format!("cannot write the book: {e}")))?;
+    text.push('\n');
+    match output {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| Failure::io(format!("{}: {e}", path.display())))
+        }
+        None => written(std::io::Write::write_all(
+            &mut std::io::stdout().lock(),
+            text.as_bytes(),
+        )),
+    }
+}
+
 /// Imports an offer file; the book goes to `output` (or standard output),
 /// the summary and the notes to standard error.
 fn run_prices_import(
@@ -902,17 +977,7 @@ fn run_prices_import(
                 ..invalid(message)
             },
         })?;
-    let mut text = serde_json::to_string_pretty(&imported.book)
-        .map_err(|e| Failure::io(format!("cannot write the book: {e}")))?;
-    text.push('\n');
-    match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| Failure::io(format!("{}: {e}", path.display())))?,
-        None => written(std::io::Write::write_all(
-            &mut std::io::stdout().lock(),
-            text.as_bytes(),
-        ))?,
-    }
+    write_book(&imported.book, output)?;
     eprintln!("{}", imported.summary);
     for note in &imported.book.notes {
         eprintln!("note: {note}");

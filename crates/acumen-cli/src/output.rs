@@ -243,6 +243,13 @@ fn summary(report: &Report) -> Vec<String> {
             i.name, i.acu_hours, i.average_acu, i.peak_acu, i.paused_hours, i.hours_at_max, unmet
         ));
     }
+    if let Some(plan) = report
+        .comparison
+        .as_ref()
+        .and_then(|c| c.savings_plans.iter().find(|p| p.covers == "serverless"))
+    {
+        lines.push(format!("Database Savings Plan: {}", plan.summary));
+    }
     let mc = &report.max_connections;
     lines.push(format!(
         "max_connections: {}{}",

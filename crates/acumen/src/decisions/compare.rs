@@ -1359,10 +1359,19 @@ fn provisioned_wins(
         let unknown_ri = rows
             .iter()
             .any(|r| r.kind == OptionKind::Reserved && r.monthly_micro_usd.is_none());
-        text.push_str(if unknown_ri {
-            "; a Reserved Instance would cut it further (supply its rate to see by how much)"
+        let class = p.class.as_deref().unwrap_or("");
+        text.push_str(&if unknown_ri {
+            String::from(
+                "; a Reserved Instance would cut it further (supply its rate to see by how much)",
+            )
+        } else if eligible(class) {
+            String::from(
+                "; a Reserved Instance or Savings Plan would cut it further (add a Reserved or Savings Plan option to see by how much)",
+            )
         } else {
-            "; a Reserved Instance or Savings Plan would cut it further (add a Reserved or Savings Plan option to see by how much)"
+            format!(
+                "; a Reserved Instance would cut it further (add a Reserved option to see by how much; Database Savings Plans do not cover {class})"
+            )
         });
     }
     text
