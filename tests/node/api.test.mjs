@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import * as acumen from "acumen";
 import {
   capabilities,
+  compare,
   catalog,
   defaultScenario,
   estimate,
@@ -522,4 +523,31 @@ test("cyclic and deeply nested inputs are refused, not overflowed", () => {
   for (let i = 0; i < 10_000; i++) deep = { workload: deep };
   assert.throws(() => estimate(deep), { name: "AcumenError", code: "out_of_range" });
   assert.throws(() => maxConnections({ engine: PG, minAcu: 1, maxAcu: 16, x: deep }), { name: "AcumenError" });
+});
+
+test("compare() sizes a Database Savings Plan to the simulated hours", () => {
+  // A floor of 4 ACU every hour at $0.12 with a plan rate 20 % off: commit
+  // 4 × $0.096 = $0.384 an hour, 730 × $0.384 = $280.32 against 730 × 4 × $0.12 = $350.40.
+  const c = compare({
+    storageGb: 0,
+    workload: { steady: { acu: 4 } },
+    scaling: { minAcu: 4, maxAcu: 16 },
+    compare: { serverlessSavingsPlanDiscount: 0.2, serverlessSavingsPlanCommitment: 1 },
+  });
+  const [plan] = c.savingsPlans;
+  assert.equal(plan.covers, "serverless");
+  assert.equal(plan.rateNanoUsd, 96_000_000);
+  assert.equal(plan.best.hourlyMicroUsd, 384_000);
+  assert.equal(plan.best.monthlyMicroUsd, 280_320_000);
+  assert.equal(plan.onDemandMicroUsd, 350_400_000);
+  // Yours, $1 an hour: 730 × $1 = $730, 38.4 % of it used.
+  assert.equal(plan.yours.monthlyMicroUsd, 730_000_000);
+  assert.ok(Math.abs(plan.yours.utilisation - 0.384) < 1e-12);
+  assert.ok(plan.curve.some((p) => p.hourlyMicroUsd === 384_000 && p.monthlyMicroUsd === 280_320_000));
+  assert.ok(c.rows.some((r) => r.kind === "serverless-savings-plan" && r.option === "serverless with the best Savings Plan ($0.384 an hour)"));
+  // A negative commitment is refused by name.
+  assert.throws(
+    () => compare({ compare: { serverlessSavingsPlanCommitment: -1 } }),
+    (e) => e.field === "compare.serverlessSavingsPlanCommitment",
+  );
 });

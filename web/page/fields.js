@@ -136,7 +136,8 @@ export const FIELDS = [
   { kind: "number", id: "backtrack-records", path: "extras.backtrackChangeRecords", label: "Backtrack change records", unit: "a month", hint: "Aurora MySQL only.", min: 0, ...whole, optional: true },
   { kind: "number", id: "global-write-ios", path: "extras.globalWriteIos", label: "Global Database writes", unit: "a month", hint: "Replicated write I/Os to other regions.", min: 0, ...whole, optional: true },
 
-  { kind: "number", id: "serverless-sp", path: "compare.serverlessSavingsPlanDiscount", label: "Serverless Savings Plan discount", unit: "0–0.9", hint: "Optional: a Database Savings Plan's discount on ACU-hours; 0.2 is 20 % off.", min: 0, max: 0.9, optional: true },
+  { kind: "number", id: "serverless-sp", path: "compare.serverlessSavingsPlanDiscount", label: "Serverless Savings Plan discount", unit: "0–0.9", hint: "Optional: the Database Savings Plan rate's discount off on-demand ACU-hours (AWS announced up to about 35 %); 0.2 is 20 % off. A price book with Savings Plans rates comes first.", min: 0, max: 0.9, optional: true },
+  { kind: "number", id: "serverless-sp-commitment", path: "compare.serverlessSavingsPlanCommitment", label: "Your Savings Plan commitment", unit: "$/hour", hint: "Optional: a commitment to price beside the best one, paid every hour of the 1-year term.", min: 0, optional: true },
 
   { kind: "number", id: "app-working-set", path: "application.workingSetGib", label: "Working set", unit: "GiB", hint: "Optional: hot data that should stay in memory.", min: 0, optional: true },
   { kind: "number", id: "app-instances", path: "application.appInstances", label: "Application instances", unit: "instances", hint: "Optional: pods, tasks or functions holding a connection pool.", min: 0, ...whole, optional: true, placeholder: "0", blankZero: true },

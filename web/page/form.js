@@ -184,6 +184,7 @@ function compareGroup() {
     ]),
     el("button", { className: "button-secondary add-row", text: "Add class", attrs: { type: "button", id: "add-class", "data-class-action": "add", "data-testid": "add-class" } }),
     field("serverless-sp"),
+    field("serverless-sp-commitment"),
   ]);
 }
 

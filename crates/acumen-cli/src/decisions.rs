@@ -93,6 +93,14 @@ fn print_savings_plans(
         ("Saving", Align::Right),
     ]);
     for p in &c.savings_plans {
+        t.row(vec![
+            format!("{}: on-demand", p.covers),
+            String::from("none"),
+            p.on_demand_micro_usd.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
         let mut line = |name: String, k: &acumen::compare::Commitment| {
             t.row(vec![
                 name,
@@ -103,16 +111,6 @@ fn print_savings_plans(
                 percent(k.saving_share),
             ]);
         };
-        line(
-            format!("{}: on-demand", p.covers),
-            &acumen::compare::Commitment {
-                hourly_micro_usd: acumen::Money::ZERO,
-                monthly_micro_usd: p.on_demand_micro_usd,
-                utilisation: 1.0,
-                saving_micro_usd: acumen::Money::ZERO,
-                saving_share: 0.0,
-            },
-        );
         line(format!("{}: best", p.covers), &p.best);
         if let Some(y) = &p.yours {
             line(format!("{}: yours", p.covers), y);

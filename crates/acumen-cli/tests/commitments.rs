@@ -79,7 +79,8 @@ fn the_book_prices_the_best_commitment() {
         "{table}"
     );
     assert!(
-        table.contains("commit $0.384 an hour for 1 year"),
+        table
+            .contains("commit $0.384 an hour to a 1-year plan for serverless: 100 % of it is used"),
         "{table}"
     );
     assert!(table.contains("$70.08"), "{table}"); // $350.40 − $280.32

@@ -5,6 +5,7 @@
 import { $, results } from "../dom.js";
 import { section, state } from "../state.js";
 import { renderBreakEvenChart } from "./break-even.js";
+import { renderCommitmentChart } from "./commitment.js";
 import { capacityChoice, renderCapacityChart } from "./capacity.js";
 import { chartView } from "./frame.js";
 import { renderFrontierChart } from "./frontier.js";
@@ -20,6 +21,7 @@ export function redrawCharts() {
     renderCapacityChart(report),
   );
   section("break-even-chart", `${width}|${JSON.stringify(report.comparison)}`, () => renderBreakEvenChart(report.comparison));
+  section("commitment-chart", `${width}|${JSON.stringify(report.comparison?.savingsPlans)}`, () => renderCommitmentChart(report.comparison));
   if (state.lastOptimization && /** @type {HTMLDetailsElement} */ ($("optimizer")).open) {
     const { optimization, maxShare } = state.lastOptimization;
     section("frontier-chart", `${width}|${maxShare}|${JSON.stringify(optimization)}`, () => renderFrontierChart(optimization, maxShare));

@@ -83,6 +83,7 @@ export function renderComparison(comparison) {
 /** @type {[string, string][]} */
 const TOPICS = [
   ["purchase", "What to buy"],
+  ["savings-plan", "Savings Plan"],
   ["min-acu", "Minimum capacity"],
   ["max-acu", "Maximum capacity"],
   ["auto-pause", "Auto-pause"],

@@ -236,9 +236,8 @@ fn summary(
         return text;
     }
     format!(
-        "commit {} an hour for {term_years} year{} to cover {covers}: {:.0} % of it is used, and it saves {} a month ({:.1} % of {} on-demand compute)",
+        "commit {} an hour to a {term_years}-year plan for {covers}: {:.0} % of it is used, and it saves {} a month ({:.1} % of {} on-demand compute)",
         hourly(best.hourly_micro_usd),
-        if term_years == 1 { "" } else { "s" },
         best.utilisation * 100.0,
         best.saving_micro_usd,
         best.saving_share * 100.0,
