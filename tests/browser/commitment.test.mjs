@@ -124,3 +124,20 @@ test("README screenshot: the Savings Plan chart of the business-hours example", 
   if (process.env.ACUMEN_UPDATE_DOCS) copyFileSync(shot, join(root, "docs", "calculator-savings-plan.png"));
   await page.close();
 });
+
+test("verdicts name only what can be bought; nothing provisioned priced is no verdict", async () => {
+  // Busy 2 h a day: ideal tracking is the cheapest row, a what-if.
+  const busy = { storageGb: 0, workload: { businessHours: { peakAcu: 16, offPeakAcu: 0.5, hoursPerDay: 2 } } };
+  let page = await opened(DESKTOP, busy);
+  assert.equal(await page.locator("#comparison-rows tr").first().getAttribute("data-kind"), "serverless-ideal");
+  assert.ok(!(await text(page, "verdict-cheapest")).includes("ideal"), await text(page, "verdict-cheapest"));
+  assert.equal(await page.locator("#comparison-rows tr.cheapest").getAttribute("data-kind"), "serverless");
+  assert.ok(!(await page.locator('[data-topic="purchase"]').textContent()).includes("ideal"));
+  await page.close();
+  // A class with no rate anywhere: nothing provisioned to compare with.
+  page = await opened(PHONE, { storageGb: 0, workload: { steady: { acu: 4 } }, compare: { classes: [{ class: "db.x9.large", memoryGib: 64 }] } });
+  assert.equal(await text(page, "verdict-choice"), "No verdict");
+  assert.equal(await text(page, "verdict-cheapest"), "");
+  assert.match(await text(page, "verdict-text"), /^No provisioned option could be priced; add an instance class with its on-demand rate/);
+  await page.close();
+});

@@ -551,3 +551,12 @@ test("compare() sizes a Database Savings Plan to the simulated hours", () => {
     (e) => e.field === "compare.serverlessSavingsPlanCommitment",
   );
 });
+
+test("compare() gives no verdict when no provisioned option is priced, and never names ideal tracking", () => {
+  const none = compare({ storageGb: 0, workload: { steady: { acu: 4 } }, compare: { classes: [{ class: "db.x9.large", memoryGib: 64 }] } });
+  assert.match(none.verdict, /^no verdict: no provisioned option could be priced/);
+  assert.equal(none.cheapest, "");
+  const busy = compare({ storageGb: 0, workload: { businessHours: { peakAcu: 16, offPeakAcu: 0.5, hoursPerDay: 2 } } });
+  assert.equal(busy.rows[0].kind, "serverless-ideal");
+  assert.equal(busy.cheapest, "serverless (simulated)");
+});

@@ -132,6 +132,16 @@ fn print_savings_plans(
             p.term_years,
             payment(p.payment)
         )?;
+        writeln!(
+            out,
+            "{}Assumed: {}.",
+            if format == Format::Markdown {
+                "- "
+            } else {
+                "  "
+            },
+            p.assumptions
+        )?;
     }
     Ok(())
 }

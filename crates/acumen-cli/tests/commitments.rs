@@ -161,3 +161,36 @@ fn a_negative_commitment_is_refused_by_name() {
         "{message}"
     );
 }
+
+/// Steady 4 ACU in us-east-1 ($0.12) against db.r6g.xlarge ($0.519, 4 vCPU).
+const STEADY_R6G: &str = r#"{ "storageGb": 0, "workload": { "steady": { "acu": 4 } },
+  "scaling": { "minAcu": 4, "maxAcu": 16 }, "extras": { "rdsProxy": true },
+  "compare": { "classes": [ { "class": "db.r6g.xlarge" } ] } }"#;
+
+#[test]
+fn a_steady_load_is_called_steady() {
+    let table = stdout(&run(&["compare", "-"], Some(STEADY_R6G)));
+    let verdict = table.lines().next().unwrap_or_default();
+    assert!(verdict.contains("steady at about 4 ACU"), "{verdict}");
+    assert!(!verdict.contains("variable"), "{verdict}");
+    assert!(!verdict.contains("0.0 h a day"), "{verdict}");
+}
+
+#[test]
+fn rds_proxy_in_front_of_provisioned_is_priced_per_vcpu() {
+    let c = json(&run(&["compare", "-", "-f", "json"], Some(STEADY_R6G)));
+    let rows = c["rows"].as_array().expect("rows");
+    let od = rows
+        .iter()
+        .find(|r| r["option"] == "db.r6g.xlarge on-demand")
+        .expect("on-demand row");
+    // 730 × $0.519 = $378.87 and the proxy on 4 vCPU: 4 × 730 × $0.015 =
+    // $43.80 (not the serverless 8-ACU minimum, $87.60): $422.67.
+    assert_eq!(od["monthlyMicroUsd"], 422_670_000);
+    let serverless = rows
+        .iter()
+        .find(|r| r["kind"] == "serverless")
+        .expect("serverless row");
+    // 4 × 730 × $0.12 = $350.40 and the 8-ACU proxy minimum $87.60.
+    assert_eq!(serverless["monthlyMicroUsd"], 438_000_000);
+}

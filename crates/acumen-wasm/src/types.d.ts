@@ -609,6 +609,11 @@ export interface ComparisonRow {
  */
 export interface SavingsPlan {
   /**
+   * What the sizing assumes: the term and payment, how the plan bills,
+   * what it covers.
+   */
+  assumptions: string;
+  /**
    * The commitment sized to the average hour, for comparison: what
    * sizing by the monthly average would do.
    */

@@ -161,7 +161,7 @@ fn billed<'a>(
     Ok(compare::Billed {
         compute_priced: bill_compute_priced(bill),
         proxy,
-        hourly: usage.hourly_half_acu_seconds(s.hours_per_month),
+        hourly: usage.hourly_half_acu_seconds(billed_hours(s)),
         compute_price,
         unpriced: unpriced_parts(lines),
         serverless: bill.total,
@@ -174,6 +174,16 @@ fn billed<'a>(
         io_optimized: priced(StorageType::IoOptimized).map(|p| p.0),
         scenario: s,
     })
+}
+
+/// Hours the bill covers, and so the hours a commitment is paid for: the
+/// month, or the whole workload when it runs longer (a 740-hour list of
+/// levels is billed for 740 hours).
+fn billed_hours(s: &ValidScenario) -> u32 {
+    let simulated = s.instances[0].demand.seconds().div_ceil(3600);
+    u32::try_from(simulated)
+        .unwrap_or(u32::MAX)
+        .max(s.hours_per_month)
 }
 
 /// A bill's total and its I/O part; `None` if a line is unpriced or it

@@ -277,6 +277,17 @@ mod in_the_comparison {
             Some(usd(280_320_000))
         );
         assert_eq!((plan.term_years, plan.payment), (1, Payment::NoUpfront));
+        assert!(
+            plan.assumptions
+                .starts_with("a 1-year term, no upfront (as AWS announced"),
+            "{}",
+            plan.assumptions
+        );
+        assert!(plan.assumptions.contains("paused hours too"));
+        assert!(
+            plan.assumptions
+                .ends_with("Reserved Instances do not cover serverless capacity")
+        );
         // The curve has the best point on it, and it is the lowest.
         let low = plan
             .curve
@@ -479,5 +490,69 @@ mod in_the_comparison {
             "{}",
             od.note
         );
+    }
+}
+
+mod against_the_bill {
+    use acumen::report::Component;
+    use acumen::scenario::{Level, PriceOverrides, Reader};
+    use acumen::{Scenario, Workload, estimate};
+
+    /// The plan's on-demand compute is the bill's compute, to the
+    /// micro-dollar, for a cluster with readers and a month that is not 730 h.
+    #[test]
+    fn on_demand_compute_is_the_bills() {
+        for workload in [
+            // The seed article's 220 + 520 = 740 hours.
+            Workload::Levels(vec![
+                Level {
+                    acu: 16.0,
+                    hours: 220.0,
+                },
+                Level {
+                    acu: 2.0,
+                    hours: 520.0,
+                },
+            ]),
+            Workload::Steady { acu: 3.5 },
+        ] {
+            let s = Scenario {
+                workload,
+                readers: vec![
+                    Reader {
+                        promotion_tier: 1,
+                        workload: None,
+                    },
+                    Reader {
+                        promotion_tier: 2,
+                        workload: None,
+                    },
+                ],
+                storage_gb: 0.0,
+                price_overrides: PriceOverrides {
+                    serverless_standard: Some(0.12),
+                    ..PriceOverrides::default()
+                },
+                compare: acumen::compare::CompareOptions {
+                    serverless_savings_plan_discount: Some(0.3),
+                    ..Default::default()
+                },
+                ..Scenario::default()
+            };
+            let r = estimate(&s).unwrap();
+            let compute: i64 = r
+                .lines
+                .iter()
+                .filter(|l| l.component == Component::Compute)
+                .map(|l| l.cost_micro_usd.unwrap().micros())
+                .sum();
+            let plan = &r.comparison.as_ref().unwrap().savings_plans[0];
+            // Each instance's line is rounded once; the plan's sum once: within a micro-dollar per line.
+            assert!(
+                (plan.on_demand_micro_usd.micros() - compute).abs() <= 3,
+                "{} vs {compute}",
+                plan.on_demand_micro_usd
+            );
+        }
     }
 }

@@ -81,7 +81,7 @@ export function renderCommitmentChart(comparison) {
   setText(
     $("commitment-caption"),
     `${plan.termYears}-year Database Savings Plan, ${plan.payment.replace("-", " ")}; plan rate ${formatNanoUsd(plan.rateNanoUsd)} per ${plan.unit} against ${formatNanoUsd(plan.onDemandNanoUsd)} on-demand (${share(plan.discount)} off, ${plan.rateSource}). ` +
-      `The commitment is paid every hour, paused ones too; each hour's use draws on it at the plan rate and beyond it at on-demand. Click the chart to price another commitment.`,
+      `Assumed: ${plan.assumptions}. Click the chart to price another commitment.`,
   );
 }
 

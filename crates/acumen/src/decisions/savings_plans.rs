@@ -68,6 +68,9 @@ pub struct SavingsPlan {
     pub curve: Vec<CommitmentPoint>,
     /// What to buy, and why, in words.
     pub summary: String,
+    /// What the sizing assumes: the term and payment, how the plan bills,
+    /// what it covers.
+    pub assumptions: String,
 }
 
 /// A plan rate and where it came from.
@@ -187,6 +190,7 @@ pub(crate) fn size(
     let term_years = s.compare.plan_term_years();
     let payment = s.compare.plan_payment();
     let summary = summary(covers, term_years, &best, &average, on_demand);
+    let assumptions = assumptions(s, covers == "serverless");
     Ok(SavingsPlan {
         covers: String::from(covers),
         term_years,
@@ -202,7 +206,32 @@ pub(crate) fn size(
         average,
         curve,
         summary,
+        assumptions,
     })
+}
+
+/// What the sizing assumes, in words.
+fn assumptions(s: &ValidScenario, serverless: bool) -> String {
+    let o = &s.compare;
+    let chosen = if o.savings_plan_term_years.is_none() && o.savings_plan_payment.is_none() {
+        " (as AWS announced Database Savings Plans in December 2025)"
+    } else {
+        ""
+    };
+    let payment = match o.plan_payment() {
+        Payment::NoUpfront => "no upfront",
+        Payment::PartialUpfront => "partial upfront",
+        Payment::AllUpfront => "all upfront",
+    };
+    format!(
+        "a {}-year term, {payment}{chosen}; the commitment is paid every hour of the term, paused hours too; each hour's eligible use is drawn from it at the plan rate and the rest billed on-demand; commitment an hour does not use is lost; {}",
+        o.plan_term_years(),
+        if serverless {
+            "Reserved Instances do not cover serverless capacity"
+        } else {
+            "the plans cover the db.r7g, db.r7i and db.r8g families only"
+        }
+    )
 }
 
 /// `$0.192` an hour: commitments shown to the tenth of a cent.
