@@ -213,6 +213,24 @@ mod properties {
         }
 
         #[test]
+        fn the_cost_is_each_hours_cost_summed((usage, price, ppm) in load_and_plan(), c in 0i64..3_000_000) {
+            // Hour by hour, as AWS bills it: the commitment, plus the hour's
+            // on-demand spend beyond what the commitment covers at the plan
+            // rate; in nano-dollars × 7,200 × rate, summed, rounded once.
+            let rate = (price * (1_000_000 - ppm) / 1_000_000).max(1);
+            let load = HourlyLoad::serverless(usage.clone(), UnitPrice::from_nanos(price));
+            let plan = Plan::new(&load, Some(UnitPrice::from_nanos(rate)), FIELD).unwrap();
+            let (p, r, c_nanos) = (i128::from(price), i128::from(rate), i128::from(c) * 1000);
+            let scaled: i128 = usage
+                .iter()
+                .map(|&u| c_nanos * r * 7200 + (i128::from(u) * r - c_nanos * 7200).max(0) * p)
+                .sum();
+            let divisor = r * 7200 * 1000;
+            let expected = (scaled + divisor / 2) / divisor;
+            prop_assert_eq!(plan.monthly(Money::from_micros(c)).unwrap().micros() as i128, expected);
+        }
+
+        #[test]
         fn cost_is_convex_in_the_commitment((usage, price, ppm) in load_and_plan(), step in 1i64..50_000) {
             let rate = (price * (1_000_000 - ppm) / 1_000_000).max(1);
             let load = HourlyLoad::serverless(usage, UnitPrice::from_nanos(price));

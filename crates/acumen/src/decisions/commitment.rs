@@ -96,6 +96,10 @@ pub struct Plan<'a> {
     rate: UnitPrice,
     /// The input behind the rate, named in errors.
     field: String,
+    /// The hours' usage, smallest first.
+    sorted: Vec<u64>,
+    /// `beyond[k]`: the usage of `sorted[k..]`, summed.
+    beyond: Vec<i128>,
 }
 
 impl<'a> Plan<'a> {
@@ -118,10 +122,18 @@ impl<'a> Plan<'a> {
                 format_args!("the plan rate must be above zero (a discount below 1)"),
             ));
         }
+        let mut sorted = load.usage.clone();
+        sorted.sort_unstable();
+        let mut beyond = alloc::vec![0i128; sorted.len() + 1];
+        for k in (0..sorted.len()).rev() {
+            beyond[k] = beyond[k + 1] + i128::from(sorted[k]);
+        }
         Ok(Plan {
             load,
             rate,
             field: String::from(field),
+            sorted,
+            beyond,
         })
     }
 
@@ -166,24 +178,24 @@ impl<'a> Plan<'a> {
     pub fn monthly(&self, commitment: Money) -> Result<Money, Error> {
         let c = self.negative(commitment)?;
         let (p, r, per) = self.prices();
-        // Every hour's cost times r·per, in nano-dollars:
-        // c·r·per + max(0, u·r − c·per)·p, summed, then divided once.
-        let mut sum: i128 = 0;
-        let committed = c
-            .checked_mul(r)
-            .and_then(|x| x.checked_mul(per))
-            .ok_or_else(|| self.overflow())?;
+        // Every hour's cost times r·per, in nano-dollars, is
+        // c·r·per + max(0, u·r − c·per)·p; summed over the hours, then
+        // divided once. The hours above the commitment are a suffix of the
+        // sorted usage, so the sum is H·c·r·per + (U·r − n·c·per)·p with n
+        // of them using U in all: no pass over the hours.
+        let hours = self.sorted.len() as i128;
         let covered = c.checked_mul(per).ok_or_else(|| self.overflow())?;
-        for &u in &self.load.usage {
-            let used = i128::from(u)
-                .checked_mul(r)
-                .ok_or_else(|| self.overflow())?;
-            let beyond = (used - covered).max(0).checked_mul(p);
-            sum = beyond
-                .and_then(|b| sum.checked_add(b))
-                .and_then(|s| s.checked_add(committed))
-                .ok_or_else(|| self.overflow())?;
-        }
+        let first_above = self
+            .sorted
+            .partition_point(|&u| i128::from(u).saturating_mul(r) <= covered);
+        let above = (self.sorted.len() - first_above) as i128;
+        let sum = (|| {
+            let committed = hours.checked_mul(covered)?.checked_mul(r)?;
+            let used = self.beyond[first_above].checked_mul(r)?;
+            let extra = used.checked_sub(above.checked_mul(covered)?)?;
+            committed.checked_add(extra.checked_mul(p)?)
+        })()
+        .ok_or_else(|| self.overflow())?;
         let divisor = r * per * 1000;
         let micros = (sum + divisor / 2) / divisor;
         i64::try_from(micros)
@@ -225,9 +237,7 @@ impl<'a> Plan<'a> {
         if k == 0 {
             return Ok(Money::ZERO);
         }
-        let mut sorted = self.load.usage.clone();
-        sorted.sort_unstable();
-        let x = i128::from(sorted[(k - 1) as usize]);
+        let x = i128::from(self.sorted[(k - 1) as usize]);
         // c = x·r/per nano-dollars = x·r/(per·1000) micro-dollars.
         let exact = x.checked_mul(r).ok_or_else(|| self.overflow())?;
         let low = exact / (per * 1000);
