@@ -177,3 +177,11 @@ fuzz seconds="60":
 
 # Every fuzz target for about 20 s; fails on any crash, panic or timeout.
 fuzz-smoke: (fuzz "20")
+
+# The scaling model against every published measurement: prints the table,
+# rewrites it in docs/calibration.md and redraws docs/calibration.svg.
+calibrate:
+    cargo build --quiet --locked -p acumen-cli
+    target/debug/acumen calibrate
+    target/debug/acumen calibrate --format json | node scripts/calibration-chart.mjs docs/calibration.svg
+    node scripts/calibration-doc.mjs docs/calibration.md target/debug/acumen

@@ -10,6 +10,7 @@ use acumen::prices::PriceBook;
 use acumen::{Engine, Scenario, StorageType};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+mod calibrate;
 mod cloudwatch;
 mod decisions;
 mod download;
@@ -174,6 +175,17 @@ acumen max-connections --engine aurora-mysql --min-acu 0.5 --max-acu 64 --format
         /// Maximum capacity in ACUs.
         #[arg(long, value_name = "ACU")]
         max_acu: f64,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The scaling model against every published measurement of Aurora
+    /// Serverless v2 scaling, on each platform version measured.
+    #[command(
+        after_help = "Sources and bands: docs/calibration.md.\n\nExamples:\n  acumen calibrate\n  \
+acumen calibrate --format markdown"
+    )]
+    Calibrate {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -572,6 +584,9 @@ fn run(command: Command) -> Result<(), Failure> {
             format,
         } => run_optimize(file.as_deref(), max_unmet_share, prices.as_deref(), format),
         Command::Export { kind, file } => run_export(kind, file.as_deref()),
+        Command::Calibrate { format } => {
+            written(calibrate::print(format, &mut std::io::stdout().lock()))
+        }
         Command::Prices { command } => run_prices(command),
         Command::Completions { shell } => run_completions(shell),
         Command::MaxConnections {
@@ -659,6 +674,7 @@ fn format_of(command: &Command) -> Option<Format> {
         | Command::Simulate { format, .. }
         | Command::Validate { format, .. }
         | Command::MaxConnections { format, .. }
+        | Command::Calibrate { format }
         | Command::Compare { format, .. }
         | Command::Advise { format, .. }
         | Command::Optimize { format, .. }

@@ -261,8 +261,10 @@ fn summary(report: &Report) -> Vec<String> {
         }
     ));
     lines.push(format!(
-        "Model: {} v{}. Prices: {} as of {}.",
-        report.model.name, report.model.version, report.catalog.name, report.catalog.as_of
+        "Model: {}. Prices: {} as of {}.",
+        model_label(&report.model),
+        report.catalog.name,
+        report.catalog.as_of
     ));
     for w in &report.warnings {
         lines.push(format!("warning ({}): {}", warning_label(w), w.message));
@@ -363,12 +365,11 @@ pub fn print_simulation(report: &Report, usage_only: bool, format: Format) -> io
         Format::Table => {
             writeln!(
                 out,
-                "Simulated usage: {} {}, {} h/month, model {} v{}",
+                "Simulated usage: {} {}, {} h/month, model {}",
                 report.region,
                 report.engine,
                 report.hours_per_month,
-                report.model.name,
-                report.model.version
+                model_label(&report.model)
             )?;
             usage_table(report).write_text(&mut out)?;
             writeln!(out)?;
@@ -378,12 +379,11 @@ pub fn print_simulation(report: &Report, usage_only: bool, format: Format) -> io
         Format::Markdown => {
             writeln!(
                 out,
-                "**Simulated usage:** {} {}, {} h/month, model {} v{}\n",
+                "**Simulated usage:** {} {}, {} h/month, model {}\n",
                 report.region,
                 report.engine,
                 report.hours_per_month,
-                report.model.name,
-                report.model.version
+                model_label(&report.model)
             )?;
             usage_table(report).write_markdown(&mut out)?;
             writeln!(out, "\n**Timeline** ({bucket} s buckets, first week)\n")?;
@@ -1178,11 +1178,10 @@ fn replay_heading(r: &Replay) -> [String; 3] {
             r.interval_seconds
         ),
         format!(
-            "Recorded: {} (as seen in the samples). Replayed: {}, model {} v{}.",
+            "Recorded: {} (as seen in the samples). Replayed: {}, model {}.",
             scaling(&r.settings.recorded),
             scaling(&r.settings.replayed),
-            r.report.model.name,
-            r.report.model.version
+            model_label(&r.report.model)
         ),
         format!(
             "Both bills: {} h at {} per ACU-hour ({} {}, {} confidence, as of {}).",
@@ -1253,6 +1252,15 @@ fn group(value: f64) -> String {
         grouped.push(*c);
     }
     format!("{grouped}.{frac}")
+}
+
+/// "acumen-controller v2 on platform version 4": the model, its version and
+/// the platform version its controller preset is for.
+fn model_label(model: &acumen::vocabulary::ModelInfo) -> String {
+    match model.platform_version {
+        Some(v) => format!("{} v{} on platform version {v}", model.name, model.version),
+        None => format!("{} v{}", model.name, model.version),
+    }
 }
 
 #[cfg(test)]

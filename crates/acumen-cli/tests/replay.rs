@@ -72,7 +72,7 @@ fn table_shows_both_bills_side_by_side() {
     ));
     assert_eq!(
         lines[1],
-        "Recorded: 1-8 ACU (as seen in the samples). Replayed: 1-8 ACU, model acumen-controller v1."
+        "Recorded: 1-8 ACU (as seen in the samples). Replayed: 1-8 ACU, model acumen-controller v2 on platform version 4."
     );
     let header = lines
         .iter()

@@ -1262,18 +1262,27 @@ export interface ModelInfo {
    */
   name: string;
   /**
+   * The Serverless v2 platform version the controller's preset is for
+   * (absent for ideal tracking, which has no controller).
+   */
+  platformVersion?: number | null;
+  /**
    * The model's version.
    */
   version: string;
 }
 /**
- * The controller's parameters. Every one has a documented default and can
- * be overridden from the scenario (`controller`).
+ * The controller's parameters. Every one has a documented default (the
+ * preset of the default platform version, [`Controller::default`]; other
+ * versions: [`crate::platform::PlatformVersion::controller`]) and can be
+ * overridden from the scenario (`controller`).
  */
 export interface Controller {
   /**
-   * A fixed extra step, in ACUs, that a scale-up may take at once (the
-   * 2026 "instant" scaling on recent platforms, low confidence). Default 0.
+   * The step, in ACUs, a scale-up may take within a second when it is
+   * larger than the proportional one (AWS, 2026: "adding up to 16 ACUs to
+   * its current capacity within a second"; low confidence). Default 16 on
+   * platform versions 3 and 4, 0 on versions 1 and 2.
    */
   burstStepAcu: number;
   /**
@@ -1292,6 +1301,12 @@ export interface Controller {
    */
   holdDownSeconds: number;
   /**
+   * Seconds an idle instance keeps running after the auto-pause timeout
+   * before it pauses. Default 108 (pausing "isn't instantaneous"; see
+   * [`crate::platform::PAUSE_DELAY_SECONDS`]).
+   */
+  pauseDelaySeconds: number;
+  /**
    * Capacity an instance resumes at, in ACUs (then it scales up). Default 2
    * (the AWS docs' example resumed at 2 ACU).
    */
@@ -1309,9 +1324,10 @@ export interface Controller {
   scaleDownRate: number;
   /**
    * Proportional scale-up rate per second: each step adds
-   * `max(0.5 ACU, rate × capacity)`. Default 0.07 (capacity doubles in
-   * about 10 s; assumption: AWS says only "the larger the current
-   * capacity, the larger the scaling increment").
+   * `max(0.5 ACU, rate × capacity, burst step)`. Default 0.15 on
+   * platform version 4 (a ramp 45 % shorter), 0.07 on versions 1 to 3
+   * (capacity doubles in about 10 s; an assumption: AWS says only "the
+   * larger the current capacity, the larger the scaling increment").
    */
   scaleUpRate: number;
 }
@@ -1831,6 +1847,12 @@ export interface Scenario {
    */
   io?: IoUsage;
   /**
+   * Serverless v2 platform version, 1 to 4: it limits the maximum
+   * (128 ACU on version 1) and sets how fast the model scales up.
+   * Default: 4, the version new clusters get.
+   */
+  platformVersion?: number | null;
+  /**
    * Prices imported from AWS's Price List (`acumen prices import`),
    * used before the built-in catalog; absent: the catalog alone.
    */
@@ -1996,7 +2018,8 @@ export interface ReservedOffer {
 }
 /**
  * Overrides of the scaling controller's parameters; each absent field
- * keeps its documented default (see [`crate::sim::Controller`]).
+ * keeps the platform version's preset (see [`crate::sim::Controller`]
+ * and [`PlatformVersion::controller`]).
  */
 export interface ControllerOverrides {
   /**
@@ -2015,6 +2038,11 @@ export interface ControllerOverrides {
    * Seconds below capacity before scaling down: 0 to 3,600. Default 60.
    */
   holdDownSeconds?: number | null;
+  /**
+   * Seconds past the auto-pause timeout before an idle instance
+   * pauses: 0 to 3,600. Default 108.
+   */
+  pauseDelaySeconds?: number | null;
   /**
    * Capacity an instance resumes at, in ACUs: 0.5 to 256. Default 2.
    */
@@ -2266,6 +2294,11 @@ export interface TraceSettings {
    * first sample's demand on the grid, within the range.
    */
   initialAcu?: number | null;
+  /**
+   * Serverless v2 platform version, 1 to 4 (it picks the controller's
+   * preset and limits the maximum). Default 4.
+   */
+  platformVersion?: number | null;
   /**
    * The capacity range and auto-pause setting.
    */

@@ -53,7 +53,7 @@ pub fn estimate_valid(s: &ValidScenario) -> Result<Report, Error> {
         unpriced: bill.unpriced,
         yearly_micro_usd: bill.yearly,
         max_connections: max_connections(s.engine, s.scaling.min, s.scaling.max),
-        model: model_info(s.controller),
+        model: model_info(s.controller, s.platform_version),
         ideal,
         catalog,
         warnings: bill.warnings,

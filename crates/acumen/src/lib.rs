@@ -61,6 +61,8 @@ pub mod vocabulary;
 mod check;
 // Engine versions, their limits and max_connections.
 pub mod engine;
+// Platform versions: their limits and the controller's presets.
+pub mod platform;
 // Price lookup: the catalog, price books, overrides.
 pub mod prices;
 // The workload kinds and their expansion into demand over time.
@@ -85,6 +87,8 @@ pub mod report;
 mod estimate;
 // From a provisioned instance to Serverless v2: sizing, range and verdict.
 pub mod migrate;
+// The controller model against published scaling measurements.
+pub mod calibration;
 
 pub use acu::Acu;
 pub use decisions::{advise, compare, optimize};

@@ -15,6 +15,7 @@ use crate::acu::{Acu, check_finite};
 use crate::check::out_of_range;
 use crate::engine::Version;
 use crate::error::{Error, ErrorCode};
+use crate::platform::PlatformVersion;
 use crate::prices;
 use crate::vocabulary::{Controller, input_struct};
 use crate::workload::Timeline;
@@ -134,7 +135,8 @@ input_struct! {
 
 input_struct! {
     /// Overrides of the scaling controller's parameters; each absent field
-    /// keeps its documented default (see [`crate::sim::Controller`]).
+    /// keeps the platform version's preset (see [`crate::sim::Controller`]
+    /// and [`PlatformVersion::controller`]).
     #[derive(Clone, Debug, Default, PartialEq)]
     pub struct ControllerOverrides {
         /// Seconds a higher need must last before scaling up: 1 to 60. Default 2.
@@ -161,6 +163,10 @@ input_struct! {
         /// Capacity an instance resumes at, in ACUs: 0.5 to 256. Default 2.
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
         pub resume_acu: Option<f64>,
+        /// Seconds past the auto-pause timeout before an idle instance
+        /// pauses: 0 to 3,600. Default 108.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub pause_delay_seconds: Option<u32>,
     }
 }
 
@@ -195,9 +201,10 @@ fn real_override(v: Option<f64>, default: f64, lo: f64, hi: f64, name: &str) -> 
 }
 
 impl ControllerOverrides {
-    /// The controller with these overrides applied, checked field by field.
-    pub fn resolve(&self) -> Result<Controller, Error> {
-        let d = Controller::default();
+    /// The controller of `platform` with these overrides applied, checked
+    /// field by field.
+    pub fn resolve(&self, platform: PlatformVersion) -> Result<Controller, Error> {
+        let d = platform.controller();
         let int = int_override;
         let real = real_override;
         Ok(Controller {
@@ -251,6 +258,13 @@ impl ControllerOverrides {
                 "deepResumeSeconds",
             )?,
             resume_acu: real(self.resume_acu, d.resume_acu, 0.5, 256.0, "resumeAcu")?,
+            pause_delay_seconds: int(
+                self.pause_delay_seconds,
+                d.pause_delay_seconds,
+                0,
+                3_600,
+                "pauseDelaySeconds",
+            )?,
         })
     }
 }
@@ -279,6 +293,11 @@ input_struct! {
         /// (auto-pause and 256 ACU allowed).
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
         pub engine_version: Option<String>,
+        /// Serverless v2 platform version, 1 to 4: it limits the maximum
+        /// (128 ACU on version 1) and sets how fast the model scales up.
+        /// Default: 4, the version new clusters get.
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub platform_version: Option<u8>,
         /// Storage configuration. Default `standard`.
         pub storage_type: StorageType,
         /// Hours in the billed month: 1 to 744. Default 730 (AWS's calculator convention).
@@ -324,6 +343,7 @@ impl Default for Scenario {
             region: String::from("us-east-1"),
             engine: Engine::default(),
             engine_version: None,
+            platform_version: None,
             storage_type: StorageType::default(),
             hours_per_month: 730,
             scaling: Scaling::default(),
@@ -413,6 +433,11 @@ pub struct ValidScenario {
     pub engine: Engine,
     /// Engine version, if given.
     pub engine_version: Option<Version>,
+    /// The platform version, given or the default.
+    pub platform_version: PlatformVersion,
+    /// Whether the scenario gave the platform version (false: the default
+    /// was assumed).
+    pub platform_version_given: bool,
     /// Storage configuration.
     pub storage_type: StorageType,
     /// Hours in the billed month.

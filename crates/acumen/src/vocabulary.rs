@@ -277,8 +277,10 @@ pub enum Payment {
     AllUpfront,
 }
 
-/// The controller's parameters. Every one has a documented default and can
-/// be overridden from the scenario (`controller`).
+/// The controller's parameters. Every one has a documented default (the
+/// preset of the default platform version, [`Controller::default`]; other
+/// versions: [`crate::platform::PlatformVersion::controller`]) and can be
+/// overridden from the scenario (`controller`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
@@ -288,12 +290,15 @@ pub struct Controller {
     /// (assumption: AWS scales up when the instance "consistently" needs more).
     pub detect_up_seconds: u32,
     /// Proportional scale-up rate per second: each step adds
-    /// `max(0.5 ACU, rate × capacity)`. Default 0.07 (capacity doubles in
-    /// about 10 s; assumption: AWS says only "the larger the current
-    /// capacity, the larger the scaling increment").
+    /// `max(0.5 ACU, rate × capacity, burst step)`. Default 0.15 on
+    /// platform version 4 (a ramp 45 % shorter), 0.07 on versions 1 to 3
+    /// (capacity doubles in about 10 s; an assumption: AWS says only "the
+    /// larger the current capacity, the larger the scaling increment").
     pub scale_up_rate: f64,
-    /// A fixed extra step, in ACUs, that a scale-up may take at once (the
-    /// 2026 "instant" scaling on recent platforms, low confidence). Default 0.
+    /// The step, in ACUs, a scale-up may take within a second when it is
+    /// larger than the proportional one (AWS, 2026: "adding up to 16 ACUs to
+    /// its current capacity within a second"; low confidence). Default 16 on
+    /// platform versions 3 and 4, 0 on versions 1 and 2.
     pub burst_step_acu: f64,
     /// Seconds demand must stay below capacity before scaling down. Default 60
     /// (assumption; no cooldown is documented for v2).
@@ -311,21 +316,10 @@ pub struct Controller {
     /// Capacity an instance resumes at, in ACUs (then it scales up). Default 2
     /// (the AWS docs' example resumed at 2 ACU).
     pub resume_acu: f64,
-}
-
-impl Default for Controller {
-    fn default() -> Self {
-        Controller {
-            detect_up_seconds: 2,
-            scale_up_rate: 0.07,
-            burst_step_acu: 0.0,
-            hold_down_seconds: 60,
-            scale_down_rate: 0.004,
-            resume_seconds: 15,
-            deep_resume_seconds: 30,
-            resume_acu: 2.0,
-        }
-    }
+    /// Seconds an idle instance keeps running after the auto-pause timeout
+    /// before it pauses. Default 108 (pausing "isn't instantaneous"; see
+    /// [`crate::platform::PAUSE_DELAY_SECONDS`]).
+    pub pause_delay_seconds: u32,
 }
 
 /// The capacity model that produced the usage.
@@ -340,6 +334,10 @@ pub struct ModelInfo {
     pub version: String,
     /// What the model assumes, in one sentence.
     pub description: String,
+    /// The Serverless v2 platform version the controller's preset is for
+    /// (absent for ideal tracking, which has no controller).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub platform_version: Option<u8>,
     /// The controller parameters used (defaults unless overridden).
     pub controller: Controller,
 }

@@ -94,15 +94,28 @@ fn business_hours_on_730_hours_split_222_and_508() {
     assert_eq!(r.instances[0].ideal_acu_hours, 4_568.0);
     assert_eq!(r.ideal.total_micro_usd.micros(), 548_160_000);
     // Each weekday: a ramp up at 08:00 (some demand unserved) and a slow
-    // ramp down after 18:00 (extra capacity billed).
+    // ramp down after 18:00 (extra capacity billed). On platform version 4
+    // (the default) the rise from 2 to 16 ACU is one step of at most 16 ACU
+    // in the second after the 2 s detection delay: demand is met 1 s after
+    // it rose.
     let w = &r.instances[0];
     assert_eq!(w.scale_up_episodes, 23);
     assert!(w.unmet_acu_hours.lag > 0.0);
+    assert_eq!(w.time_to_capacity_p50_seconds, Some(1));
+    assert!(r.total_micro_usd > r.ideal.total_micro_usd);
+    // On platform version 2, proportional steps alone: 2 → 16 ACU at 7 % a
+    // second (at least 0.5 ACU a step) takes tens of seconds.
+    let pv2 = estimate(&Scenario {
+        platform_version: Some(2),
+        ..scenario
+    })
+    .unwrap();
     assert!(
-        w.time_to_capacity_p50_seconds
+        pv2.instances[0]
+            .time_to_capacity_p50_seconds
             .is_some_and(|t| (10..=40).contains(&t))
     );
-    assert!(r.total_micro_usd > r.ideal.total_micro_usd);
+    assert!(pv2.instances[0].unmet_acu_hours.lag > w.unmet_acu_hours.lag);
 }
 
 #[test]

@@ -26,7 +26,7 @@ pub enum WarningKind {
     UnknownPrice,
     /// A remark on how an input was read (e.g. a trace repeated to fill the month).
     InputNote,
-    /// A maximum above 128 ACU needs a recent platform version too.
+    /// A maximum above 128 ACU assumes a recent platform version.
     PlatformVersion,
     /// Something in the configuration keeps the cluster from auto-pausing.
     PauseBlocked,
@@ -82,13 +82,13 @@ pub(crate) fn add_warnings(
             });
         }
     }
-    if s.scaling.max > Acu::LEGACY_MAX {
+    if s.scaling.max > Acu::LEGACY_MAX && !s.platform_version_given {
         warnings.push(Warning {
             kind: WarningKind::PlatformVersion,
-            field: String::from("scaling.maxAcu"),
+            field: String::from("platformVersion"),
             message: format!(
-                "a maximum of {} ACU also needs platform version 2 or later (platform version 1 stops at 128 ACU)",
-                s.scaling.max
+                "a maximum of {} ACU assumes {} (the default for new clusters); an existing cluster on platform version 1 stops at 128 ACU",
+                s.scaling.max, s.platform_version
             ),
         });
     }

@@ -15,11 +15,28 @@ use crate::check::{
 use crate::engine::{self, Version};
 use crate::error::{Error, ErrorCode};
 use crate::money::UnitPrice;
+use crate::platform::PlatformVersion;
 use crate::prices::{self, PriceItem};
 use crate::workload::{HOUR, Timeline, Workload, spike_windows};
 
 /// Remarks on how the input was read: (field, message).
 type Notes = Vec<(String, String)>;
+
+/// The maximum within what the platform version allows (128 ACU on
+/// version 1); the engine version's own limit is checked beside it.
+fn check_platform_max(platform: PlatformVersion, max: crate::acu::Acu) -> Result<(), Error> {
+    if max > platform.max_acu() {
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            "scaling.maxAcu",
+            format_args!(
+                "{max} ACU is above the {} ACU that {platform} allows; choose platform version 2 or later (a cluster moves to the latest by a stop and start or a blue/green switchover)",
+                platform.max_acu()
+            ),
+        ));
+    }
+    Ok(())
+}
 
 impl Scenario {
     /// Checks every field and returns the exact form the calculations use.
@@ -47,6 +64,11 @@ impl Scenario {
             ));
         }
         let month = u64::from(self.hours_per_month) * HOUR;
+        let platform_version = self
+            .platform_version
+            .map(|v| PlatformVersion::new(v, "platformVersion"))
+            .transpose()?;
+        let platform = platform_version.unwrap_or_default();
         let scaling = self.scaling.validate("scaling")?;
         engine::check_scaling(
             self.engine,
@@ -55,17 +77,20 @@ impl Scenario {
             scaling.max,
             "scaling",
         )?;
+        check_platform_max(platform, scaling.max)?;
         let mut notes = Vec::new();
         let instances = self.instances(month, &mut notes)?;
         let usage = self.usage()?;
         self.check_price_overrides()?;
-        let controller = self.controller.resolve()?;
+        let controller = self.controller.resolve(platform)?;
         self.compare.check()?;
         application::check(&self.application)?;
         Ok(ValidScenario {
             region: self.region.clone(),
             engine: self.engine,
             engine_version,
+            platform_version: platform,
+            platform_version_given: platform_version.is_some(),
             storage_type: self.storage_type,
             hours_per_month: self.hours_per_month,
             scaling,

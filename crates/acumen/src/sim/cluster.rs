@@ -99,7 +99,7 @@ pub fn simulate_cluster(
     let initial = first_capacities(s, scaling, floor);
     let can_pause = scaling.min == Acu::ZERO && !pause_blocked;
     let own_pausing = if can_pause {
-        Pausing::After(scaling.seconds_until_auto_pause)
+        Pausing::after_timeout(scaling.seconds_until_auto_pause, &s.controller)
     } else {
         Pausing::Never
     };

@@ -12,6 +12,7 @@ use alloc::format;
 
 use crate::acu::Acu;
 use crate::error::{Error, ErrorCode};
+use crate::platform::PlatformVersion;
 use crate::scenario::{ControllerOverrides, Scaling};
 use crate::sim::{self, Outcome, Pausing, Settings};
 use crate::vocabulary::ModelInfo;
@@ -31,6 +32,10 @@ pub const MAX_TRACE_SECONDS: usize = 366 * 86_400;
 pub struct TraceSettings {
     /// The capacity range and auto-pause setting.
     pub scaling: Scaling,
+    /// Serverless v2 platform version, 1 to 4 (it picks the controller's
+    /// preset and limits the maximum). Default 4.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub platform_version: Option<u8>,
     /// Overrides of the controller's parameters.
     pub controller: ControllerOverrides,
     /// Capacity at the first second, in ACUs (0 = paused). Absent: the
@@ -127,8 +132,24 @@ pub fn simulate_per_second(
             ),
         ));
     }
+    let platform = settings
+        .platform_version
+        .map(|v| PlatformVersion::new(v, "platformVersion"))
+        .transpose()?
+        .unwrap_or_default();
     let scaling = settings.scaling.validate("scaling")?;
-    let controller = settings.controller.resolve()?;
+    if scaling.max > platform.max_acu() {
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            "scaling.maxAcu",
+            format_args!(
+                "{} ACU is above the {} ACU that {platform} allows",
+                scaling.max,
+                platform.max_acu()
+            ),
+        ));
+    }
+    let controller = settings.controller.resolve(platform)?;
     let min = u32::from(scaling.min.halves()).max(1);
     let max = u32::from(scaling.max.halves());
     let can_pause = scaling.min == Acu::ZERO;
@@ -144,7 +165,7 @@ pub fn simulate_per_second(
         min,
         max,
         pausing: if can_pause {
-            Pausing::After(scaling.seconds_until_auto_pause)
+            Pausing::after_timeout(scaling.seconds_until_auto_pause, &controller)
         } else {
             Pausing::Never
         },
@@ -177,7 +198,7 @@ pub fn simulate_per_second(
         &out,
         acu.len() as u64,
         samples.ideal_halves,
-        controller,
+        sim::model_info(controller, platform),
     ))
 }
 
@@ -238,12 +259,7 @@ fn to_halves(acu: &[f64], needs: &mut [u32], min: u32, max: u32, floor: u32) -> 
     (all_good, ideal_halves)
 }
 
-fn summarize(
-    out: &Outcome,
-    seconds: u64,
-    ideal_halves: u64,
-    controller: sim::Controller,
-) -> TraceSimulation {
+fn summarize(out: &Outcome, seconds: u64, ideal_halves: u64, model: ModelInfo) -> TraceSimulation {
     let acu_seconds = |halves: u64| halves as f64 / 2.0;
     TraceSimulation {
         seconds,
@@ -265,7 +281,7 @@ fn summarize(
         scale_downs: out.down_changes,
         time_to_capacity_p50: sim::percentile(&out.time_to_capacity, 50),
         time_to_capacity_p95: sim::percentile(&out.time_to_capacity, 95),
-        model: sim::model_info(controller),
+        model,
     }
 }
 
@@ -298,10 +314,11 @@ mod tests {
     #[test]
     fn idle_time_pauses_when_the_minimum_is_zero() {
         // Ten minutes at 1 ACU, then an idle hour: 300 idle seconds pass,
-        // and the instance is paused from the next one on.
+        // then the 108 s pause delay, and the instance is paused from the
+        // next one on.
         let acu: Vec<f64> = [1.0; 600].into_iter().chain([0.0; 3_600]).collect();
         let out = simulate_per_second(&settings(0.0, 8.0), &acu).unwrap();
-        assert_eq!((out.pauses, out.paused_seconds), (1, 3_600 - 300));
+        assert_eq!((out.pauses, out.paused_seconds), (1, 3_600 - 300 - 108));
         // Running capacity is billed until the pause, ideal tracking only
         // while there is demand.
         assert!(out.acu_hours > 600.0 / 3_600.0);
