@@ -21,6 +21,7 @@ import { el } from "./dom.js";
  * @property {string} [inputmode]
  * @property {boolean} [wide]
  * @property {[string, string][]} [options] a select's values and labels
+ * @property {boolean} [numeric] a select whose values the scenario holds as numbers
  * @property {[string, string, string][]} [choices] a radio group's values, labels and ids
  * @property {string} [name] a radio group's name
  * @property {number} [columns] a radio group's columns

@@ -61,6 +61,7 @@ export const FIELDS = [
   { kind: "select", id: "region", path: "region", label: "Region", hint: "Prices differ by region; some lack a price you can supply below.", options: [] },
   { kind: "select", id: "engine", path: "engine", label: "Engine", hint: "Sets the engine versions, limits and max_connections.", options: ENGINES },
   { kind: "text", id: "engine-version", type: "text", path: "engineVersion", label: "Engine version", hint: "Optional, e.g. 16.4 or 3.08.0; empty means a current version.", optional: true, placeholder: "current", inputmode: "text" },
+  { kind: "select", id: "platform-version", path: "platformVersion", numeric: true, label: "Platform version", hint: "Serverless v2 platform: 3 and 4 add up to 16 ACU a second, 4 ramps faster still; 1 stops at 128 ACU.", options: [["", "4 (new clusters)"], ["1", "1"], ["2", "2"], ["3", "3"], ["4", "4"]] },
   {
     kind: "radio",
     id: "storage-type",
@@ -146,6 +147,8 @@ export const FIELDS = [
   { kind: "check", id: "app-global", path: "application.globalDatabase", label: "Primary of a Global Database", hint: "A minimum of 8 ACU is recommended; no auto-pause." },
   { kind: "check", id: "app-logical", path: "application.logicalReplication", label: "Logical or binlog replication", hint: "Keeps instances from auto-pausing." },
   { kind: "check", id: "app-zero-etl", path: "application.zeroEtl", label: "Zero-ETL integration", hint: "Keeps instances from auto-pausing." },
+  { kind: "check", id: "app-babelfish", path: "application.babelfish", label: "Babelfish T-SQL connections", hint: "Keeps instances from auto-pausing." },
+  { kind: "check", id: "app-max-locks", path: "application.maxLocksPerTransactionRaised", label: "Raised max_locks_per_transaction", hint: "Keeps capacity at 2 ACU or more." },
 
   ...PRICE_ITEMS.map(([key, label, unit]) => /** @type {FieldSpec} */ ({ kind: "number", id: `price-${key}`, path: `priceOverrides.${key}`, label, unit, min: 0, optional: true })),
 ];
@@ -155,6 +158,6 @@ export const FIELD = new Map(FIELDS.map((spec) => [spec.id, spec]));
 
 /** The top-level scenario keys the form edits, in the order a scenario read from it lists them. */
 export const SCENARIO_KEYS = [
-  "region", "engine", "engineVersion", "storageType", "hoursPerMonth", "scaling", "workload",
+  "region", "engine", "engineVersion", "platformVersion", "storageType", "hoursPerMonth", "scaling", "workload",
   "spikes", "readers", "storageGb", "backupStorageGb", "io", "extras", "compare", "application", "priceOverrides",
 ];

@@ -196,7 +196,7 @@ export function buildForm() {
     workloadGroup(),
     group({ id: "group-storage", title: "Storage", open: true }, ["storage-gb", "storage-type", "backup-gb"].map(field)),
     group({ id: "group-engine", title: "Region and engine", summaryId: "engine-summary" }, [
-      ...["region", "engine", "engine-version"].map(field),
+      ...["region", "engine", "engine-version", "platform-version"].map(field),
       el("p", { className: "hint capabilities", attrs: { id: "engine-capabilities", "data-testid": "engine-capabilities", hidden: true } }),
       priceBookField(),
     ]),
@@ -214,7 +214,7 @@ export function buildForm() {
     compareGroup(),
     group({ id: "group-application", title: "Application", summaryId: "application-summary" }, [
       intro("Optional facts about the application, for the configuration advice."),
-      ...["app-working-set", "app-instances", "app-pool", "app-pi", "app-global", "app-logical", "app-zero-etl"].map(field),
+      ...["app-working-set", "app-instances", "app-pool", "app-pi", "app-global", "app-logical", "app-zero-etl", "app-babelfish", "app-max-locks"].map(field),
     ]),
     group({ id: "group-overrides", title: "Price overrides", summaryId: "overrides-summary" }, [
       intro("Optional unit prices in USD that replace the catalog's; needed where the catalog has no price. The placeholder shows the price used now."),

@@ -90,8 +90,10 @@ function readField(spec, problems) {
       return checkedValue(spec.name);
     case "check":
       return control(spec.id).checked || undefined;
-    default:
-      return control(spec.id).value.trim() || undefined;
+    default: {
+      const text = control(spec.id).value.trim();
+      return text ? (spec.numeric ? Number(text) : text) : undefined;
+    }
   }
 }
 

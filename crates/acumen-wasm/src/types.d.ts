@@ -1905,6 +1905,11 @@ export interface Application {
    */
   appInstances?: number;
   /**
+   * Babelfish for Aurora PostgreSQL takes T-SQL connections (no
+   * auto-pause while they are open).
+   */
+  babelfish?: boolean;
+  /**
    * The writer is the primary of a Global Database (8 ACU recommended; no auto-pause).
    */
   globalDatabase?: boolean;
@@ -1912,6 +1917,11 @@ export interface Application {
    * Logical replication (PostgreSQL) or binlog replication (MySQL) is on (no auto-pause).
    */
   logicalReplication?: boolean;
+  /**
+   * `max_locks_per_transaction` is raised from its default (PostgreSQL):
+   * the larger lock table keeps capacity at 2 ACU or more.
+   */
+  maxLocksPerTransactionRaised?: boolean;
   /**
    * Performance Insights is on (AWS recommends a minimum of 2 ACU).
    */

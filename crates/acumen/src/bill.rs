@@ -58,7 +58,7 @@ pub struct Bill {
 pub fn price(s: &ValidScenario, usage: &Usage) -> Result<Bill, Error> {
     let mut warnings = Vec::new();
     if usage.pause_blocked {
-        warnings.push(warnings::pause_blocked());
+        warnings.push(warnings::pause_blocked(s));
     }
     let lines = price_lines(
         s,

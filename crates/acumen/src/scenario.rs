@@ -398,6 +398,20 @@ pub struct ValidInstance {
     pub demand: Timeline,
 }
 
+impl ValidScenario {
+    /// What keeps this cluster from auto-pausing, as (field, name); empty
+    /// when nothing does.
+    pub fn pause_blockers(&self) -> Vec<(&'static str, &'static str)> {
+        application::pause_blockers(&self.application, self.extras.rds_proxy)
+    }
+
+    /// The lowest running capacity the application's settings allow, in
+    /// half-ACUs (0: only the scaling range's minimum).
+    pub fn capacity_floor_halves(&self) -> u32 {
+        application::capacity_floor_halves(&self.application)
+    }
+}
+
 impl ValidInstance {
     /// True for the writer and for readers that follow it (tiers 0 and 1).
     pub fn follows_writer(&self) -> bool {

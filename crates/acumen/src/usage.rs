@@ -18,8 +18,8 @@ pub(crate) const HALF_ACU_SECONDS_PER_ACU_HOUR: u64 = 7_200;
 /// first, then the readers, as in the scenario).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Usage {
-    /// RDS Proxy keeps the cluster from pausing (its minimum is 0 but
-    /// capacity stays at 0.5 ACU or more).
+    /// Something keeps the cluster from pausing (its minimum is 0 but
+    /// capacity stays at 0.5 ACU or more): RDS Proxy, replication, …
     pub pause_blocked: bool,
     /// The simulated controller's outcome per instance.
     pub outcomes: Vec<Outcome>,
@@ -38,8 +38,9 @@ pub struct Usage {
 /// Simulates the scenario's cluster and sums what each instance used, and
 /// what it would use under ideal tracking.
 pub fn measure(s: &ValidScenario) -> Usage {
-    // RDS Proxy holds connections open, so the cluster never pauses.
-    let pause_blocked = s.extras.rds_proxy && s.scaling.min == Acu::ZERO;
+    // RDS Proxy holds connections open, replication and the rest keep the
+    // writer up: the cluster never pauses.
+    let pause_blocked = !s.pause_blockers().is_empty() && s.scaling.min == Acu::ZERO;
     let floor = if pause_blocked { Acu::HALF } else { Acu::ZERO };
     let (ideal_half_acu_seconds, ideal_proxy_half_acu_seconds) = sim::ideal_usage(s, floor);
     let outcomes = sim::simulate_cluster(s, &s.scaling, pause_blocked);

@@ -3,7 +3,7 @@
 
 use acumen::report::{Component, WarningKind};
 use acumen::scenario::{
-    BusinessHours, Extras, IoUsage, Level, PriceOverrides, Reader, Spike, Trace,
+    Application, BusinessHours, Extras, IoUsage, Level, PriceOverrides, Reader, Spike, Trace,
 };
 use acumen::{Engine, Report, Scaling, Scenario, StorageType, Workload, estimate};
 
@@ -454,4 +454,93 @@ fn demand_above_max_is_reported_as_unmet() {
             .iter()
             .any(|w| w.kind == WarningKind::DemandAboveMax)
     );
+}
+
+#[test]
+fn replication_and_the_like_keep_a_cluster_from_pausing() {
+    // Idle every night and weekend (business hours at 4 ACU, 0 outside):
+    // with a minimum of 0 the writer pauses, unless something AWS lists as
+    // blocking auto-pause is on; then it runs at 0.5 ACU or more, as with
+    // a minimum of 0.5.
+    let base = Scenario {
+        workload: Workload::BusinessHours(BusinessHours {
+            peak_acu: 4.0,
+            off_peak_acu: 0.0,
+            ..BusinessHours::default()
+        }),
+        scaling: Scaling {
+            min_acu: 0.0,
+            ..Scaling::default()
+        },
+        storage_gb: 0.0,
+        ..Scenario::default()
+    };
+    let pausing = estimate(&base).unwrap();
+    assert!(pausing.instances[0].paused_hours > 400.0);
+    let blocked = |application: Application| {
+        estimate(&Scenario {
+            application,
+            ..base.clone()
+        })
+        .unwrap()
+    };
+    let at_half = estimate(&Scenario {
+        scaling: Scaling {
+            min_acu: 0.5,
+            ..Scaling::default()
+        },
+        ..base.clone()
+    })
+    .unwrap();
+    for (application, field) in [
+        (
+            Application {
+                logical_replication: true,
+                ..Application::default()
+            },
+            "application.logicalReplication",
+        ),
+        (
+            Application {
+                zero_etl: true,
+                ..Application::default()
+            },
+            "application.zeroEtl",
+        ),
+        (
+            Application {
+                babelfish: true,
+                ..Application::default()
+            },
+            "application.babelfish",
+        ),
+    ] {
+        let r = blocked(application);
+        assert_eq!(r.instances[0].paused_hours, 0.0, "{field}");
+        assert_eq!(r.total_micro_usd, at_half.total_micro_usd, "{field}");
+        let w = r
+            .warnings
+            .iter()
+            .find(|w| w.kind == WarningKind::PauseBlocked)
+            .unwrap();
+        assert_eq!(w.field, field);
+    }
+}
+
+#[test]
+fn a_raised_max_locks_per_transaction_keeps_2_acu() {
+    // A steady 1 ACU on a 0.5–16 range: with the larger lock table capacity
+    // stays at 2 ACU (AWS Database Blog, 2024): 2 × 730 h × $0.12 = $175.20.
+    let scenario = Scenario {
+        workload: Workload::Steady { acu: 1.0 },
+        storage_gb: 0.0,
+        application: Application {
+            max_locks_per_transaction_raised: true,
+            ..Application::default()
+        },
+        ..Scenario::default()
+    };
+    let r = estimate(&scenario).unwrap();
+    assert_eq!(r.total_micro_usd.micros(), 175_200_000);
+    assert_eq!(r.instances[0].peak_acu, 2.0);
 }

@@ -46,13 +46,22 @@ pub struct Warning {
     pub message: String,
 }
 
-/// The warning that RDS Proxy keeps the cluster from pausing.
-pub(crate) fn pause_blocked() -> Warning {
+/// The warning that something keeps the cluster from pausing, naming each
+/// blocker (the field is the first one's).
+pub(crate) fn pause_blocked(s: &ValidScenario) -> Warning {
+    let blockers = s.pause_blockers();
+    let names: Vec<&str> = blockers.iter().map(|(_, name)| *name).collect();
+    let why = if blockers.len() == 1 && blockers[0].0 == "extras.rdsProxy" {
+        "RDS Proxy keeps connections open, so the cluster never auto-pauses"
+    } else {
+        "the cluster never auto-pauses"
+    };
     Warning {
         kind: WarningKind::PauseBlocked,
-        field: String::from("extras.rdsProxy"),
-        message: String::from(
-            "RDS Proxy keeps connections open, so the cluster never auto-pauses: capacity stays at 0.5 ACU or more",
+        field: String::from(blockers.first().map_or("scaling.minAcu", |b| b.0)),
+        message: format!(
+            "{why} ({}): capacity stays at 0.5 ACU or more",
+            names.join(", ")
         ),
     }
 }

@@ -116,6 +116,12 @@ fn min_acu_advice(out: &mut Vec<Advice>, s: &ValidScenario, f: &Facts) {
             "AWS recommends at least 2 ACU with Performance Insights",
         ));
     }
+    if app.max_locks_per_transaction_raised {
+        floor = floor.max(Acu::from_halves(4).unwrap_or(Acu::HALF));
+        why.push(String::from(
+            "with a raised max_locks_per_transaction capacity stays at 2 ACU or more anyway (AWS Database Blog, 2024), so a lower minimum saves nothing",
+        ));
+    }
     if app.global_database {
         floor = floor.max(Acu::from_halves(16).unwrap_or(Acu::HALF));
         why.push(String::from(
@@ -150,19 +156,9 @@ fn min_acu_advice(out: &mut Vec<Advice>, s: &ValidScenario, f: &Facts) {
 
 /// Auto-pause: what keeps the cluster from pausing, or what pausing would save.
 fn auto_pause_advice(out: &mut Vec<Advice>, s: &ValidScenario, f: &Facts) {
-    let app = &s.application;
     let min = s.scaling.min;
 
-    let blockers: Vec<&str> = [
-        (s.extras.rds_proxy, "RDS Proxy"),
-        (app.global_database, "a Global Database"),
-        (app.logical_replication, "logical or binlog replication"),
-        (app.zero_etl, "zero-ETL"),
-    ]
-    .iter()
-    .filter(|(on, _)| *on)
-    .map(|(_, name)| *name)
-    .collect();
+    let blockers: Vec<&str> = s.pause_blockers().iter().map(|(_, name)| *name).collect();
     let can_pause = capabilities(s.engine, s.engine_version).auto_pause;
     if min == Acu::ZERO && !blockers.is_empty() {
         out.push(Advice {

@@ -274,7 +274,7 @@ fn setting_out(s: &ValidScenario) -> Result<(Run, u16, u16), Error> {
     )?
     .price;
     let caps = capabilities(s.engine, s.engine_version);
-    let pause_blocked = s.extras.rds_proxy;
+    let pause_blocked = !s.pause_blockers().is_empty();
     let peak = s
         .instances
         .iter()

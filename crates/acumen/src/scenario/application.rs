@@ -2,6 +2,8 @@
 //! checked with the rest of the scenario; the advice itself is
 //! [`crate::advise`].
 
+use alloc::vec::Vec;
+
 use crate::acu::check_finite;
 use crate::error::{Error, ErrorCode};
 
@@ -29,6 +31,59 @@ pub struct Application {
     pub logical_replication: bool,
     /// A zero-ETL integration is attached (no auto-pause).
     pub zero_etl: bool,
+    /// Babelfish for Aurora PostgreSQL takes T-SQL connections (no
+    /// auto-pause while they are open).
+    pub babelfish: bool,
+    /// `max_locks_per_transaction` is raised from its default (PostgreSQL):
+    /// the larger lock table keeps capacity at 2 ACU or more.
+    pub max_locks_per_transaction_raised: bool,
+}
+
+/// What keeps a cluster from pausing, as (field, name): AWS's auto-pause
+/// page lists RDS Proxy (it holds connections open), logical or binlog
+/// replication, a Global Database, zero-ETL and Babelfish T-SQL connections.
+pub(crate) fn pause_blockers(
+    app: &Application,
+    rds_proxy: bool,
+) -> Vec<(&'static str, &'static str)> {
+    [
+        (rds_proxy, "extras.rdsProxy", "RDS Proxy"),
+        (
+            app.global_database,
+            "application.globalDatabase",
+            "a Global Database",
+        ),
+        (
+            app.logical_replication,
+            "application.logicalReplication",
+            "logical or binlog replication",
+        ),
+        (
+            app.zero_etl,
+            "application.zeroEtl",
+            "a zero-ETL integration",
+        ),
+        (
+            app.babelfish,
+            "application.babelfish",
+            "Babelfish T-SQL connections",
+        ),
+    ]
+    .into_iter()
+    .filter(|(on, _, _)| *on)
+    .map(|(_, field, name)| (field, name))
+    .collect()
+}
+
+/// Half-ACUs below which the application's settings keep an instance: 2 ACU
+/// with a raised `max_locks_per_transaction` (AWS Database Blog, 2024: with
+/// a non-default value, capacity did not go below 2 ACU), else none.
+pub(crate) fn capacity_floor_halves(app: &Application) -> u32 {
+    if app.max_locks_per_transaction_raised {
+        4
+    } else {
+        0
+    }
 }
 
 /// Checks the application facts, naming the failing field.

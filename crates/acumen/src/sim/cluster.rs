@@ -103,8 +103,10 @@ pub fn simulate_cluster(
     } else {
         Pausing::Never
     };
+    let max_halves = u32::from(scaling.max.halves());
+    let lowest = (s.capacity_floor_halves().min(max_halves)).max(1);
     let settings = |pausing, initial: Acu| Settings {
-        min: u32::from(scaling.min.halves()).max(1),
+        min: u32::from(scaling.min.halves()).max(lowest),
         max: u32::from(scaling.max.halves()),
         pausing,
         initial: u32::from(initial.halves()),
