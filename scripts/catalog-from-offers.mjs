@@ -52,7 +52,6 @@ const ITEMS = {
   proxyProvisioned: ["rds_proxy_provisioned", "proxy_data_api_misc", "vCPU-hour (2-vCPU minimum)"],
   dataApi: ["data_api_first_1B", "proxy_data_api_misc", "per 1M requests (first 1 billion/month)"],
   dataApiOverBillion: ["data_api_over_1B", "proxy_data_api_misc", "per 1M requests (beyond 1 billion)"],
-  performanceInsightsRetention: ["performance_insights_ltr_serverless", "proxy_data_api_misc", "ACU-month"],
   extendedSupport: ["extended_support_serverless_y1_2", "proxy_data_api_misc", "ACU-hour"],
 };
 // Alternative values kept beside a conflicting row belong to its item.

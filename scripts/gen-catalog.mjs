@@ -57,7 +57,9 @@ const ITEMS = {
   rds_proxy_provisioned: "ProxyProvisioned",
   data_api_first_1B: "DataApi",
   data_api_over_1B: "DataApiOverBillion",
-  performance_insights_ltr_serverless: "PerformanceInsightsRetention",
+  // Performance Insights ended on 2026-07-31; Database Insights has no
+  // sourced price, so the item has no catalog entry.
+  performance_insights_ltr_serverless: null,
   extended_support_serverless_y1_2: "ExtendedSupport",
 };
 // Alternative values in a conflict are kept in the main entry's note.
@@ -114,6 +116,7 @@ for (const section of ["serverless_v2_acu_hour", "storage_io_backup_other", "pro
   for (const e of data[section]) {
     if (ALTERNATIVES.has(e.item)) continue;
     const item = ITEMS[e.item];
+    if (item === null) continue; // an item that no longer exists
     if (!item) throw new Error(`unmapped item ${e.item}`);
     if (!regionCodes.has(e.region)) throw new Error(`unknown region ${e.region} for ${e.item}`);
     const src = splitSources(e);

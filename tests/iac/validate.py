@@ -134,7 +134,6 @@ def parse_cloudformation(path):
 
     instances = by_type.get("AWS::RDS::DBInstance", [])
     tiers = []
-    pi = set()
     for name, resource in instances:
         props = resource["Properties"]
         check(props.get("DBInstanceClass") == "db.serverless",
@@ -143,8 +142,12 @@ def parse_cloudformation(path):
               f"CloudFormation: {name}'s engine differs from the cluster's")
         if "PromotionTier" in props:
             tiers.append(int(props["PromotionTier"]))
-        pi.add(props.get("EnablePerformanceInsights") is True)
-    check(len(pi) <= 1, "CloudFormation: Performance Insights differs between instances")
+    # Advanced mode needs Performance Insights on with 465 days' retention.
+    advanced = cluster.get("DatabaseInsightsMode") == "advanced"
+    if advanced:
+        check(cluster.get("PerformanceInsightsEnabled") is True
+              and cluster.get("PerformanceInsightsRetentionPeriod") == 465,
+              "CloudFormation: Database Insights Advanced without Performance Insights for 465 days")
     check(len(tiers) == len(instances) - 1,
           "CloudFormation: every instance but the writer needs a promotion tier")
     return {
@@ -156,7 +159,7 @@ def parse_cloudformation(path):
         "secondsUntilAutoPause": scaling.get("SecondsUntilAutoPause"),
         "instances": len(instances),
         "readerTiers": tiers,
-        "performanceInsights": pi == {True},
+        "databaseInsightsAdvanced": advanced,
         "logs": list(cluster.get("EnableCloudwatchLogsExports", [])),
     }
 
@@ -212,7 +215,6 @@ def parse_terraform(path):
     instances = [(name, body) for (kind, name), body in resources.items()
                  if kind == "aws_rds_cluster_instance"]
     tiers = []
-    pi = set()
     for name, body in instances:
         check(unquote(body.get("instance_class")) == "db.serverless",
               f"Terraform: {name} is {body.get('instance_class')!r}")
@@ -220,8 +222,11 @@ def parse_terraform(path):
               f"Terraform: {name} is not in the cluster")
         if "promotion_tier" in body:
             tiers.append(int(body["promotion_tier"]))
-        pi.add(body.get("performance_insights_enabled") is True)
-    check(len(pi) <= 1, "Terraform: Performance Insights differs between instances")
+    advanced = unquote(cluster.get("database_insights_mode")) == "advanced"
+    if advanced:
+        check(cluster.get("performance_insights_enabled") is True
+              and cluster.get("performance_insights_retention_period") == 465,
+              "Terraform: Database Insights Advanced without Performance Insights for 465 days")
     check(len(tiers) == len(instances) - 1,
           "Terraform: every instance but the writer needs a promotion tier")
     region = unquote(variables.get("region", {}).get("default"))
@@ -234,7 +239,7 @@ def parse_terraform(path):
         "secondsUntilAutoPause": scaling.get("seconds_until_auto_pause"),
         "instances": len(instances),
         "readerTiers": tiers,
-        "performanceInsights": pi == {True},
+        "databaseInsightsAdvanced": advanced,
         "logs": [unquote(v) for v in cluster.get("enabled_cloudwatch_logs_exports", [])],
         "region": region,
     }
@@ -245,7 +250,7 @@ def parse_terraform(path):
 
 LOGS = {"aurora-postgresql": ["postgresql"], "aurora-mysql": ["error", "slowquery"]}
 COMPARED = ["engine", "engineVersion", "storageType", "minCapacity", "maxCapacity",
-            "secondsUntilAutoPause", "instances", "readerTiers", "performanceInsights",
+            "secondsUntilAutoPause", "instances", "readerTiers", "databaseInsightsAdvanced",
             "logs"]
 
 

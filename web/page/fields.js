@@ -46,7 +46,7 @@ export const PRICE_ITEMS = [
   ["proxyProvisioned", "RDS Proxy, provisioned", "$ / vCPU-hour"],
   ["dataApi", "Data API, first billion requests", "$ / million"],
   ["dataApiOverBillion", "Data API, beyond one billion", "$ / million"],
-  ["performanceInsightsRetention", "Performance Insights retention", "$ / ACU-month"],
+  ["databaseInsightsAdvanced", "Database Insights (Advanced)", "$ / ACU-hour"],
   ["extendedSupport", "Extended Support", "$ / ACU-hour"],
 ];
 
@@ -129,7 +129,7 @@ export const FIELDS = [
   { kind: "number", id: "io-peak-hours", path: "io.rates.peakHoursPerMonth", label: "Peak time", unit: "h/month", hint: "Hours a month at the peak rate.", min: 0, max: 744 },
 
   { kind: "check", id: "rds-proxy", path: "extras.rdsProxy", label: "RDS Proxy", hint: "Billed per ACU-hour of serverless capacity, at least 8 ACUs; keeps instances from pausing." },
-  { kind: "check", id: "pi-retention", path: "extras.performanceInsightsRetention", label: "Performance Insights long-term retention", hint: "Billed per ACU-month." },
+  { kind: "select", id: "database-insights", path: "extras.databaseInsights", label: "Database Insights", hint: "CloudWatch Database Insights replaced Performance Insights (ended 31 July 2026). Advanced is billed per ACU-hour, at a price you supply; it recommends a minimum of 2 ACU.", options: [["standard", "Standard (no charge)"], ["advanced", "Advanced (per ACU-hour)"]] },
   { kind: "check", id: "extended-support", path: "extras.extendedSupport", label: "RDS Extended Support", hint: "The engine version is past standard support; billed per ACU-hour." },
   { kind: "number", id: "data-api-requests", path: "extras.dataApiRequests", label: "Data API requests", unit: "a month", hint: "Requests through the RDS Data API.", min: 0, ...whole, optional: true },
   { kind: "number", id: "data-api-kb", path: "extras.dataApiPayloadKb", label: "Data API payload", unit: "KB", hint: "Average size; each started 32 KB is billed as one request.", min: 0, optional: true },
@@ -143,7 +143,7 @@ export const FIELDS = [
   { kind: "number", id: "app-working-set", path: "application.workingSetGib", label: "Working set", unit: "GiB", hint: "Optional: hot data that should stay in memory.", min: 0, optional: true },
   { kind: "number", id: "app-instances", path: "application.appInstances", label: "Application instances", unit: "instances", hint: "Optional: pods, tasks or functions holding a connection pool.", min: 0, ...whole, optional: true, placeholder: "0", blankZero: true },
   { kind: "number", id: "app-pool", path: "application.poolSize", label: "Pool size", unit: "connections", hint: "Optional: connections in each instance's pool.", min: 0, ...whole, optional: true, placeholder: "0", blankZero: true },
-  { kind: "check", id: "app-pi", path: "application.performanceInsights", label: "Performance Insights is on", hint: "AWS recommends a minimum of 2 ACU with it." },
+  { kind: "check", id: "app-pi", path: "application.performanceInsights", label: "Performance Insights data is collected", hint: "As Database Insights' Advanced mode does; AWS recommends a minimum of 2 ACU with it." },
   { kind: "check", id: "app-global", path: "application.globalDatabase", label: "Primary of a Global Database", hint: "A minimum of 8 ACU is recommended; no auto-pause." },
   { kind: "check", id: "app-logical", path: "application.logicalReplication", label: "Logical or binlog replication", hint: "Keeps instances from auto-pausing." },
   { kind: "check", id: "app-zero-etl", path: "application.zeroEtl", label: "Zero-ETL integration", hint: "Keeps instances from auto-pausing." },

@@ -209,7 +209,7 @@ export function buildForm() {
       panel("io", "rates", ["io-baseline", "io-peak", "io-peak-hours"].map(field)),
     ]),
     group({ id: "group-extras", title: "Extras", summaryId: "extras-summary" }, [
-      "rds-proxy", "pi-retention", "extended-support", "data-api-requests", "data-api-kb", "snapshot-export-gb", "backtrack-records", "global-write-ios",
+      "rds-proxy", "database-insights", "extended-support", "data-api-requests", "data-api-kb", "snapshot-export-gb", "backtrack-records", "global-write-ios",
     ].map(field)),
     compareGroup(),
     group({ id: "group-application", title: "Application", summaryId: "application-summary" }, [

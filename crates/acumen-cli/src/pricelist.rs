@@ -49,7 +49,7 @@ struct Usage {
 /// The usage types this import reads. Other items (Data API, Global
 /// Database write I/O, Extended Support) have no usage type here and are
 /// reported as not imported.
-static USAGE_TYPES: [Usage; 11] = [
+static USAGE_TYPES: [Usage; 10] = [
     usage(
         "Aurora:ServerlessV2Usage",
         PriceItem::ServerlessStandard,
@@ -90,12 +90,6 @@ static USAGE_TYPES: [Usage; 11] = [
     ),
     usage("RDS:Proxy-ASv2-Usage", PriceItem::ProxyServerless, "ACU", 1),
     usage("RDS:ProxyUsage", PriceItem::ProxyProvisioned, "vCPU", 1),
-    usage(
-        "PI_LTR_FMR:Serverless",
-        PriceItem::PerformanceInsightsRetention,
-        "ACU",
-        1,
-    ),
 ];
 
 const fn usage(

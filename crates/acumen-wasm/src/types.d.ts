@@ -42,7 +42,7 @@ export type PriceItem =
   | "proxyProvisioned"
   | "dataApi"
   | "dataApiOverBillion"
-  | "performanceInsightsRetention"
+  | "databaseInsightsAdvanced"
   | "extendedSupport";
 /**
  * A price per unit, held exactly as integer nano-dollars.
@@ -94,7 +94,7 @@ export type Component =
   | "snapshot-export"
   | "rds-proxy"
   | "data-api"
-  | "performance-insights"
+  | "database-insights"
   | "backtrack"
   | "global-database"
   | "extended-support";
@@ -117,6 +117,11 @@ export type WarningKind =
   | "input-note"
   | "platform-version"
   | "pause-blocked";
+/**
+ * CloudWatch Database Insights' mode (it replaced Performance Insights,
+ * which ended on 31 July 2026).
+ */
+export type DatabaseInsights = "standard" | "advanced";
 /**
  * I/O requests on Aurora Standard (none are billed on I/O-Optimized).
  */
@@ -1923,7 +1928,8 @@ export interface Application {
    */
   maxLocksPerTransactionRaised?: boolean;
   /**
-   * Performance Insights is on (AWS recommends a minimum of 2 ACU).
+   * Performance Insights data is collected, as Database Insights'
+   * Advanced mode does (AWS recommends a minimum of 2 ACU).
    */
   performanceInsights?: boolean;
   /**
@@ -2088,6 +2094,12 @@ export interface Extras {
    */
   dataApiRequests?: number;
   /**
+   * CloudWatch Database Insights: `standard` (no charge; the default)
+   * or `advanced` (billed per ACU-hour of the monitored serverless
+   * instances; no sourced price, so supply one).
+   */
+  databaseInsights?: DatabaseInsights;
+  /**
    * The engine version is in RDS Extended Support (billed per ACU-hour).
    */
   extendedSupport?: boolean;
@@ -2095,10 +2107,6 @@ export interface Extras {
    * Global Database replicated write I/Os a month.
    */
   globalWriteIos?: number;
-  /**
-   * Performance Insights with long-term retention (billed per ACU-month).
-   */
-  performanceInsightsRetention?: boolean;
   /**
    * An RDS Proxy in front of the cluster: billed per ACU-hour of the
    * cluster's serverless capacity, at least 8 ACUs.
@@ -2132,6 +2140,10 @@ export interface PriceOverrides {
    */
   dataApiOverBillion?: number | null;
   /**
+   * Database Insights in Advanced mode, $ per ACU-hour.
+   */
+  databaseInsightsAdvanced?: number | null;
+  /**
    * Extended Support, $ per ACU-hour.
    */
   extendedSupport?: number | null;
@@ -2143,10 +2155,6 @@ export interface PriceOverrides {
    * I/O requests, $ per million.
    */
   ioRequests?: number | null;
-  /**
-   * Performance Insights long-term retention, $ per ACU-month.
-   */
-  performanceInsightsRetention?: number | null;
   /**
    * RDS Proxy for provisioned instances, $ per vCPU-hour.
    */

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use acumen::scenario::{BusinessHours, Extras, Reader};
+use acumen::scenario::{BusinessHours, DatabaseInsights, Extras, Reader};
 use acumen::{Engine, Scaling, Scenario, StorageType, Workload, export};
 
 fn scenarios() -> Vec<(&'static str, Scenario)> {
@@ -40,7 +40,7 @@ fn scenarios() -> Vec<(&'static str, Scenario)> {
                     },
                 ],
                 extras: Extras {
-                    performance_insights_retention: true,
+                    database_insights: DatabaseInsights::Advanced,
                     ..Extras::default()
                 },
                 ..Scenario::default()
@@ -97,12 +97,12 @@ fn expectations(s: &Scenario) -> String {
         json,
         "{{\"engine\": \"{engine}\", \"storageType\": \"{storage}\", \"minCapacity\": {}, \
          \"maxCapacity\": {}, \"secondsUntilAutoPause\": {auto_pause}, \"instances\": {}, \
-         \"readerTiers\": [{}], \"performanceInsights\": {}, \"region\": \"{}\"}}",
+         \"readerTiers\": [{}], \"databaseInsightsAdvanced\": {}, \"region\": \"{}\"}}",
         s.scaling.min_acu,
         s.scaling.max_acu,
         1 + s.readers.len(),
         tiers.join(", "),
-        s.extras.performance_insights_retention,
+        s.extras.database_insights == DatabaseInsights::Advanced,
         s.region,
     );
     json

@@ -21,12 +21,14 @@ use core::fmt::{self, Write};
 
 use crate::acu::Acu;
 use crate::error::{Error, ErrorCode};
-use crate::scenario::{Engine, Scenario, StorageType, ValidScenario, Workload};
+use crate::scenario::{DatabaseInsights, Engine, Scenario, StorageType, ValidScenario, Workload};
 
-/// Performance Insights retention, in days, when the scenario bills
-/// long-term retention: 31 days, the shortest period beyond the free 7 days.
-/// AWS accepts 7, 731 or any multiple of 31 up to 713.
-pub const PERFORMANCE_INSIGHTS_RETENTION_DAYS: u32 = 31;
+/// The Performance Insights retention that Database Insights' Advanced mode
+/// requires on the cluster, in days (AWS CloudFormation's `AWS::RDS::DBCluster`
+/// schema: "If you set this value to `advanced`, you must also set the
+/// `PerformanceInsightsEnabled` parameter to `true` and the
+/// `PerformanceInsightsRetentionPeriod` parameter to 465").
+pub const ADVANCED_INSIGHTS_RETENTION_DAYS: u32 = 465;
 
 /// Automated backup retention in days.
 pub const BACKUP_RETENTION_DAYS: u32 = 7;
@@ -270,18 +272,18 @@ fn write_summary_workload(
     Ok(())
 }
 
-/// The summary's notes on Performance Insights and RDS Proxy.
+/// The summary's notes on Database Insights and RDS Proxy.
 fn write_summary_notes(out: &mut String, valid: &ValidScenario) -> fmt::Result {
     let x = &valid.extras;
-    if x.performance_insights_retention {
+    if advanced_insights(valid) {
         writeln!(
             out,
-            "#   Performance Insights with {PERFORMANCE_INSIGHTS_RETENTION_DAYS} days' retention"
+            "#   Database Insights in Advanced mode ({ADVANCED_INSIGHTS_RETENTION_DAYS} days of Performance Insights data)"
         )?;
         if valid.scaling.min.halves() < 4 {
             writeln!(
                 out,
-                "#   Note: AWS recommends a minimum capacity of at least 2 ACU with Performance Insights."
+                "#   Note: AWS recommends a minimum capacity of at least 2 ACU with Performance Insights, which Advanced mode turns on."
             )?;
         }
     }
@@ -358,6 +360,12 @@ fn write_cloudformation(
     Ok(())
 }
 
+/// Whether the scenario turns on Database Insights' Advanced mode, which is
+/// set on the cluster (instances inherit it).
+fn advanced_insights(valid: &ValidScenario) -> bool {
+    valid.extras.database_insights == DatabaseInsights::Advanced
+}
+
 /// The `AWS::RDS::DBCluster`'s properties.
 fn write_cloudformation_cluster(
     out: &mut String,
@@ -390,6 +398,14 @@ fn write_cloudformation_cluster(
     ));
     writeln!(out, "      BackupRetentionPeriod: {BACKUP_RETENTION_DAYS}")?;
     writeln!(out, "      CopyTagsToSnapshot: true")?;
+    if advanced_insights(valid) {
+        writeln!(out, "      DatabaseInsightsMode: advanced")?;
+        writeln!(out, "      PerformanceInsightsEnabled: true")?;
+        writeln!(
+            out,
+            "      PerformanceInsightsRetentionPeriod: {ADVANCED_INSIGHTS_RETENTION_DAYS}"
+        )?;
+    }
     writeln!(out, "      EnableCloudwatchLogsExports:")?;
     for log in log_exports(valid.engine) {
         writeln!(out, "        - {log}")?;
@@ -414,13 +430,6 @@ fn write_cloudformation_instances(out: &mut String, valid: &ValidScenario) -> fm
         writeln!(out, "      Engine: {}", valid.engine)?;
         if let Some(tier) = instance.promotion_tier {
             writeln!(out, "      PromotionTier: {tier}")?;
-        }
-        if valid.extras.performance_insights_retention {
-            writeln!(out, "      EnablePerformanceInsights: true")?;
-            writeln!(
-                out,
-                "      PerformanceInsightsRetentionPeriod: {PERFORMANCE_INSIGHTS_RETENTION_DAYS}"
-            )?;
         }
     }
     Ok(())
@@ -550,6 +559,20 @@ fn write_terraform_cluster(
         "  backup_retention_period         = {BACKUP_RETENTION_DAYS}"
     )?;
     writeln!(out, "  copy_tags_to_snapshot           = true")?;
+    if advanced_insights(valid) {
+        // A group of its own: `terraform fmt` aligns each group's `=`.
+        writeln!(out)?;
+        writeln!(
+            out,
+            "  database_insights_mode                = \"advanced\""
+        )?;
+        writeln!(out, "  performance_insights_enabled          = true")?;
+        writeln!(
+            out,
+            "  performance_insights_retention_period = {ADVANCED_INSIGHTS_RETENTION_DAYS}"
+        )?;
+        writeln!(out)?;
+    }
     write!(out, "  enabled_cloudwatch_logs_exports = [")?;
     for (i, log) in log_exports(valid.engine).iter().enumerate() {
         if i > 0 {
@@ -602,14 +625,6 @@ fn write_terraform_instances(out: &mut String, valid: &ValidScenario) -> fmt::Re
         ));
         if let Some(tier) = instance.promotion_tier {
             writeln!(out, "  promotion_tier     = {tier}")?;
-        }
-        if valid.extras.performance_insights_retention {
-            writeln!(out)?;
-            writeln!(out, "  performance_insights_enabled          = true")?;
-            writeln!(
-                out,
-                "  performance_insights_retention_period = {PERFORMANCE_INSIGHTS_RETENTION_DAYS}"
-            )?;
         }
         if instance.promotion_tier.is_some() {
             writeln!(out)?;

@@ -56,7 +56,7 @@ pub const fn label(item: PriceItem) -> &'static str {
         PriceItem::ProxyProvisioned => "RDS Proxy (provisioned)",
         PriceItem::DataApi => "Data API",
         PriceItem::DataApiOverBillion => "Data API (beyond one billion)",
-        PriceItem::PerformanceInsightsRetention => "Performance Insights retention",
+        PriceItem::DatabaseInsightsAdvanced => "Database Insights (Advanced)",
         PriceItem::ExtendedSupport => "Extended Support",
     }
 }

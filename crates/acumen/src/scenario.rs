@@ -122,7 +122,15 @@ input_struct! {
         pub data_api_payload_kb: f64,
         /// GB of snapshots exported to Amazon S3 a month.
         pub snapshot_export_gb: f64,
-        /// Performance Insights with long-term retention (billed per ACU-month).
+        /// CloudWatch Database Insights: `standard` (no charge; the default)
+        /// or `advanced` (billed per ACU-hour of the monitored serverless
+        /// instances; no sourced price, so supply one).
+        pub database_insights: DatabaseInsights,
+        /// Performance Insights ended on 31 July 2026: `true` is an error
+        /// that names `extras.databaseInsights`.
+        #[doc(hidden)]
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "is_false"))]
+        #[cfg_attr(feature = "schema", schemars(skip))]
         pub performance_insights_retention: bool,
         /// Backtrack change records a month (Aurora MySQL).
         pub backtrack_change_records: f64,
@@ -131,6 +139,26 @@ input_struct! {
         /// The engine version is in RDS Extended Support (billed per ACU-hour).
         pub extended_support: bool,
     }
+}
+
+/// CloudWatch Database Insights' mode (it replaced Performance Insights,
+/// which ended on 31 July 2026).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum DatabaseInsights {
+    /// Standard mode: no charge.
+    #[default]
+    Standard,
+    /// Advanced mode: billed per ACU-hour of the monitored serverless
+    /// instances, with a longer history and query-level detail.
+    Advanced,
+}
+
+#[cfg(feature = "serde")]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 input_struct! {

@@ -100,8 +100,11 @@ pub enum PriceItem {
     DataApi,
     /// Data API, per million requests, beyond one billion a month.
     DataApiOverBillion,
-    /// Performance Insights long-term retention for serverless, per ACU-month.
-    PerformanceInsightsRetention,
+    /// CloudWatch Database Insights in Advanced mode, per ACU-hour of the
+    /// monitored serverless instances. AWS bills it under CloudWatch, and no
+    /// source this crate uses gives its price: it is priced from an override
+    /// or a price book, else shown as unpriced.
+    DatabaseInsightsAdvanced,
     /// RDS Extended Support for serverless (years 1–2), per ACU-hour.
     ExtendedSupport,
 }
@@ -122,7 +125,7 @@ impl PriceItem {
         PriceItem::ProxyProvisioned,
         PriceItem::DataApi,
         PriceItem::DataApiOverBillion,
-        PriceItem::PerformanceInsightsRetention,
+        PriceItem::DatabaseInsightsAdvanced,
         PriceItem::ExtendedSupport,
     ];
 
@@ -158,7 +161,7 @@ impl PriceItem {
             PriceItem::ProxyProvisioned => "proxyProvisioned",
             PriceItem::DataApi => "dataApi",
             PriceItem::DataApiOverBillion => "dataApiOverBillion",
-            PriceItem::PerformanceInsightsRetention => "performanceInsightsRetention",
+            PriceItem::DatabaseInsightsAdvanced => "databaseInsightsAdvanced",
             PriceItem::ExtendedSupport => "extendedSupport",
         }
     }
@@ -180,7 +183,7 @@ impl PriceItem {
             PriceItem::Backtrack => "million change records",
             PriceItem::GlobalWriteIo => "million write I/Os",
             PriceItem::ProxyProvisioned => "vCPU-hour",
-            PriceItem::PerformanceInsightsRetention => "ACU-month",
+            PriceItem::DatabaseInsightsAdvanced => "ACU-hour",
         }
     }
 }
@@ -230,8 +233,15 @@ input_struct! {
         /// Data API, $ per million requests beyond one billion a month.
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
         pub data_api_over_billion: Option<f64>,
-        /// Performance Insights long-term retention, $ per ACU-month.
+        /// Database Insights in Advanced mode, $ per ACU-hour.
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        pub database_insights_advanced: Option<f64>,
+        /// Performance Insights' long-term retention ended with Performance
+        /// Insights on 31 July 2026: setting it is an error that names
+        /// `databaseInsightsAdvanced`.
+        #[doc(hidden)]
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+        #[cfg_attr(feature = "schema", schemars(skip))]
         pub performance_insights_retention: Option<f64>,
         /// Extended Support, $ per ACU-hour.
         #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -256,7 +266,7 @@ impl PriceOverrides {
             PriceItem::ProxyProvisioned => self.proxy_provisioned,
             PriceItem::DataApi => self.data_api,
             PriceItem::DataApiOverBillion => self.data_api_over_billion,
-            PriceItem::PerformanceInsightsRetention => self.performance_insights_retention,
+            PriceItem::DatabaseInsightsAdvanced => self.database_insights_advanced,
             PriceItem::ExtendedSupport => self.extended_support,
         }
     }

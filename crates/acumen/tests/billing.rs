@@ -3,9 +3,10 @@
 
 use acumen::report::{Component, WarningKind};
 use acumen::scenario::{
-    Application, BusinessHours, Extras, IoUsage, Level, PriceOverrides, Reader, Spike, Trace,
+    Application, BusinessHours, DatabaseInsights, Extras, IoUsage, Level, PriceOverrides, Reader,
+    Spike, Trace,
 };
-use acumen::{Engine, Report, Scaling, Scenario, StorageType, Workload, estimate};
+use acumen::{Engine, ErrorCode, Report, Scaling, Scenario, StorageType, Workload, estimate};
 
 fn cost(report: &Report, component: Component) -> i64 {
     report
@@ -137,10 +138,16 @@ fn every_component_itemised() {
             data_api_requests: 2_000_000.0,
             data_api_payload_kb: 10.0,
             snapshot_export_gb: 300.0,
-            performance_insights_retention: true,
+            database_insights: DatabaseInsights::Advanced,
             backtrack_change_records: 10_000_000.0,
             global_write_ios: 5_000_000.0,
             extended_support: false,
+            ..Extras::default()
+        },
+        // Database Insights has no sourced price: the scenario supplies one.
+        price_overrides: PriceOverrides {
+            database_insights_advanced: Some(0.003),
+            ..PriceOverrides::default()
         },
         ..Scenario::default()
     };
@@ -169,8 +176,8 @@ fn every_component_itemised() {
     assert_eq!(cost(&r, Component::RdsProxy), 87_600_000);
     // Data API: 2 M requests ≤ 32 KB × $0.35/M = $0.70.
     assert_eq!(cost(&r, Component::DataApi), 700_000);
-    // PI retention: 8 ACU-months × $0.375 = $3.00.
-    assert_eq!(cost(&r, Component::PerformanceInsights), 3_000_000);
+    // Database Insights (Advanced): 8 ACU × 730 h = 5,840 ACU-h × $0.003 = $17.52.
+    assert_eq!(cost(&r, Component::DatabaseInsights), 17_520_000);
     // Backtrack: 10 M records × $0.012/M = $0.12.
     assert_eq!(cost(&r, Component::Backtrack), 120_000);
     // Global writes: 5 M × $0.20/M = $1.00.
@@ -190,17 +197,62 @@ fn every_component_itemised() {
             + 3_000_000
             + 87_600_000
             + 700_000
-            + 3_000_000
+            + 17_520_000
             + 120_000
             + 1_000_000
     );
-    // The PI retention price is low-confidence and says so.
+}
+
+#[test]
+fn database_insights_advanced_is_unpriced_until_a_price_is_given() {
+    // No source gives the price (AWS bills it under CloudWatch): the line is
+    // there, with its quantity, and asks for the price; the bill says it is
+    // partial. Standard mode (the default) has no line at all.
+    let mut s = steady(4.0);
     assert!(
-        r.warnings
+        estimate(&s)
+            .unwrap()
+            .lines
             .iter()
-            .any(|w| w.kind == WarningKind::LowConfidencePrice
-                && w.field == "priceOverrides.performanceInsightsRetention")
+            .all(|l| l.component != Component::DatabaseInsights)
     );
+    s.extras.database_insights = DatabaseInsights::Advanced;
+    let r = estimate(&s).unwrap();
+    let l = r
+        .lines
+        .iter()
+        .find(|l| l.component == Component::DatabaseInsights)
+        .unwrap();
+    // 4 ACU × 730 h.
+    assert_eq!((l.quantity, l.unit.as_str()), (2_920.0, "ACU-hour"));
+    assert_eq!(l.cost_micro_usd, None);
+    assert_eq!(
+        l.supply.as_deref(),
+        Some("priceOverrides.databaseInsightsAdvanced")
+    );
+    assert!(!r.complete);
+}
+
+#[test]
+fn performance_insights_fields_name_their_replacement() {
+    // Performance Insights ended on 31 July 2026: its fields are errors that
+    // say what to use instead; left false or absent they are accepted.
+    let mut s = steady(4.0);
+    s.extras.performance_insights_retention = true;
+    let e = estimate(&s).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        (
+            ErrorCode::UnknownField,
+            "extras.performanceInsightsRetention"
+        )
+    );
+    assert!(e.to_string().contains("extras.databaseInsights"), "{e}");
+    let mut s = steady(4.0);
+    s.price_overrides.performance_insights_retention = Some(0.375);
+    let e = estimate(&s).unwrap_err();
+    assert_eq!(e.field(), "priceOverrides.performanceInsightsRetention");
+    assert!(e.to_string().contains("databaseInsightsAdvanced"), "{e}");
 }
 
 #[test]
@@ -417,7 +469,7 @@ fn unknown_prices_are_asked_for_not_guessed() {
         ..s
     })
     .unwrap_err();
-    assert_eq!(e.code(), acumen::ErrorCode::UnknownPrice);
+    assert_eq!(e.code(), ErrorCode::UnknownPrice);
     assert_eq!(e.field(), "priceOverrides.storageStandard");
     // With the override, it prices, and marks the line.
     let s = Scenario {

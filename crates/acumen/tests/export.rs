@@ -1,6 +1,6 @@
 //! The CloudFormation and Terraform exports carry the scenario's exact values.
 
-use acumen::scenario::{Extras, Reader};
+use acumen::scenario::{DatabaseInsights, Extras, Reader};
 use acumen::{Engine, ErrorCode, Scaling, Scenario, StorageType, export};
 
 /// Aurora MySQL 3.08.0 on I/O-Optimized, 0–32 ACU, two readers in tiers 1 and 2.
@@ -241,7 +241,7 @@ fn defaults_are_postgresql_standard_without_a_version() {
 }
 
 #[test]
-fn postgresql_version_and_performance_insights() {
+fn postgresql_version_and_database_insights_advanced() {
     let scenario = Scenario {
         region: "eu-west-1".into(),
         engine_version: Some("16.10".into()),
@@ -255,7 +255,7 @@ fn postgresql_version_and_performance_insights() {
             workload: None,
         }],
         extras: Extras {
-            performance_insights_retention: true,
+            database_insights: DatabaseInsights::Advanced,
             ..Extras::default()
         },
         ..Scenario::default()
@@ -265,10 +265,14 @@ fn postgresql_version_and_performance_insights() {
     assert!(yaml.contains("      EngineVersion: \"16.10\"\n"), "{yaml}");
     assert!(yaml.contains("        MinCapacity: 2\n        MaxCapacity: 40.5\n"));
     assert!(yaml.contains("      PromotionTier: 15\n"));
-    assert_eq!(count(&yaml, "      EnablePerformanceInsights: true\n"), 2);
+    // Set once, on the cluster (instances inherit it), with the 465 days of
+    // Performance Insights that Advanced mode requires.
     assert_eq!(
-        count(&yaml, "      PerformanceInsightsRetentionPeriod: 31\n"),
-        2
+        count(
+            &yaml,
+            "      DatabaseInsightsMode: advanced\n      PerformanceInsightsEnabled: true\n      PerformanceInsightsRetentionPeriod: 465\n"
+        ),
+        1
     );
     assert!(yaml.contains("#   region eu-west-1, engine aurora-postgresql 16.10\n"));
 
@@ -277,12 +281,11 @@ fn postgresql_version_and_performance_insights() {
     assert!(hcl.contains("  default     = \"eu-west-1\"\n"));
     assert!(hcl.contains("  promotion_tier     = 15\n"));
     assert_eq!(
-        count(&hcl, "  performance_insights_enabled          = true\n"),
-        2
-    );
-    assert_eq!(
-        count(&hcl, "  performance_insights_retention_period = 31\n"),
-        2
+        count(
+            &hcl,
+            "  database_insights_mode                = \"advanced\"\n  performance_insights_enabled          = true\n  performance_insights_retention_period = 465\n"
+        ),
+        1
     );
 }
 

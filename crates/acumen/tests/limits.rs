@@ -5,8 +5,8 @@
 //! --example limits -- <case>`.
 
 use acumen::scenario::{
-    BusinessHours, Extras, IoUsage, Level, MAX_SCENARIO_SAMPLES, MAX_SPIKES, MAX_TRACE_SAMPLES,
-    PriceOverrides, Reader, Spike, Trace,
+    BusinessHours, DatabaseInsights, Extras, IoUsage, Level, MAX_SCENARIO_SAMPLES, MAX_SPIKES,
+    MAX_TRACE_SAMPLES, PriceOverrides, Reader, Spike, Trace,
 };
 use acumen::{Error, ErrorCode, Scaling, Scenario, Workload, estimate};
 
@@ -177,7 +177,7 @@ fn the_largest_legal_cluster_is_priced_exactly() {
             data_api_requests: 1e15,
             data_api_payload_kb: 65_536.0,
             snapshot_export_gb: 1e6,
-            performance_insights_retention: true,
+            database_insights: DatabaseInsights::Advanced,
             ..Extras::default()
         },
         ..Scenario::default()

@@ -9,7 +9,7 @@ use super::{Warning, WarningKind};
 use crate::error::{Error, ErrorCode};
 use crate::money::{Money, Quantity, UnitPrice};
 use crate::prices::{self, PriceItem, Provenance};
-use crate::scenario::ValidScenario;
+use crate::scenario::{DatabaseInsights, ValidScenario};
 use crate::usage::HALF_ACU_SECONDS_PER_ACU_HOUR;
 use crate::vocabulary::StorageType;
 
@@ -41,8 +41,8 @@ pub enum Component {
     RdsProxy,
     /// Data API requests.
     DataApi,
-    /// Performance Insights long-term retention.
-    PerformanceInsights,
+    /// CloudWatch Database Insights (Advanced mode).
+    DatabaseInsights,
     /// Backtrack (Aurora MySQL).
     Backtrack,
     /// Global Database replicated writes.
@@ -205,15 +205,15 @@ fn feature_lines(
             )?;
         }
     }
-    if s.extras.performance_insights_retention {
-        // ACU-months: the month's ACU-hours over its hours.
+    if s.extras.database_insights == DatabaseInsights::Advanced {
+        // Every serverless instance is monitored: the cluster's ACU-hours.
         bill.add(
-            Component::PerformanceInsights,
-            "Performance Insights long-term retention",
-            PriceItem::PerformanceInsightsRetention,
+            Component::DatabaseInsights,
+            "Database Insights (Advanced)",
+            PriceItem::DatabaseInsightsAdvanced,
             Quantity::new(
                 u128::from(total_half_acu_seconds),
-                HALF_ACU_SECONDS_PER_ACU_HOUR * u64::from(s.hours_per_month),
+                HALF_ACU_SECONDS_PER_ACU_HOUR,
             ),
         )?;
     }
@@ -325,7 +325,7 @@ fn driving_field(item: PriceItem, overridden: bool) -> String {
         PriceItem::GlobalWriteIo => "extras.globalWriteIos",
         PriceItem::ProxyServerless | PriceItem::ProxyProvisioned => "extras.rdsProxy",
         PriceItem::DataApi | PriceItem::DataApiOverBillion => "extras.dataApiRequests",
-        PriceItem::PerformanceInsightsRetention => "extras.performanceInsightsRetention",
+        PriceItem::DatabaseInsightsAdvanced => "extras.databaseInsights",
         PriceItem::ExtendedSupport => "extras.extendedSupport",
     })
 }

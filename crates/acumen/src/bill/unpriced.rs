@@ -85,7 +85,7 @@ fn short(component: Component) -> &'static str {
         Component::SnapshotExport => "snapshot export",
         Component::RdsProxy => "RDS Proxy",
         Component::DataApi => "Data API",
-        Component::PerformanceInsights => "Performance Insights",
+        Component::DatabaseInsights => "Database Insights",
         Component::Backtrack => "Backtrack",
         Component::GlobalDatabase => "Global Database",
         Component::ExtendedSupport => "Extended Support",

@@ -10,7 +10,7 @@ use crate::acu::{Acu, GIB_PER_ACU};
 use crate::engine::{MaxConnections, capabilities};
 use crate::money::Money;
 pub use crate::scenario::Application;
-use crate::scenario::ValidScenario;
+use crate::scenario::{DatabaseInsights, ValidScenario};
 
 /// What an advice item is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,10 +110,10 @@ fn min_acu_advice(out: &mut Vec<Advice>, s: &ValidScenario, f: &Facts) {
         ));
         floor = floor.max(acu);
     }
-    if app.performance_insights {
+    if app.performance_insights || s.extras.database_insights == DatabaseInsights::Advanced {
         floor = floor.max(Acu::from_halves(4).unwrap_or(Acu::HALF));
         why.push(String::from(
-            "AWS recommends at least 2 ACU with Performance Insights",
+            "AWS recommends at least 2 ACU with Performance Insights, which Database Insights' Advanced mode turns on",
         ));
     }
     if app.max_locks_per_transaction_raised {

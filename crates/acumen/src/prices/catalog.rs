@@ -1010,18 +1010,6 @@ pub(super) const ENTRIES: &[CatalogEntry] = &[
         other_sources: &[],
     },
     CatalogEntry {
-        region: "us-east-1",
-        item: PriceItem::PerformanceInsightsRetention,
-        engine: None,
-        price: UnitPrice::from_nanos(375_000_000),
-        source: "Infracost test data (rounded display) [P3]",
-        sku: None,
-        as_of: None,
-        confidence: Confidence::Low,
-        note: None,
-        other_sources: &["usage type PI_LTR_FMR:Serverless (public GitHub file)"],
-    },
-    CatalogEntry {
         region: "ap-northeast-2",
         item: PriceItem::ExtendedSupport,
         engine: None,

@@ -23,7 +23,8 @@ pub struct Application {
     pub app_instances: u32,
     /// Connections in each instance's pool.
     pub pool_size: u32,
-    /// Performance Insights is on (AWS recommends a minimum of 2 ACU).
+    /// Performance Insights data is collected, as Database Insights'
+    /// Advanced mode does (AWS recommends a minimum of 2 ACU).
     pub performance_insights: bool,
     /// The writer is the primary of a Global Database (8 ACU recommended; no auto-pause).
     pub global_database: bool,

@@ -22,6 +22,18 @@ use crate::workload::{HOUR, Timeline, Workload, spike_windows};
 /// Remarks on how the input was read: (field, message).
 type Notes = Vec<(String, String)>;
 
+/// A field for a product that no longer exists: Performance Insights ended
+/// on 31 July 2026. An error rather than a silent mapping, because the
+/// replacement is billed differently (per ACU-hour, at a price the scenario
+/// has to supply) and the user should choose it knowingly.
+fn retired(field: &str, instead: &str) -> Error {
+    Error::new(
+        ErrorCode::UnknownField,
+        field,
+        format_args!("Performance Insights reached its end of life on 31 July 2026; {instead}"),
+    )
+}
+
 /// The maximum within what the platform version allows (128 ACU on
 /// version 1); the engine version's own limit is checked beside it.
 fn check_platform_max(platform: PlatformVersion, max: crate::acu::Acu) -> Result<(), Error> {
@@ -80,6 +92,12 @@ impl Scenario {
         check_platform_max(platform, scaling.max)?;
         let mut notes = Vec::new();
         let instances = self.instances(month, &mut notes)?;
+        if self.extras.performance_insights_retention {
+            return Err(retired(
+                "extras.performanceInsightsRetention",
+                "its long-term retention is now Database Insights' Advanced mode: set extras.databaseInsights to \"advanced\"",
+            ));
+        }
         let usage = self.usage()?;
         self.check_price_overrides()?;
         let controller = self.controller.resolve(platform)?;
@@ -327,6 +345,16 @@ impl Scenario {
 
     /// Every override is checked, used or not, so a bad one never hides.
     fn check_price_overrides(&self) -> Result<(), Error> {
+        if self
+            .price_overrides
+            .performance_insights_retention
+            .is_some()
+        {
+            return Err(retired(
+                "priceOverrides.performanceInsightsRetention",
+                "set priceOverrides.databaseInsightsAdvanced ($ per ACU-hour) for Database Insights' Advanced mode instead",
+            ));
+        }
         for item in PriceItem::ALL {
             if let Some(usd) = self.price_overrides.get(item) {
                 UnitPrice::from_usd(usd, &format!("priceOverrides.{}", item.key()))?;
