@@ -106,7 +106,7 @@ fn bill_compute_priced(bill: &Bill) -> bool {
 /// capacity, and the bill under each storage type.
 fn billed<'a>(
     s: &'a ValidScenario,
-    usage: &Usage,
+    usage: &'a Usage,
     bill: &Bill,
 ) -> Result<compare::Billed<'a>, Error> {
     let lines = &bill.lines;
@@ -161,7 +161,8 @@ fn billed<'a>(
     Ok(compare::Billed {
         compute_priced: bill_compute_priced(bill),
         proxy,
-        hourly: usage.hourly_half_acu_seconds(billed_hours(s)),
+        usage,
+        billed_hours: billed_hours(s),
         compute_price,
         unpriced: unpriced_parts(lines),
         serverless: bill.total,

@@ -170,9 +170,11 @@ pub(crate) struct Billed<'a> {
     /// The serverless RDS Proxy line's cost (0 without a proxy or a price):
     /// provisioned options pay their own proxy instead.
     pub proxy: Money,
-    /// The cluster's simulated capacity in each hour of the month,
-    /// half-ACU-seconds (paused hours 0).
-    pub hourly: Vec<u64>,
+    /// What the cluster used, for each hour's capacity (read only when a
+    /// plan rate is known).
+    pub usage: &'a crate::usage::Usage,
+    /// Hours the bill covers: the hours a commitment is paid for.
+    pub billed_hours: u32,
     /// The on-demand serverless price per ACU-hour, when known.
     pub compute_price: Option<UnitPrice>,
     /// Largest capacity any instance reached, in half-ACUs.
@@ -479,7 +481,8 @@ fn serverless_plan_rows(
         table.ask(String::from("compare.serverlessSavingsPlanDiscount"));
         return Ok(());
     };
-    let load = HourlyLoad::serverless(b.hourly.clone(), on_demand);
+    let hourly = b.usage.hourly_half_acu_seconds(b.billed_hours);
+    let load = HourlyLoad::serverless(hourly, on_demand);
     let yours = options
         .serverless_savings_plan_commitment
         .map(|usd| (usd, "compare.serverlessSavingsPlanCommitment"));

@@ -105,9 +105,7 @@ impl CompareOptions {
     pub fn plan_payment(&self) -> Payment {
         self.savings_plan_payment.unwrap_or_default()
     }
-}
 
-impl CompareOptions {
     /// Checks every rate, discount and term the options give, in the order
     /// the comparison reads them, naming the failing field. (Whether a
     /// class has memory for the peak depends on the simulation, so the
