@@ -273,7 +273,7 @@ const scenarioCases = [
   [{ workload: { businessHours: { peakAcu: -2 } } }, "out_of_range", "workload.businessHours.peakAcu", /between 0/],
   // huge
   [{ storageGb: 1e12 }, "out_of_range", "storageGb", /between 0 and 1000000/],
-  [{ scaling: { maxAcu: 512 } }, "out_of_range", "scaling.maxAcu", /between 0 and 256/],
+  [{ scaling: { maxAcu: 512 } }, "out_of_range", "scaling.maxAcu", /between 1 and 256/],
   [{ workload: { steady: { acu: 1e300 } } }, "out_of_range", "workload.steady.acu", /between 0 and 100000/],
   [{ hoursPerMonth: 745 }, "out_of_range", "hoursPerMonth", /between 1 and 744/],
   [{ hoursPerMonth: 2 ** 40 }, "out_of_range", "hoursPerMonth", /invalid value/],
@@ -321,10 +321,10 @@ const maxConnectionsCases = [
   [{ engine: PG, minAcu: 1, maxAcu: Infinity }, "not_a_number", "maxAcu", /finite/],
   // negative
   [{ engine: PG, minAcu: -1, maxAcu: 16 }, "out_of_range", "minAcu", /between 0 and 256 ACU, got -1/],
-  [{ engine: PG, minAcu: 1, maxAcu: -16 }, "out_of_range", "maxAcu", /between 0 and 256 ACU, got -16/],
+  [{ engine: PG, minAcu: 1, maxAcu: -16 }, "out_of_range", "maxAcu", /between 1 and 256 ACU, got -16/],
   // huge
-  [{ engine: PG, minAcu: 1, maxAcu: 1e9 }, "out_of_range", "maxAcu", /between 0 and 256 ACU/],
-  [{ engine: PG, minAcu: 1, maxAcu: 256.5 }, "out_of_range", "maxAcu", /between 0 and 256 ACU/],
+  [{ engine: PG, minAcu: 1, maxAcu: 1e9 }, "out_of_range", "maxAcu", /between 1 and 256 ACU/],
+  [{ engine: PG, minAcu: 1, maxAcu: 256.5 }, "out_of_range", "maxAcu", /between 1 and 256 ACU/],
   // too small a maximum, min above max
   [{ engine: PG, minAcu: 0, maxAcu: 0.5 }, "out_of_range", "maxAcu", /between 1 and 256 ACU, got 0\.5/],
   [{ engine: MYSQL, minAcu: 0, maxAcu: 0 }, "out_of_range", "maxAcu", /between 1 and 256 ACU, got 0/],

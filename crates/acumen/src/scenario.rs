@@ -524,14 +524,17 @@ pub struct ValidScenario {
 pub fn validate_acu_range(min_acu: f64, max_acu: f64, prefix: &str) -> Result<(Acu, Acu), Error> {
     let field = |name: &str| format!("{prefix}{name}");
     let min = Acu::from_f64(min_acu, &field("minAcu"))?;
-    let max = Acu::from_f64(max_acu, &field("maxAcu"))?;
-    if max.halves() < 2 {
+    // The maximum's own range first, so that -5 and 0.5 are refused by the
+    // same rule in the same words.
+    check_finite(max_acu, &field("maxAcu"))?;
+    if !(1.0..=Acu::MAX.as_f64()).contains(&max_acu) {
         return Err(out_of_range(
             &field("maxAcu"),
             "between 1 and 256 ACU",
-            max_acu,
+            crate::error::Shown(max_acu),
         ));
     }
+    let max = Acu::from_f64(max_acu, &field("maxAcu"))?;
     if min > max {
         return Err(Error::new(
             ErrorCode::Conflict,
