@@ -9,14 +9,19 @@
 // typing never waits for the core, and only the latest request's answer is
 // shown. This entry wires the parts together; scripts/build-site.mjs bundles
 // it with page/ into one file.
-import { HASH_PREFIX, linkAtStart, starting } from "./boot.js";
+import { linkAtStart, starting } from "./boot.js";
+import { PACKED, PLAIN } from "./page/link.js";
 import { $, control, form, results, setHidden } from "./page/dom.js";
 import { buildForm, weeklyEditor } from "./page/form.js";
 import { addRow, removeRow } from "./page/lists.js";
 import { classAction } from "./page/classes.js";
 import { goToField } from "./page/errors.js";
-import { clearHash, flushHash, offerRestore } from "./page/persist.js";
+import { clearHash, dropPendingHash, flushHash, offerRestore } from "./page/persist.js";
 import { followPresets } from "./page/presets.js";
+import { followUndo, undoable } from "./page/undo.js";
+import { followArrowKeys } from "./page/stepper.js";
+import { followRegion } from "./page/regional.js";
+import { followJumps } from "./page/jump.js";
 import { acceptFiles } from "./page/import.js";
 import { followChartChoices, followChartWidth } from "./page/charts/redraw.js";
 import { followExportActions } from "./page/render/export.js";
@@ -28,7 +33,7 @@ import { hooks, state } from "./page/state.js";
 import { load, loadFromLocation, markReady, showNotice, unusableLink, update } from "./page/update.js";
 
 hooks.update = update;
-hooks.load = (scenario) => load(scenario);
+hooks.load = (scenario, view) => load(scenario, undefined, view);
 
 /** On narrow screens, keeps the total in view while the headline is scrolled away. */
 function followHeadline() {
@@ -70,13 +75,15 @@ function registerServiceWorker() {
 function followFormActions() {
   form.addEventListener("input", (event) => {
     if (/** @type {HTMLElement} */ (event.target).dataset?.tool) return;
+    state.own = true;
     update();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("click", (event) => {
     const button = /** @type {HTMLElement} */ (event.target).closest("button");
     if (!button) return;
-    if (button.dataset.classAction) classAction(button.dataset.classAction, Number(button.dataset.index));
+    if (button.dataset.goto) goToField(button.dataset.goto);
+    else if (button.dataset.classAction) classAction(button.dataset.classAction, Number(button.dataset.index));
     else if (button.dataset.add) addRow(/** @type {import("./page/lists.js").ListName} */ (button.dataset.add));
     else if (button.dataset.remove) removeRow(/** @type {import("./page/lists.js").ListName} */ (button.dataset.remove), Number(button.dataset.index));
     else if (button.id === "weekly-fill-apply") {
@@ -89,7 +96,7 @@ function followFormActions() {
 
 /** The results' "Show input" buttons, and the panels that work only while open. */
 function followResultActions() {
-  for (const id of ["warning-list", "comparison", "line-rows"]) {
+  for (const id of ["warning-list", "comparison", "line-rows", "missing-prices", "stale"]) {
     $(id).addEventListener("click", (event) => {
       const button = /** @type {HTMLElement | null} */ (/** @type {HTMLElement} */ (event.target).closest("button[data-goto]"));
       if (button?.dataset.goto) goToField(button.dataset.goto);
@@ -145,38 +152,57 @@ function followMigrate() {
 function followNavigation() {
   form.addEventListener("input", () => setHidden($("restore"), true), { once: true });
   $("reset").addEventListener("click", () => {
-    clearHash();
-    setHidden($("preset-note"), true);
-    load({});
-    clearHash();
+    undoable("Reset every input to its default", () => {
+      clearHash();
+      setHidden($("preset-note"), true);
+      load({});
+      clearHash();
+    });
     $("min-acu").focus();
   });
+  // Back and Forward (popstate), and a hash edited by hand (hashchange, which also follows a popstate: once is enough).
+  let traversed = "";
+  window.addEventListener("popstate", () => {
+    traversed = location.href;
+    dropPendingHash();
+    loadFromLocation();
+  });
   window.addEventListener("hashchange", () => {
-    if (location.hash === "" || location.hash.startsWith(HASH_PREFIX)) loadFromLocation();
+    if (traversed === location.href) {
+      traversed = "";
+      return;
+    }
+    if (location.hash === "" || location.hash.startsWith(PLAIN) || location.hash.startsWith(PACKED)) loadFromLocation();
   });
   // A link copied straight after an edit still holds it.
   document.addEventListener("visibilitychange", flushHash);
   window.addEventListener("pagehide", flushHash);
 }
 
-/** Shows the first result: the link's scenario (or the default), estimated while the form was built. */
-function showFirst(started) {
+/**
+ * Shows the first result: the link's scenario (or the default), estimated while the form was built.
+ * @param {any} started
+ * @param {import("./page/link.js").Link} link
+ */
+function showFirst(started, link) {
   let scenario = {};
+  let view = null;
   let first = started.first;
   let notice = "";
-  if (linkAtStart?.scenario) {
+  const linked = link && "scenario" in link;
+  if (linked) {
     if (first.error && first.error.code !== "unknown_price") {
       notice = unusableLink(first.error.message);
       first = null;
     } else {
-      scenario = linkAtStart.scenario;
+      ({ scenario, view } = link);
     }
-  } else if (linkAtStart?.error) {
-    notice = unusableLink(linkAtStart.error);
+  } else if (link && "error" in link) {
+    notice = unusableLink(link.error);
   }
-  if (!linkAtStart?.scenario || notice) clearHash();
-  load(scenario, first);
-  if (!linkAtStart) offerRestore();
+  if (!linked || notice) clearHash();
+  load(scenario, first, view);
+  if (!link) offerRestore();
   showNotice(notice);
 }
 
@@ -197,10 +223,14 @@ async function main() {
   followPriceBook();
   acceptFiles();
   followPresets();
+  followUndo();
+  followArrowKeys();
+  followRegion();
+  followJumps();
   followResultActions();
   followNavigation();
   followMigrate();
-  showFirst(started);
+  showFirst(started, await linkAtStart);
   followHeadline();
   markReady(() => {
     estimator.start();

@@ -5,7 +5,7 @@
 // off the main thread), and estimates the scenario in the link (or the
 // default) on this thread, for the first result. app.js takes it from there.
 
-export const HASH_PREFIX = "#s=";
+import { decodeLink } from "./page/link.js";
 
 /**
  * @param {unknown} value
@@ -13,20 +13,6 @@ export const HASH_PREFIX = "#s=";
  */
 export function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The scenario in the URL hash: `null` when there is none, else `{ scenario }` or `{ error }`. */
-export function parseHash() {
-  const hash = location.hash;
-  if (!hash.startsWith(HASH_PREFIX)) return null;
-  let scenario;
-  try {
-    scenario = JSON.parse(decodeURIComponent(hash.slice(HASH_PREFIX.length)));
-  } catch {
-    return { error: "it is not readable" };
-  }
-  if (!isPlainObject(scenario)) return { error: "it is not a scenario object" };
-  return { scenario };
 }
 
 /** The package's WebAssembly, compiled once and shared with the workers. */
@@ -51,7 +37,8 @@ export async function runLocally(op, args) {
   }
 }
 
-export const linkAtStart = parseHash();
+/** The link's scenario and view (link.js), read once: a packed one is inflated first. */
+export const linkAtStart = decodeLink(location.hash);
 /** The defaults, the region list and the first estimate (see engine.js `start`). */
-export const starting = runLocally("start", { scenario: linkAtStart?.scenario ?? null });
+export const starting = linkAtStart.then((link) => runLocally("start", { scenario: link && "scenario" in link ? link.scenario : null }));
 starting.catch(() => {});

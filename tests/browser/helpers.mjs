@@ -1,4 +1,5 @@
 // Helpers shared by the browser tests (not a test file itself).
+import { inflateRawSync } from "node:zlib";
 //
 // The page computes in a Web Worker, so a result follows an edit a moment
 // later; it writes the URL a moment after that. These wait for both.
@@ -45,8 +46,20 @@ export async function currentHash(page) {
 
 /** The scenario in the page's URL hash. */
 export async function hashScenario(page) {
-  const hash = await currentHash(page);
-  return JSON.parse(decodeURIComponent(hash.slice("#s=".length)));
+  return readLink(await currentHash(page)).scenario;
+}
+
+/**
+ * A link's hash read as the page reads it (web/page/link.js): `#s=` the scenario's JSON and `&v=`
+ * the view's, or `#z=` both as one JSON object, deflated and base64url-encoded.
+ */
+export function readLink(hash) {
+  if (hash.startsWith("#z=")) {
+    const { scenario, view = null } = JSON.parse(inflateRawSync(Buffer.from(hash.slice(3), "base64url")).toString("utf8"));
+    return { scenario, view };
+  }
+  const [scenario, view] = hash.slice("#s=".length).split("&v=");
+  return { scenario: JSON.parse(decodeURIComponent(scenario)), view: view === undefined ? null : JSON.parse(decodeURIComponent(view)) };
 }
 
 /** A test id's text once the page has settled. */

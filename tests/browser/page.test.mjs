@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { CHROMIUM, launchContext } from "../support/chromium.mjs";
 import { startServer } from "../../scripts/serve.mjs";
-import { DESKTOP, PHONE, READY, currentHash, recordingPage, settled } from "./helpers.mjs";
+import { DESKTOP, PHONE, READY, currentHash, readLink, recordingPage, settled } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const siteDir = join(root, "target", "site");
@@ -154,8 +154,7 @@ async function comparisonRows(page) {
 
 /** The scenario in the page's URL hash (read in the page: `page.url()` can lag a replaceState). */
 async function hashScenario(page) {
-  const hash = await currentHash(page);
-  return JSON.parse(decodeURIComponent(hash.slice("#s=".length)));
+  return readLink(await currentHash(page)).scenario;
 }
 
 test("the default estimate appears without any input", async () => {
@@ -603,7 +602,8 @@ test("a region without a storage price gives a partial bill that asks for it, th
   await settled(page);
   assert.equal(await text(page, "total-monthly"), "$408.80");
   assert.match(await text(page, "headline-label"), /partial: at least/);
-  assert.match(await note.textContent(), /^At least \$408\.80 a month; storage unpriced in eu-central-1\. Supply the missing price under Price overrides/);
+  assert.match(await note.textContent(), /^At least \$408\.80 a month; storage unpriced in eu-central-1\. Supply the missing price at its input, or load a price book:$/);
+  assert.deepEqual(await page.locator("#missing-prices button").evaluateAll((nodes) => nodes.map((n) => n.dataset.goto)), ["priceOverrides.storageStandard"]);
   const storage = page.locator('#line-rows tr[data-item="storageStandard"]');
   assert.equal(await storage.locator("td.cost").textContent(), "unpriced");
   assert.match(await storage.locator(".provenance-missing").textContent(), /^Unpriced — supply the price \(Storage, Standard\)/);

@@ -38,18 +38,22 @@ export function errorSlot(id) {
  */
 export function inputField({ id, path, label, unit, hint, type = "number", min, max, step = "any", optional, placeholder, inputmode, wide }) {
   const described = [unit && `${id}-unit`, hint && `${id}-hint`].filter(Boolean).join(" ");
+  // A number is typed into a text input with a numeric keyboard: a number
+  // input would drop "abc" unseen, where this one keeps it and says why it is refused.
+  const numeric = type === "number";
   const input = el("input", {
     attrs: {
       id,
-      type,
+      type: "text",
       name: id,
-      inputmode: inputmode ?? (type === "number" ? "decimal" : undefined),
-      min,
-      max,
-      step: type === "number" ? step : undefined,
+      inputmode: inputmode ?? (numeric ? "decimal" : undefined),
+      "data-number": numeric ? "true" : undefined,
+      "data-min": numeric ? min : undefined,
+      "data-max": numeric ? max : undefined,
+      "data-step": numeric && step !== "any" ? step : undefined,
       placeholder,
       autocomplete: "off",
-      spellcheck: type === "text" ? "false" : undefined,
+      spellcheck: "false",
       "aria-describedby": described || undefined,
       "data-describedby": described,
       "data-path": path,

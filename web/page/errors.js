@@ -6,6 +6,9 @@ import { $, form, openAround, results, setHidden } from "./dom.js";
 import { sentence } from "./format.js";
 import { state } from "./state.js";
 
+/** The first input showing an error since the errors were last cleared: the one the banner links to. */
+let firstError = /** @type {{ path: string, label: string } | null} */ (null);
+
 /** The parent of a path: `readers[1].promotionTier` → `readers[1]` → `readers`. */
 function parentPath(path) {
   return path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
@@ -43,6 +46,7 @@ function controlsOf(field, path) {
 
 /** Clears every error the form shows. */
 export function clearErrors() {
+  firstError = null;
   for (const node of /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll("[aria-invalid]"))) {
     node.removeAttribute("aria-invalid");
     if (node.dataset.describedby !== undefined) {
@@ -88,7 +92,28 @@ export function showError(path, message) {
     slot.textContent = sentence(text);
     setHidden(slot, false);
   }
+  firstError ??= { path, label: labelOf(field) };
   return field;
+}
+
+/**
+ * The name a field goes by: its label or legend.
+ * @param {HTMLElement} field
+ */
+function labelOf(field) {
+  const label = field.querySelector(":scope > label, :scope > legend, :scope > .check > label, :scope > .field-label");
+  return label?.textContent?.trim() || "the input";
+}
+
+/**
+ * Moves to the first input in error when the user is not already at an input
+ * (the error came with a link, an example or an undo, not from typing).
+ */
+export function focusFirstError() {
+  if (!firstError) return;
+  const active = document.activeElement;
+  if (active && active !== document.body && form.contains(active) && active.matches("input, select, textarea")) return;
+  goToField(firstError.path);
 }
 
 /**
@@ -100,6 +125,15 @@ export function setStale(stale) {
   if (results.dataset.stale !== value) results.dataset.stale = value;
   if ($("mini-total").dataset.stale !== value) $("mini-total").dataset.stale = value;
   setHidden($("stale"), !stale || !state.hasResult);
+  const goto = $("stale-goto");
+  setHidden(goto, !stale || !firstError);
+  if (firstError) {
+    goto.textContent = `Go to ${firstError.label}`;
+    goto.dataset.goto = firstError.path;
+  }
+  $("stale-text").textContent = firstError
+    ? `Out of date: showing the last valid estimate. Correct ${firstError.label} to update it.`
+    : "Out of date: showing the last valid estimate. Correct the highlighted input to update it.";
 }
 
 /**

@@ -9,6 +9,7 @@ import { checkboxField, errorSlot, group, inputField, radioField, samplesField, 
 import { DAYS, FIELD, PRICE_ITEMS } from "./fields.js";
 import { listSection } from "./lists.js";
 import { hooks } from "./state.js";
+import { keptNote } from "./regional.js";
 
 /**
  * The field `id`'s control, built from its entry in the table.
@@ -178,6 +179,7 @@ function compareGroup() {
       className: "hint group-intro",
       text: "Provisioned instance classes to weigh serverless against. With none listed, the smallest class of each family with memory for the peak is compared at catalog on-demand rates.",
     }),
+    keptNote("kept-rates"),
     el("div", { className: "field list-field", attrs: { "data-path": "compare.classes" } }, [
       el("div", { className: "list", attrs: { id: "class-list", "data-testid": "class-list" } }),
       errorSlot("class-list"),
@@ -217,7 +219,8 @@ export function buildForm() {
       ...["app-working-set", "app-instances", "app-pool", "app-pi", "app-global", "app-logical", "app-zero-etl", "app-babelfish", "app-max-locks"].map(field),
     ]),
     group({ id: "group-overrides", title: "Price overrides", summaryId: "overrides-summary" }, [
-      intro("Optional unit prices in USD that replace the catalog's; needed where the catalog has no price. The placeholder shows the price used now."),
+      intro("Optional unit prices in USD for this region that replace the catalog's; needed where the catalog has no price. The placeholder shows the price the estimate uses (none while an input is refused)."),
+      keptNote("kept-overrides"),
       ...PRICE_ITEMS.map(([key]) => field(`price-${key}`)),
     ]),
   );

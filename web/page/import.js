@@ -7,7 +7,8 @@ import { $, el, openAround, setChecked, setHidden, setValue } from "./dom.js";
 import { duration, fileRefused, integerFormat, period, quantityFormat } from "./format.js";
 import { renderList } from "./lists.js";
 import { analysis } from "./rpc.js";
-import { hooks } from "./state.js";
+import { hooks, state } from "./state.js";
+import { undoable } from "./undo.js";
 
 /** @typedef {import("./cloudwatch.js").Imported} Imported */
 
@@ -28,7 +29,11 @@ async function importCsv(file) {
     if (file.size > MAX_FILE_BYTES) {
       throw new Error(`the file has ${quantityFormat.format(file.size / 1048576)} MB; the page reads files of up to 64 MB (the CLI's acumen replay reads larger ones)`);
     }
-    applyImport(file.name, await analysis("importCsv", { text: await file.text(), name: file.name }));
+    const result = await analysis("importCsv", { text: await file.text(), name: file.name });
+    undoable(`Imported ${file.name} as the workload`, () => {
+      state.own = true;
+      applyImport(file.name, result);
+    });
   } catch (error) {
     message.textContent = fileRefused(file.name, error);
     setHidden(message, false);

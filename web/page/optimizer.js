@@ -8,6 +8,7 @@ import { renderFrontierChart } from "./charts/frontier.js";
 import { chartView } from "./charts/frame.js";
 import { analysis, latestWins } from "./rpc.js";
 import { drawn, hooks, section, state } from "./state.js";
+import { undoable } from "./undo.js";
 
 /** Whether two candidates are the same scaling range. */
 const sameRange = (a, b) => a && b && a.minAcu === b.minAcu && a.maxAcu === b.maxAcu;
@@ -134,9 +135,12 @@ export function followOptimizerActions() {
   $("opt-unmet").addEventListener("input", renderOptimizer);
   $("opt-apply").addEventListener("click", (event) => {
     const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
-    setValue("min-acu", button.dataset.min);
-    setValue("max-acu", button.dataset.max);
-    hooks.update();
+    undoable(`Set the scaling range to ${button.dataset.min}–${button.dataset.max} ACU`, () => {
+      setValue("min-acu", button.dataset.min);
+      setValue("max-acu", button.dataset.max);
+      state.own = true;
+      hooks.update();
+    });
     $("opt-status").focus();
   });
 }

@@ -1,10 +1,14 @@
 // @ts-check
-// Where a scenario is kept: in the URL hash (a share link: `#s=` and the
-// scenario's JSON, the format links have always had) and in this browser's
-// localStorage (the last scenario edited here, offered on the next visit).
-import { HASH_PREFIX, isPlainObject } from "../boot.js";
+// Where a scenario is kept: in the URL hash (a share link, link.js: the
+// scenario and the view beside it) and in this browser's localStorage (the
+// last scenario edited here, offered on the next visit).
+import { isPlainObject } from "../boot.js";
 import { $, setHidden } from "./dom.js";
-import { hooks } from "./state.js";
+import { encodeLink } from "./link.js";
+import { showLinkLength } from "./share.js";
+import { readView } from "./view.js";
+import { hooks, state } from "./state.js";
+import { undoable } from "./undo.js";
 
 /** The URL the page should show, written a moment after the last change (browsers limit how often a page may rewrite it). */
 /** @type {string | null} */
@@ -19,11 +23,13 @@ const MEMORY_KEY = "acumen.lastScenario";
 /**
  * Remembers a scenario in this browser; storage may be off or full, which only loses the memory.
  * @param {Record<string, unknown>} scenario
+ * @param {Record<string, unknown> | null} view
  */
-function remember(scenario) {
-  if (Object.keys(scenario).length === 0) return; // a reset keeps what came before, to restore
+function remember(scenario, view) {
+  // A reset keeps what came before, to restore; so does an example, until it is edited.
+  if (Object.keys(scenario).length === 0 || !state.own) return;
   try {
-    localStorage.setItem(MEMORY_KEY, JSON.stringify({ scenario, savedAt: Date.now() }));
+    localStorage.setItem(MEMORY_KEY, JSON.stringify({ scenario, view, savedAt: Date.now() }));
   } catch {
     // Private browsing or a full store: the URL still holds the scenario.
   }
@@ -31,7 +37,7 @@ function remember(scenario) {
 
 /**
  * The scenario remembered in this browser, if any.
- * @returns {{ scenario: Record<string, unknown>, savedAt: number } | null}
+ * @returns {{ scenario: Record<string, unknown>, view?: Record<string, unknown> | null, savedAt: number } | null}
  */
 function remembered() {
   try {
@@ -54,7 +60,10 @@ export function offerRestore() {
   $("restore-button").addEventListener("click", () => {
     setHidden($("restore"), true);
     setHidden($("preset-note"), true);
-    hooks.load(structuredClone(saved.scenario));
+    undoable("Restored your last scenario", () => {
+      state.own = true;
+      hooks.load(structuredClone(saved.scenario), saved.view ?? null);
+    });
     $("min-acu").focus();
   });
 }
@@ -66,18 +75,28 @@ export function offerRestore() {
 export function writeHash(scenario) {
   // A loaded price book is kept in this browser on its own (pricebook.js), not in links.
   const { priceBook: _book, ...linked } = scenario;
-  remember(linked);
-  hashWanted = Object.keys(linked).length === 0 ? "" : HASH_PREFIX + encodeURIComponent(JSON.stringify(linked));
+  const view = readView();
+  remember(linked, view);
   clearTimeout(hashTimer);
   document.body.dataset.urlPending = "true";
-  hashTimer = setTimeout(flushHash, HASH_DELAY_MS);
+  const token = ++writes;
+  const encoded = Object.keys(linked).length === 0 && !view ? Promise.resolve("") : encodeLink(linked, view);
+  encoded.then((hash) => {
+    // Only the latest scenario's link is written.
+    if (token !== writes) return;
+    hashWanted = hash;
+    hashTimer = setTimeout(flushHash, HASH_DELAY_MS);
+  });
 }
+
+/** Counts the links asked for, so that a slower packing of an older one is dropped. */
+let writes = 0;
 
 /** Writes the pending URL now. */
 export function flushHash() {
   clearTimeout(hashTimer);
-  delete document.body.dataset.urlPending;
   if (hashWanted === null) return;
+  delete document.body.dataset.urlPending;
   const wanted = hashWanted;
   hashWanted = null;
   if (wanted === "") {
@@ -85,10 +104,20 @@ export function flushHash() {
   } else if (location.hash !== wanted) {
     history.replaceState(history.state, "", wanted);
   }
+  showLinkLength();
+}
+
+/** Forgets a URL not yet written: after Back, it belongs to the entry left. */
+export function dropPendingHash() {
+  clearTimeout(hashTimer);
+  hashWanted = null;
+  writes++;
+  delete document.body.dataset.urlPending;
 }
 
 /** Drops the scenario from the URL now (the default needs none). */
 export function clearHash() {
+  writes++;
   hashWanted = "";
   flushHash();
 }

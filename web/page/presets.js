@@ -3,16 +3,19 @@
 import { $, setHidden } from "./dom.js";
 import { BUSINESS_HOURS } from "./fields.js";
 import { clearHash } from "./persist.js";
-import { hooks } from "./state.js";
+import { hooks, state } from "./state.js";
+import { undoable } from "./undo.js";
 
-/** @type {Record<string, { scenario: Record<string, unknown>, note: string }>} */
+/** @type {Record<string, { scenario: Record<string, unknown>, note: string, name: string }>} */
 const PRESETS = {
-  steady: { scenario: {}, note: "" },
+  steady: { scenario: {}, note: "", name: "steady 4 ACU" },
   businessHours: {
+    name: "weekday peak",
     scenario: { workload: { businessHours: { ...BUSINESS_HOURS } } },
     note: "Business hours: 8 ACU for 10 hours from 08:00 on weekdays, 1 ACU otherwise.",
   },
   seed: {
+    name: "seed article",
     scenario: {
       workload: { levels: [{ acu: 16, hours: 220 }, { acu: 2, hours: 520 }] },
       storageGb: 0,
@@ -30,11 +33,15 @@ const PRESETS = {
 function applyPreset(name) {
   const preset = name ? PRESETS[name] : undefined;
   if (!preset) return;
-  hooks.load(structuredClone(preset.scenario));
-  const note = $("preset-note");
-  note.textContent = preset.note;
-  setHidden(note, !preset.note);
-  if (!Object.keys(preset.scenario).length) clearHash();
+  undoable(`Loaded the ${preset.name} example in place of your inputs`, () => {
+    // An example is not the user's work: the last own scenario stays the one to restore.
+    state.own = false;
+    hooks.load(structuredClone(preset.scenario));
+    const note = $("preset-note");
+    note.textContent = preset.note;
+    setHidden(note, !preset.note);
+    if (!Object.keys(preset.scenario).length) clearHash();
+  });
 }
 
 /** The preset buttons (`data-preset`). */

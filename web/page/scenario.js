@@ -52,14 +52,17 @@ function readNumber(input, problems) {
   const raw = input.value.trim();
   const path = input.dataset.path ?? "";
   if (raw === "") {
-    if (input.dataset.optional !== "true" || input.validity.badInput) {
-      problems.push({ path, message: input.validity.badInput ? "enter a number" : "enter a value" });
-    }
+    if (input.dataset.optional !== "true") problems.push({ path, message: "enter a value" });
     return undefined;
   }
-  const value = Number(raw);
-  if (!Number.isFinite(value)) problems.push({ path, message: `enter a number, not "${raw}"` });
-  return value;
+  const value = parseDecimal(raw);
+  if (value === null) problems.push({ path, message: `enter a number, not "${raw}"` });
+  return value ?? undefined;
+}
+
+/** A plain decimal ("12", "-0.5", "1e3"), else `null`: not hex, not "1,000", not "Infinity". */
+export function parseDecimal(raw) {
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : null;
 }
 
 /**
@@ -213,6 +216,8 @@ function setRegionOptions(current) {
     select.dataset.options = wanted;
   }
   select.value = current;
+  // The region whose prices the inputs hold (regional.js).
+  select.dataset.shown = current;
 }
 
 /**

@@ -24,6 +24,11 @@ export const state = {
    * @type {{ scenario: Record<string, any>, report: Report } | null}
    */
   lastGood: null,
+  /**
+   * Whether the inputs are the user's own work, remembered for the next visit
+   * (persist.js): false while they are an example as loaded, true from the first edit.
+   */
+  own: true,
   /** Whether a report has been rendered yet. */
   hasResult: false,
   /** Counts the results rendered, to tell the lazy sections that there is a new one. */
@@ -63,8 +68,8 @@ export const hooks = {
   /** Recomputes from the inputs. */
   update: () => {},
   /**
-   * Loads a scenario into the form and shows its estimate.
-   * @type {(scenario: Record<string, any>) => void}
+   * Loads a scenario into the form (with the view a link kept beside it, link.js) and shows its estimate.
+   * @type {(scenario: Record<string, any>, view?: Record<string, any> | null) => void}
    */
   load: () => {},
 };

@@ -2,14 +2,15 @@
 // The page's loop: the form is read into a scenario, the worker estimates
 // it, and the latest answer is shown (or the core's error beside its field;
 // a rejected input keeps the last good result, marked stale).
-import { parseHash } from "../boot.js";
+import { decodeLink } from "./link.js";
+import { applyView } from "./view.js";
 import { $, control, results, same, setHidden, setText } from "./dom.js";
 import { quantityFormat } from "./format.js";
-import { clearErrors, setStale, showError } from "./errors.js";
+import { clearErrors, focusFirstError, setStale, showError } from "./errors.js";
 import { syncPanels } from "./form.js";
 import { listValues } from "./lists.js";
 import { clearHash, writeHash } from "./persist.js";
-import { render, renderCapabilities } from "./render/report.js";
+import { clearOverridePlaceholders, render, renderCapabilities, renderSummaries } from "./render/report.js";
 import { estimator, latestWins } from "./rpc.js";
 import { fillForm, readScenario } from "./scenario.js";
 import { SCENARIO_KEYS } from "./fields.js";
@@ -57,6 +58,8 @@ export function showOutcome(outcome, scenario, engineVersion) {
       showError("", `The estimate failed unexpectedly: ${error.message}`);
     }
     setStale(true);
+    clearOverridePlaceholders();
+    focusFirstError();
   } else {
     render(scenario, outcome.report, outcome.placeholders);
     setStale(false);
@@ -89,11 +92,13 @@ export function update() {
   syncPanels();
   updateLevelsTotal();
   const { scenario, problems } = readScenario();
+  renderSummaries(scenario);
   if (problems.length > 0) {
     estimates.cancel();
     clearErrors();
     for (const problem of problems) showError(problem.path, problem.message);
     setStale(true);
+    focusFirstError();
     setPending(false);
   } else {
     setPending(true);
@@ -103,17 +108,21 @@ export function update() {
 }
 
 /**
- * Loads a scenario into the form and shows its estimate; `first` is its outcome when already known.
+ * Loads a scenario into the form and shows its estimate; `first` is its outcome when already known,
+ * `view` what its link kept beside it (view.js).
  * @param {Record<string, any>} scenario
  * @param {any} [first]
+ * @param {Record<string, any> | null} [view]
  */
-export function load(scenario, first) {
+export function load(scenario, first, view = null) {
   state.kept = Object.fromEntries(Object.entries(scenario).filter(([key]) => !SCENARIO_KEYS.includes(key)));
   fillForm(scenario);
+  applyView(view);
   if (first) {
     syncPanels();
     updateLevelsTotal();
     const read = readScenario();
+    renderSummaries(read.scenario);
     if (read.problems.length === 0 && same(read.scenario, scenario)) {
       estimates.cancel();
       showOutcome(first, read.scenario, engineChoice().engineVersion);
@@ -148,20 +157,23 @@ export function markReady(then = () => {}) {
 export async function loadFromLocation() {
   delete document.body.dataset.ready;
   setPending(true);
-  const link = parseHash();
+  const link = await decodeLink(location.hash);
   let scenario = {};
+  let view = null;
   let notice = "";
-  if (link?.scenario) {
+  if (link && "scenario" in link) {
     const check = await estimator.call("estimate", { scenario: link.scenario }).catch((error) => ({ error }));
     // A missing price is not a broken link: the page asks for it.
     if (check.error && check.error.code !== "unknown_price") notice = unusableLink(check.error.message);
-    else scenario = link.scenario;
-  } else if (link?.error) {
+    else ({ scenario, view } = link);
+  } else if (link && "error" in link) {
     notice = unusableLink(link.error);
   }
   if (notice) clearHash();
-  load(scenario);
-  if (!link?.scenario) clearHash();
+  // Back or a pasted link: inputs to keep, as the user's own.
+  state.own = true;
+  load(scenario, undefined, view);
+  if (!link || !("scenario" in link)) clearHash();
   showNotice(notice);
   markReady();
 }

@@ -4,6 +4,7 @@
 // only when what it shows has changed.
 import { $, results } from "../dom.js";
 import { section, state } from "../state.js";
+import { writeHash } from "../persist.js";
 import { renderBreakEvenChart } from "./break-even.js";
 import { renderCommitmentChart } from "./commitment.js";
 import { capacityChoice, renderCapacityChart } from "./capacity.js";
@@ -71,6 +72,8 @@ export function followChartChoices() {
     $(id).addEventListener("change", (event) => {
       capacityChoice[key] = /** @type {HTMLSelectElement} */ (event.target).value;
       redrawCharts();
+      // The link keeps the choice (view.js).
+      if (state.lastGood) writeHash(state.lastGood.scenario);
     });
   }
 }

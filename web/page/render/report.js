@@ -11,9 +11,10 @@ import { classValues } from "../classes.js";
 import { fieldForPath } from "../errors.js";
 import { redrawChartsSoon } from "../charts/redraw.js";
 import { renderOptimizer } from "../optimizer.js";
-import { section, state } from "../state.js";
+import { drawn, section, state } from "../state.js";
 import { renderAdvice, renderComparison, renderVerdict } from "./compare.js";
 import { renderExport } from "./export.js";
+import { showMissingPrices } from "../missing.js";
 
 /**
  * @typedef {import("../state.js").Report} Report
@@ -193,12 +194,20 @@ function renderOverridePlaceholders(placeholders) {
   }
 }
 
+/** Clears the placeholders while the inputs cannot be estimated: the prices they showed may no longer apply. */
+export function clearOverridePlaceholders() {
+  drawn.delete("placeholders");
+  for (const [key] of PRICE_ITEMS) control(`price-${key}`).placeholder = "";
+}
+
 /**
+ * The closed groups' summaries, from the inputs as they are (an input the core refused included).
  * @param {Record<string, any>} scenario
- * @param {Report} report
  */
-function renderSummaries(scenario, report) {
-  setText($("engine-summary"), `${report.region} · ${ENGINE_NAMES[report.engine] ?? report.engine}`);
+export function renderSummaries(scenario) {
+  const region = scenario.region ?? state.defaults.region;
+  const engine = scenario.engine ?? state.defaults.engine;
+  setText($("engine-summary"), `${region} · ${ENGINE_NAMES[engine] ?? engine}`);
   const ioText = { none: "none", monthly: "monthly total", rates: "rates" }[checkedValue("ioMode") ?? "none"];
   setText($("io-summary"), ioText);
   const extras = Object.keys(scenario.extras ?? {}).length;
@@ -226,7 +235,8 @@ export function render(scenario, report, placeholders) {
   $("total-monthly").dataset.microUsd = String(report.totalMicroUsd);
   $("results").dataset.partial = String(partial);
   setText($("headline-label"), partial ? "Estimated monthly cost, partial: at least" : "Estimated monthly cost");
-  setText($("total-note"), partial && report.totalNote ? `${sentence(report.totalNote)} Supply the missing ${report.unpriced.length === 1 ? "price" : "prices"} under Price overrides, or load a price book.` : "");
+  setText($("total-note"), partial && report.totalNote ? `${sentence(report.totalNote)} Supply the missing ${report.unpriced.length === 1 ? "price" : "prices"} at ${report.unpriced.length === 1 ? "its input" : "their inputs"}, or load a price book:` : "");
+  showMissingPrices(partial ? (report.unpriced ?? []) : [], report.region);
   setHidden($("total-note"), !partial);
   setText($("mini-total-value"), partial ? `≥ ${total}` : total);
   setText($("total-yearly"), formatMicroUsd(report.yearlyMicroUsd));
@@ -250,7 +260,6 @@ export function render(scenario, report, placeholders) {
   section("warnings", `${checkedValue("workloadKind")}|${checkedValue("ioMode")}|${JSON.stringify(report.warnings)}`, () => renderWarnings(report));
   renderMaxConnections(report);
   section("placeholders", JSON.stringify(placeholders), () => renderOverridePlaceholders(placeholders));
-  renderSummaries(scenario, report);
 
   setText($("catalog-name"), capitalise(report.catalog.name));
   setText($("catalog-date"), report.catalog.asOf);
