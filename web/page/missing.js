@@ -21,7 +21,7 @@ const CAUSE = {
   proxyServerless: "extras.rdsProxy",
   dataApi: "extras.dataApiRequests",
   dataApiOverBillion: "extras.dataApiRequests",
-  performanceInsightsRetention: "extras.performanceInsightsRetention",
+  databaseInsightsAdvanced: "extras.databaseInsights",
   extendedSupport: "extras.extendedSupport",
 };
 
