@@ -80,7 +80,7 @@ export function renderCommitmentChart(comparison) {
   setText($("commitment-summary"), summaryText(plan));
   setText(
     $("commitment-caption"),
-    `${plan.termYears}-year Database Savings Plan, ${plan.payment.replace("-", " ")}; plan rate ${formatNanoUsd(plan.rateNanoUsd)} per ${plan.unit} against ${formatNanoUsd(plan.onDemandNanoUsd)} on-demand (${share(plan.discount)} off, ${plan.rateSource}). ` +
+    `Plan rate ${formatNanoUsd(plan.rateNanoUsd)} per ${plan.unit} against ${formatNanoUsd(plan.onDemandNanoUsd)} on-demand (${share(plan.discount)} off, ${plan.rateSource}). ` +
       `Assumed: ${plan.assumptions}. Click the chart to price another commitment.`,
   );
 }
