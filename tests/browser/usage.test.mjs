@@ -80,8 +80,10 @@ test("the optimizer keeps the current range when nothing costs less, and says so
 // ------------------------------------------------------------ widths
 
 test("every input is wide enough for its value, at desktop and phone widths", async () => {
+  // The class's on-demand rate left to the catalog: its placeholder "catalog" must show whole too.
+  const catalogRate = { ...CLUSTER, compare: { classes: [{ ...CLUSTER.compare.classes[0], onDemandHourly: undefined }, CLUSTER.compare.classes[0]] } };
   for (const [label, viewport] of VIEWPORTS) {
-    const page = await opened(viewport, CLUSTER);
+    const page = await opened(viewport, catalogRate);
     await page.evaluate(() => document.querySelectorAll("#scenario-form details").forEach((d) => (/** @type {HTMLDetailsElement} */ (d).open = true)));
     const cut = await page.evaluate(() => {
       const probe = document.createElement("span");
@@ -90,10 +92,12 @@ test("every input is wide enough for its value, at desktop and phone widths", as
       const found = [];
       for (const node of document.querySelectorAll("#scenario-form input:not([type=checkbox]):not([type=radio]):not([type=file]), #scenario-form select")) {
         const input = /** @type {HTMLInputElement | HTMLSelectElement} */ (node);
-        if (!input.offsetParent || !input.value) continue;
+        // A value, or where there is none the placeholder that stands for it ("catalog").
+        const shown = input instanceof HTMLSelectElement ? input.selectedOptions[0]?.textContent ?? "" : input.value || input.placeholder;
+        if (!input.offsetParent || !shown) continue;
         const style = getComputedStyle(input);
         probe.style.font = style.font;
-        probe.textContent = input instanceof HTMLSelectElement ? input.selectedOptions[0]?.textContent ?? "" : input.value;
+        probe.textContent = shown;
         const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - (input instanceof HTMLSelectElement ? 20 : 0);
         if (probe.getBoundingClientRect().width > room + 0.5) found.push(`${input.id}: "${probe.textContent}" in ${room.toFixed(0)} px`);
       }
