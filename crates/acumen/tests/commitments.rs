@@ -508,6 +508,26 @@ mod in_the_comparison {
             "{}",
             od.note
         );
+        // In sa-east-1 the serverless proxy has a price and the provisioned
+        // one none: the rows and the verdict say the totals leave it out.
+        s.region = "sa-east-1".into();
+        s.price_overrides.serverless_standard = Some(0.12);
+        s.compare.classes[0].on_demand_hourly = Some(0.8);
+        let r = estimate(&s).unwrap();
+        let od = row(&r, "db.r6g.xlarge on-demand");
+        // 730 × $0.80 = $584, no proxy.
+        assert_eq!(od.monthly_micro_usd, Some(usd(584_000_000)));
+        assert!(
+            od.note
+                .contains("RDS Proxy for provisioned instances has no price in sa-east-1"),
+            "{}",
+            od.note
+        );
+        let v = &r.comparison.as_ref().unwrap().verdict;
+        assert!(
+            v.contains("the provisioned totals leave out RDS Proxy"),
+            "{v}"
+        );
     }
 }
 

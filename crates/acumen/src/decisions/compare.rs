@@ -1247,6 +1247,21 @@ fn verdict(b: &Billed<'_>, rows: &[ComparisonRow], break_even: &[BreakEven]) -> 
             b.unpriced, s.region
         ));
     }
+    let proxy_unpriced = s.extras.rds_proxy
+        && prices::resolve_with(
+            s.price_book.as_ref(),
+            &s.region,
+            s.engine,
+            prices::PriceItem::ProxyProvisioned,
+            &s.price_overrides,
+        )
+        .is_err();
+    if proxy_unpriced && !text.starts_with("no verdict") {
+        text.push_str(&format!(
+            "; the provisioned totals leave out RDS Proxy, which has no price for provisioned instances in {} (supply priceOverrides.proxyProvisioned)",
+            s.region
+        ));
+    }
     text
 }
 
