@@ -20,6 +20,7 @@ const siteDir = join(root, "target", "site");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const READY = 'body[data-ready="true"]';
 const fixtures = join(root, "tests", "fixtures", "cloudwatch");
+const artifacts = join(root, "tests", "artifacts");
 
 let server;
 let context;
@@ -132,6 +133,14 @@ test("axe: no serious or critical violations in the page's main states", async (
       await page.locator("#export").evaluate((details) => (details.open = true));
       await settled(page);
       assertClean(await axe(page, `${name}, optimizer and export`), `${name}, optimizer`);
+      // Another region: prices missing there asked for at their inputs, the overrides and rates kept for us-east-1.
+      await page.locator("#region").selectOption("ca-central-1");
+      await settled(page);
+      assert.equal(await page.getByTestId("kept-overrides").isVisible(), true);
+      assert.ok((await page.locator(".field-missing").count()) > 0);
+      assertClean(await axe(page, `${name}, missing and kept prices`), `${name}, missing prices`);
+      await page.getByTestId("kept-overrides").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifacts, `calculator-${label}-${colorScheme}-kept-prices.png`) });
       await page.close();
     }
   }
