@@ -594,3 +594,25 @@ mod against_the_bill {
         }
     }
 }
+
+#[test]
+fn absurd_prices_are_an_overflow_error_naming_the_field_not_a_panic() {
+    // A year of hours at the largest usage and the largest prices a user may give.
+    let load = HourlyLoad::serverless(
+        vec![7200 * 512 * 16; 8784],
+        UnitPrice::from_nanos(1_000_000_000_000_000),
+    );
+    let plan = Plan::new(
+        &load,
+        Some(UnitPrice::from_nanos(999_999_999_999_999)),
+        FIELD,
+    )
+    .unwrap();
+    for c in [Money::ZERO, Money::from_micros(1_000_000_000_000)] {
+        match plan.monthly(c) {
+            Ok(m) => assert!(m >= Money::ZERO),
+            Err(e) => assert_eq!((e.code(), e.field()), (ErrorCode::Overflow, FIELD)),
+        }
+    }
+    assert!(plan.best().is_ok() || plan.best().unwrap_err().code() == ErrorCode::Overflow);
+}

@@ -197,7 +197,10 @@ impl<'a> Plan<'a> {
         })()
         .ok_or_else(|| self.overflow())?;
         let divisor = r * per * 1000;
-        let micros = (sum + divisor / 2) / divisor;
+        let micros = sum
+            .checked_add(divisor / 2)
+            .ok_or_else(|| self.overflow())?
+            / divisor;
         i64::try_from(micros)
             .map(Money::from_micros)
             .map_err(|_| self.overflow())
