@@ -1,5 +1,6 @@
 // Benchmarks the built npm package (pkg/dist) from Node: the median time of
-// one call for a few scenarios, and the size of the wasm. Prints numbers
+// one call for a few scenarios, simulateTrace beside the plain JavaScript
+// loop a user would write, and the size of the wasm. Prints numbers
 // only; nothing here passes or fails on timing.
 //
 //   node scripts/bench-wasm.mjs            (after `node scripts/build-pkg.mjs`)
@@ -70,6 +71,46 @@ function walk(seconds) {
   }
   return acu;
 }
+/**
+ * The per-second controller a user would write by hand in plain JavaScript,
+ * with the same rules as the package's (for a range that does not pause):
+ * after `detectUpSeconds` above capacity it steps up by the largest of 0.5
+ * ACU, `scaleUpRate` × capacity and the burst step, capped at the need;
+ * after `holdDownSeconds` below it decays geometrically by `scaleDownRate`,
+ * snapped down to the 0.5-ACU grid. Capacity is kept in half-ACUs. Returns
+ * the billed ACU-hours.
+ */
+function plainLoop(acu, { minAcu, maxAcu, initialAcu }, c) {
+  const [min, max] = [minAcu * 2, maxAcu * 2];
+  let level = initialAcu * 2;
+  let applied = level;
+  let upWait = 0;
+  let below = 0;
+  let halfSeconds = 0;
+  for (let i = 0; i < acu.length; i++) {
+    const target = Math.min(Math.max(Math.ceil(acu[i] * 2), min), max);
+    if (target > applied) {
+      below = 0;
+      if (++upWait >= c.detectUpSeconds) {
+        const step = Math.max(c.scaleUpRate * level, 1, c.burstStepAcu * 2);
+        level = Math.min(Math.ceil(level + step), target);
+        applied = level;
+      }
+    } else if (target < applied) {
+      upWait = 0;
+      if (++below >= c.holdDownSeconds) {
+        level = Math.max(level * (1 - c.scaleDownRate), target);
+        applied = Math.max(Math.floor(level), target);
+      }
+    } else {
+      upWait = 0;
+      below = 0;
+    }
+    halfSeconds += applied;
+  }
+  return halfSeconds / 7_200;
+}
+
 const walkAcu = walk(2_592_000);
 const walkSettings = { scaling: { minAcu: 0.5, maxAcu: 16 }, initialAcu: 4 };
 
@@ -123,6 +164,18 @@ for (const [name, fn, options] of rows) {
   const ms = median(fn, options);
   console.log(`${ms.toFixed(ms < 1 ? 4 : 2).padStart(12)}  ${name}`);
 }
+
+// The plain loop and the package on the same trace, in this process: the
+// loop gets the package's own controller parameters, so both bill the same.
+const kernel = simulateTrace(walkAcu, walkSettings);
+const loopHours = plainLoop(walkAcu, { ...walkSettings.scaling, initialAcu: walkSettings.initialAcu }, kernel.model.controller);
+const loopMs = median(() => plainLoop(walkAcu, { ...walkSettings.scaling, initialAcu: walkSettings.initialAcu }, kernel.model.controller), { warmup: 3, samples: 21 });
+const kernelMs = median(() => simulateTrace(walkAcu, walkSettings), { warmup: 3, samples: 21 });
+console.log("");
+console.log("30-day 1-s random walk, one instance, this process:");
+console.log(`${loopMs.toFixed(2).padStart(12)}  plain per-second JavaScript loop (${loopHours.toFixed(4)} ACU-h)`);
+console.log(`${kernelMs.toFixed(2).padStart(12)}  simulateTrace (${kernel.acuHours.toFixed(4)} ACU-h${kernel.acuHours === loopHours ? ", the same" : ", DIFFERENT"})`);
+console.log(`${(loopMs / kernelMs).toFixed(2).padStart(12)}× simulateTrace's speed over the plain loop`);
 
 const wasm = readFileSync(new URL("../pkg/dist/web/acumen_bg.wasm", import.meta.url));
 const gzip = gzipSync(wasm, { level: 9 }).length;

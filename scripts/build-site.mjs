@@ -7,7 +7,9 @@
 // that import them (esbuild; the top-level scripts and the package stay
 // separate files, imported as they are), so the site has the same few files
 // however the page's source is divided. Scripts and the stylesheet are
-// minified, and the service worker (sw.js) is filled in: the list of files
+// minified; index.html gets the default scenario's result written in
+// (scripts/prerender.mjs), so its first paint shows a monthly total; and the
+// service worker (sw.js) is filled in: the list of files
 // to cache and a version from a hash of their contents, so that each build
 // with different files installs a new cache. web/tsconfig.json and type
 // declarations are for the type check only and are not copied.
@@ -20,6 +22,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { defaultReport, figures, prerender } from "./prerender.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const web = join(root, "web");
@@ -114,6 +117,16 @@ if (minify) {
     const { code } = esbuild.transformSync(readFileSync(path, "utf8"), { loader, minify: true, legalComments: "none", sourcefile: file });
     writeFileSync(path, code);
   }
+}
+
+// The default result, written into the page by the package's Node build (the same core).
+const pkgNode = join(root, "pkg", "dist", "node", "acumen.js");
+if (!existsSync(pkgNode)) fail("pkg/dist/node/acumen.js not found. Build the package first: node scripts/build-pkg.mjs");
+const shown = figures(defaultReport(pkgNode));
+if (shown) {
+  const page = join(site, "index.html");
+  writeFileSync(page, prerender(readFileSync(page, "utf8"), shown));
+  console.log(`  index.html: the default result prerendered (${shown["total-monthly"]} a month)`);
 }
 
 // The service worker caches every other file; the page itself is cached as "./".

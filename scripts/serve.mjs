@@ -43,10 +43,11 @@ const MIME_TYPES = {
  * The page's Content-Security-Policy, also sent as a header: workers and the
  * service worker take their policy from their own response, which the page's
  * meta tag cannot give. Kept equal to the meta tag in web/index.html (the
- * browser tests compare them).
+ * browser tests compare them, and check the hash against the page's one
+ * inline script).
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self' 'sha256-5I+qA+LlrdfzntzVP9AyZXHOXvv7MVwb98oSW89l8FU=' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 
 /** Types worth compressing: text and wasm (images are compressed already). */

@@ -179,6 +179,21 @@ function followNavigation() {
   window.addEventListener("pagehide", flushHash);
 }
 
+/** The figures the site's build writes into the page (scripts/prerender.mjs). */
+const PRERENDERED = ["total-monthly", "total-yearly", "mini-total-value", "table-total"];
+
+/**
+ * Hands the built page's prerendered default result over to the live one. A
+ * link's scenario is another: its figures start empty (the stylesheet hid
+ * the default's until now), so an error never shows the default's total.
+ */
+function dropPrerendered() {
+  const root = document.documentElement;
+  if ("link" in root.dataset) for (const id of PRERENDERED) $(id).textContent = "…";
+  delete root.dataset.link;
+  results.removeAttribute("data-prerendered");
+}
+
 /**
  * Shows the first result: the link's scenario (or the default), estimated while the form was built.
  * @param {any} started
@@ -201,6 +216,7 @@ function showFirst(started, link) {
     notice = unusableLink(link.error);
   }
   if (!linked || notice) clearHash();
+  dropPrerendered();
   load(scenario, first, view);
   if (!link) offerRestore();
   showNotice(notice);
