@@ -603,16 +603,7 @@ impl Provisioned<'_> {
             .into_iter()
             .map(|(_, c)| ClassOption {
                 class: String::from(c.class),
-                reserved: c
-                    .reserved
-                    .iter()
-                    .filter(|t| t.io_optimized == self.io_optimized)
-                    .map(|t| ReservedOffer {
-                        term_years: t.term_years,
-                        payment: t.payment,
-                        ..ReservedOffer::default()
-                    })
-                    .collect(),
+                reserved: book_offers(c.reserved, self.io_optimized),
                 ..ClassOption::default()
             })
             .collect()
@@ -716,7 +707,18 @@ impl Provisioned<'_> {
         if on_demand.monthly.is_none() {
             table.ask(format!("compare.classes[{i}].onDemandHourly"));
         }
-        for (j, offer) in option.reserved.iter().enumerate() {
+        // A class named without offers is compared with each term the price
+        // book has for it (on-demand only when it has none).
+        let offers = if option.reserved.is_empty() {
+            known
+                .iter()
+                .map(|k| book_offers(k.reserved, self.io_optimized))
+                .find(|o| !o.is_empty())
+                .unwrap_or_default()
+        } else {
+            option.reserved.clone()
+        };
+        for (j, offer) in offers.iter().enumerate() {
             let (label, monthly, note) = self.reserved(i, j, option, offer, known, &on_demand)?;
             table.push_provisioned(
                 label,
@@ -980,6 +982,20 @@ impl Provisioned<'_> {
             _ => Ok(None),
         }
     }
+}
+
+/// An offer for each of a price book's Reserved terms on a storage
+/// configuration, priced from the book's rates.
+fn book_offers(terms: &[ReservedTerm], io_optimized: bool) -> Vec<ReservedOffer> {
+    terms
+        .iter()
+        .filter(|t| t.io_optimized == io_optimized)
+        .map(|t| ReservedOffer {
+            term_years: t.term_years,
+            payment: t.payment,
+            ..ReservedOffer::default()
+        })
+        .collect()
 }
 
 /// A Reserved offer's readable name, e.g. "db.r6g.xlarge, 1-year reserved, no upfront".

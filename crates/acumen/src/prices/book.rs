@@ -834,6 +834,34 @@ mod tests {
     }
 
     #[test]
+    fn a_class_named_without_offers_gets_each_of_the_books_terms() {
+        let mut s = steady(book_with_xlarge());
+        s.compare.classes = vec![crate::compare::ClassOption {
+            class: String::from("db.r6g.xlarge"),
+            ..crate::compare::ClassOption::default()
+        }];
+        let c = crate::estimate(&s).unwrap().comparison.unwrap();
+        let monthly = |name: &str| {
+            c.rows
+                .iter()
+                .find(|row| row.option == name)
+                .unwrap_or_else(|| panic!("{name}: {:#?}", c.rows))
+                .monthly_micro_usd
+                .map(Money::micros)
+        };
+        // 730 × $0.35 = $255.50.
+        assert_eq!(
+            monthly("db.r6g.xlarge, 1-year reserved, no upfront"),
+            Some(255_500_000)
+        );
+        // $6,570 upfront over 36 months = $182.50 a month.
+        assert_eq!(
+            monthly("db.r6g.xlarge, 3-year reserved, all upfront"),
+            Some(182_500_000)
+        );
+    }
+
+    #[test]
     fn estimates_use_the_book_then_the_catalog_and_overrides_win() {
         let b = book_with_xlarge();
         let r = crate::estimate(&steady(b.clone())).unwrap();
