@@ -252,6 +252,14 @@ test("share links: a week of 1-minute data is compressed to a link that can be p
     await page.getByTestId("csv-file").setInputFiles({ name: "capacity.csv", mimeType: "text/csv", buffer: weekOfMinutes() });
     await settled(page);
     assert.equal(await page.locator("#kind-trace").isChecked(), true);
+    // The import can be undone, to the business hours as they were; and done again.
+    await page.getByTestId("undo-button").click();
+    await settled(page);
+    assert.equal(await page.locator("#kind-business").isChecked(), true);
+    assert.deepEqual([await page.locator("#bh-peak").inputValue(), await page.locator("#bh-off-peak").inputValue()], ["12", "2"]);
+    await page.getByTestId("csv-file").setInputFiles({ name: "capacity.csv", mimeType: "text/csv", buffer: weekOfMinutes() });
+    await settled(page);
+    assert.equal(await page.locator("#kind-trace").isChecked(), true);
     // The chart shows the reader; the link keeps that choice.
     await page.getByTestId("chart-instance").selectOption("reader 1");
     const hash = await currentHash(page);

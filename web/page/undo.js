@@ -8,8 +8,9 @@ import { $, form, setHidden } from "./dom.js";
 import { flushHash } from "./persist.js";
 import { readScenario } from "./scenario.js";
 import { hooks, state } from "./state.js";
+import { readView } from "./view.js";
 
-/** @type {{ scenario: Record<string, unknown>, own: boolean } | null} */
+/** @type {{ scenario: Record<string, unknown>, view: Record<string, any> | null, own: boolean } | null} */
 let before = null;
 
 /** The inputs as they are now; a loaded price book is kept apart (pricebook.js) and stays. */
@@ -24,7 +25,8 @@ function inputsNow() {
  * @param {() => void} change
  */
 export function undoable(what, change) {
-  const saved = { scenario: inputsNow(), own: state.own };
+  // The view too: the values of the demand shapes not chosen, the chart's instance, prices kept for other regions.
+  const saved = { scenario: inputsNow(), view: readView(), own: state.own };
   // The entry for the inputs before, so that Back returns to them.
   flushHash();
   history.pushState(history.state, "", location.href);
@@ -58,7 +60,7 @@ export function followUndo() {
     if (!saved) return;
     state.own = saved.own;
     setHidden($("preset-note"), true);
-    hooks.load(saved.scenario);
+    hooks.load(saved.scenario, saved.view);
     show("Undone: your earlier inputs are back.", false);
     $("undo").focus();
   });
