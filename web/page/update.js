@@ -42,7 +42,7 @@ function setPending(pending) {
  */
 export function showOutcome(outcome, scenario, engineVersion) {
   clearErrors();
-  renderCapabilities(outcome.caps, engineVersion);
+  renderCapabilities(outcome.caps, engineVersion, scenario?.platformVersion);
   const error = outcome.error;
   if (error) {
     if (error.name === "AcumenError") {

@@ -127,7 +127,7 @@ fn billed<'a>(
         .max(1);
     let writer = writer_range(s);
     // The bill under each storage type; the scenario's own is `lines` already.
-    let priced = |storage| -> Option<(Money, Money)> {
+    let priced = |storage| -> Option<KnownTotal> {
         let other;
         let lines = if storage == s.storage_type {
             lines
@@ -144,6 +144,10 @@ fn billed<'a>(
         };
         total_and_io(lines)
     };
+    let comparable = comparable(
+        priced(StorageType::Standard),
+        priced(StorageType::IoOptimized),
+    );
     let proxy = lines
         .iter()
         .filter(|l| l.component == Component::RdsProxy)
@@ -171,8 +175,8 @@ fn billed<'a>(
         peak_halves: u32::from(writer.top.halves()).max(peak_halves),
         off_peak_halves: u32::from(writer.bottom.halves()),
         peak_hours_per_day: writer.near_top_hours_per_day,
-        standard: priced(StorageType::Standard),
-        io_optimized: priced(StorageType::IoOptimized).map(|p| p.0),
+        standard: comparable.0.map(|t| (t.total, t.io)),
+        io_optimized: comparable.1.map(|t| t.total),
         scenario: s,
     })
 }
@@ -190,20 +194,45 @@ fn billed_hours(s: &ValidScenario) -> u32 {
 /// A bill's total and its I/O part; `None` if a line is unpriced or it
 /// does not fit (a bill that does not fit is not priced, as one that
 /// cannot be).
-fn total_and_io(lines: &[LineItem]) -> Option<(Money, Money)> {
-    let sum = Money::checked_sum(
-        lines
-            .iter()
-            .map(|l| l.cost_micro_usd)
-            .collect::<Option<Vec<Money>>>()?,
-    )?;
+/// A bill's total on its known prices, its I/O part, and the items it
+/// could not price.
+struct KnownTotal {
+    total: Money,
+    io: Money,
+    unpriced: Vec<PriceItem>,
+}
+
+fn total_and_io(lines: &[LineItem]) -> Option<KnownTotal> {
+    let total = Money::checked_sum(lines.iter().filter_map(|l| l.cost_micro_usd))?;
     let io = Money::checked_sum(
         lines
             .iter()
             .filter(|l| l.component == Component::Io)
             .filter_map(|l| l.cost_micro_usd),
     )?;
-    Some((sum, io))
+    let unpriced = lines
+        .iter()
+        .filter(|l| l.cost_micro_usd.is_none())
+        .map(|l| l.item)
+        .collect();
+    Some(KnownTotal {
+        total,
+        io,
+        unpriced,
+    })
+}
+
+/// The two storage configurations' bills, each kept only where the two
+/// can be compared: complete, or missing the same items (a line priced the
+/// same way under both, such as Database Insights, then drops out of both).
+fn comparable(
+    standard: Option<KnownTotal>,
+    io_optimized: Option<KnownTotal>,
+) -> (Option<KnownTotal>, Option<KnownTotal>) {
+    let same_gaps =
+        matches!((&standard, &io_optimized), (Some(a), Some(b)) if a.unpriced == b.unpriced);
+    let keep = |t: Option<KnownTotal>| t.filter(|t| t.unpriced.is_empty() || same_gaps);
+    (keep(standard), keep(io_optimized))
 }
 
 /// The writer's ideal capacity range, for the break-even.

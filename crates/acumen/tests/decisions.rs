@@ -436,3 +436,36 @@ fn a_steady_load_is_called_steady_and_a_degenerate_break_even_is_said_plainly() 
         "{v}"
     );
 }
+
+#[test]
+fn storage_is_compared_on_known_prices_when_both_lack_the_same_line() {
+    // Database Insights (Advanced) has no price: its line is unpriced on
+    // Aurora Standard and on I/O-Optimized alike, so the two are compared
+    // without it. Steady 4 ACU, 100 GB in us-east-1:
+    // Standard 4 × 730 × $0.12 + 100 × $0.10 = $360.40;
+    // I/O-Optimized 4 × 730 × $0.16 + 100 × $0.225 = $489.70.
+    let s = Scenario {
+        workload: Workload::Steady { acu: 4.0 },
+        extras: acumen::scenario::Extras {
+            database_insights: acumen::scenario::DatabaseInsights::Advanced,
+            ..Default::default()
+        },
+        ..Scenario::default()
+    };
+    let r = estimate(&s).unwrap();
+    assert!(!r.complete);
+    let storage = &r.comparison.as_ref().unwrap().storage;
+    assert_eq!(
+        storage.standard_micro_usd.map(|m| m.micros()),
+        Some(360_400_000)
+    );
+    assert_eq!(
+        storage.io_optimized_micro_usd.map(|m| m.micros()),
+        Some(489_700_000)
+    );
+    assert!(
+        storage.verdict.starts_with("Standard"),
+        "{}",
+        storage.verdict
+    );
+}

@@ -294,11 +294,13 @@ export function render(scenario, report, placeholders) {
 }
 
 /**
- * What the chosen engine version allows, as the worker found it.
+ * What the chosen engine version allows, as the worker found it, on the
+ * chosen platform version (version 1 stops at 128 ACU whatever the engine).
  * @param {any} caps
  * @param {string | null} engineVersion
+ * @param {number | undefined} platformVersion
  */
-export function renderCapabilities(caps, engineVersion) {
+export function renderCapabilities(caps, engineVersion, platformVersion) {
   const element = $("engine-capabilities");
   if (!isPlainObject(caps)) {
     setHidden(element, true);
@@ -306,8 +308,9 @@ export function renderCapabilities(caps, engineVersion) {
   }
   const parts = [];
   if (caps.serverless === false) parts.push("no Serverless v2 support");
-  if (typeof caps.maxAcu === "number") parts.push(`up to ${quantityFormat.format(caps.maxAcu)} ACU`);
+  if (typeof caps.maxAcu === "number") parts.push(`up to ${quantityFormat.format(platformVersion === 1 ? Math.min(caps.maxAcu, 128) : caps.maxAcu)} ACU`);
   if (typeof caps.autoPause === "boolean") parts.push(caps.autoPause ? "auto-pause (minimum 0) available" : "no auto-pause: minimum 0.5 ACU");
-  setText(element, `${engineVersion ? `Version ${engineVersion}` : "A current version"}: ${parts.join("; ")}.`);
+  const platform = platformVersion ? ` on platform version ${platformVersion}` : "";
+  setText(element, `${engineVersion ? `Version ${engineVersion}` : "A current version"}${platform}: ${parts.join("; ")}.`);
   setHidden(element, parts.length === 0);
 }
