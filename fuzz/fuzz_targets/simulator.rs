@@ -28,6 +28,7 @@ struct RawController {
     resume_seconds: u16,
     deep_resume_seconds: u16,
     resume_acu: u16,
+    pause_delay_seconds: u16,
     defaults: bool,
 }
 
@@ -71,6 +72,7 @@ fn controller(c: &RawController) -> Controller {
         resume_seconds: u32::from(c.resume_seconds) % 601,
         deep_resume_seconds: u32::from(c.deep_resume_seconds) % 601,
         resume_acu: f64::from(1 + c.resume_acu % 512) / 2.0,
+        pause_delay_seconds: u32::from(c.pause_delay_seconds) % 3_601,
     }
 }
 
