@@ -3,20 +3,12 @@
 // saving, the cost-against-commitment chart with the best point marked, and
 // the user's commitment set from the field or by a click on the chart; and
 // a verdict that never names ideal tracking. Served from target/site.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { estimate } from "acumen";
-import { launchContext } from "../support/chromium.mjs";
-import { startServer } from "../../scripts/serve.mjs";
-import { DESKTOP, PHONE, READY, formatCents, pageUrl, recordingPage, settled, text } from "./helpers.mjs";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const siteDir = join(root, "target", "site");
-const artifacts = join(root, "tests", "artifacts");
+import { DESKTOP, PHONE, READY, artifacts, formatCents, pageUrl, recordingPage, root, settled, text, useSite } from "./helpers.mjs";
 
 /** docs/examples/business-hours.toml, as the page's link carries it. */
 const BUSINESS_HOURS = {
@@ -27,31 +19,11 @@ const BUSINESS_HOURS = {
   compare: { serverlessSavingsPlanDiscount: 0.2 },
 };
 
-let server;
-let context;
-let userDataDir;
-const consoleErrors = [];
-const pageErrors = [];
-
-before(async () => {
-  if (!existsSync(join(siteDir, "sw.js"))) throw new Error("target/site is missing or old: node scripts/build-site.mjs");
-  mkdirSync(artifacts, { recursive: true });
-  server = await startServer({ dir: siteDir });
-  userDataDir = mkdtempSync(join(tmpdir(), "acumen-commitment-"));
-  context = await launchContext(userDataDir, { viewport: DESKTOP, colorScheme: "light" });
-});
-
-after(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  assert.deepEqual(pageErrors, [], "no uncaught errors");
-  assert.deepEqual(consoleErrors, [], "no console errors");
-});
+const site = useSite("commitment");
 
 async function opened(viewport, scenario) {
-  const page = await recordingPage(context, viewport, consoleErrors, pageErrors);
-  await page.goto(pageUrl(server.url, scenario));
+  const page = await recordingPage(site.context, viewport, site.consoleErrors, site.pageErrors);
+  await page.goto(pageUrl(site.server.url, scenario));
   await page.waitForSelector(READY, { timeout: 15_000 });
   await settled(page);
   return page;

@@ -1,8 +1,51 @@
 // Helpers shared by the browser tests (not a test file itself).
-import { inflateRawSync } from "node:zlib";
 //
 // The page computes in a Web Worker, so a result follows an edit a moment
 // later; it writes the URL a moment after that. These wait for both.
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { inflateRawSync } from "node:zlib";
+import { launchContext } from "../support/chromium.mjs";
+import { startServer } from "../../scripts/serve.mjs";
+
+/** The repository, the built site the tests serve, and where they write screenshots. */
+export const root = fileURLToPath(new URL("../../", import.meta.url));
+export const siteDir = join(root, "target", "site");
+export const artifacts = join(root, "tests", "artifacts");
+
+/**
+ * The built site served on localhost and one Chromium context (desktop,
+ * light, plus `options`) for a test file: opened before its tests, closed
+ * after them. With `checkConsole` (the default) the file fails at the end on
+ * any console error or uncaught error that `recordingPage` recorded into
+ * `site.consoleErrors` and `site.pageErrors`.
+ */
+export function useSite(name, { checkConsole = true, onContext = () => {}, ...options } = {}) {
+  const site = { server: null, context: null, consoleErrors: [], pageErrors: [] };
+  let userDataDir;
+  before(async () => {
+    if (!existsSync(join(siteDir, "sw.js"))) throw new Error("target/site is missing or old: node scripts/build-site.mjs");
+    mkdirSync(artifacts, { recursive: true });
+    site.server = await startServer({ dir: siteDir });
+    userDataDir = mkdtempSync(join(tmpdir(), `acumen-${name}-`));
+    site.context = await launchContext(userDataDir, { viewport: DESKTOP, colorScheme: "light", ...options });
+    await onContext(site.context, site.server);
+  });
+  after(async () => {
+    await site.context?.close();
+    await site.server?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    if (checkConsole) {
+      assert.deepEqual(site.pageErrors, [], "no uncaught errors");
+      assert.deepEqual(site.consoleErrors, [], "no console errors");
+    }
+  });
+  return site;
+}
 
 /** Selector of the page once its first result is on screen. */
 export const READY = 'body[data-ready="true"]';

@@ -5,43 +5,14 @@
 // the current range on a tie; inputs wide enough for their values; on a
 // phone the inputs and the result one tap apart; one validation message per
 // rule; share links short enough to paste. Served from target/site.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { estimate, optimize } from "acumen";
-import { launchContext } from "../support/chromium.mjs";
-import { startServer } from "../../scripts/serve.mjs";
 import { CLUSTER, weekOfMinutes } from "./cluster.mjs";
-import { DESKTOP, PHONE, READY, currentHash, formatCents, hashScenario, pageUrl, readLink, recordingPage, settled, text } from "./helpers.mjs";
+import { DESKTOP, PHONE, READY, artifacts, currentHash, formatCents, hashScenario, pageUrl, readLink, recordingPage, settled, text, useSite } from "./helpers.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const siteDir = join(root, "target", "site");
-const artifacts = join(root, "tests", "artifacts");
-
-let server;
-let context;
-let userDataDir;
-const consoleErrors = [];
-const pageErrors = [];
-
-before(async () => {
-  if (!existsSync(join(siteDir, "sw.js"))) throw new Error("target/site is missing or old: node scripts/build-site.mjs");
-  mkdirSync(artifacts, { recursive: true });
-  server = await startServer({ dir: siteDir });
-  userDataDir = mkdtempSync(join(tmpdir(), "acumen-usage-"));
-  context = await launchContext(userDataDir, { viewport: DESKTOP, colorScheme: "light" });
-});
-
-after(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  assert.deepEqual(pageErrors, [], "no uncaught errors");
-  assert.deepEqual(consoleErrors, [], "no console errors");
-});
+const site = useSite("usage");
 
 const VIEWPORTS = [
   ["desktop", DESKTOP],
@@ -50,8 +21,8 @@ const VIEWPORTS = [
 
 /** A fresh page at `viewport`, opened on `scenario` (none: the default), its result on screen. */
 async function opened(viewport, scenario) {
-  const page = await recordingPage(context, viewport, consoleErrors, pageErrors);
-  await page.goto(pageUrl(server.url, scenario));
+  const page = await recordingPage(site.context, viewport, site.consoleErrors, site.pageErrors);
+  await page.goto(pageUrl(site.server.url, scenario));
   await page.waitForSelector(READY, { timeout: 15_000 });
   await settled(page);
   return page;
@@ -147,7 +118,7 @@ test("one message per rule: a maximum out of range, an emptied field and letters
 
 test("an example replaces the inputs only until Undo or Back, and restore brings back the user's own scenario", async () => {
   for (const [label, viewport] of VIEWPORTS) {
-    await context.clearCookies();
+    await site.context.clearCookies();
     const page = await opened(viewport, CLUSTER);
     await page.evaluate(() => localStorage.clear());
     // An edit of the user's own: 600 GB.

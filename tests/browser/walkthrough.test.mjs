@@ -6,43 +6,15 @@
 // use the optimizer, export and share. Every total is checked against the
 // package's estimate of the scenario the page links to; a screenshot of
 // each step goes to tests/artifacts/walkthrough-<width>-<step>.png.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { estimate, optimize } from "acumen";
-import { launchContext } from "../support/chromium.mjs";
-import { startServer } from "../../scripts/serve.mjs";
 import { weekOfMinutes } from "./cluster.mjs";
-import { DESKTOP, PHONE, READY, currentHash, formatCents, hashScenario, readLink, recordingPage, settled, text } from "./helpers.mjs";
+import { DESKTOP, PHONE, READY, artifacts, currentHash, formatCents, hashScenario, readLink, recordingPage, settled, text, useSite } from "./helpers.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const siteDir = join(root, "target", "site");
-const artifacts = join(root, "tests", "artifacts");
-
-let server;
-let context;
-let userDataDir;
-const consoleErrors = [];
-const pageErrors = [];
-
-before(async () => {
-  if (!existsSync(join(siteDir, "sw.js"))) throw new Error("target/site is missing or old: node scripts/build-site.mjs");
-  mkdirSync(artifacts, { recursive: true });
-  server = await startServer({ dir: siteDir });
-  userDataDir = mkdtempSync(join(tmpdir(), "acumen-walkthrough-"));
-  context = await launchContext(userDataDir, { viewport: DESKTOP, colorScheme: "light", acceptDownloads: true });
-});
-
-after(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  assert.deepEqual(pageErrors, [], "no uncaught errors");
-  assert.deepEqual(consoleErrors, [], "no console errors");
-});
+const site = useSite("walkthrough", { acceptDownloads: true });
 
 /** Opens a closed group of inputs by its header, as a person would. */
 async function openGroup(page, id) {
@@ -63,10 +35,10 @@ for (const [label, viewport] of [
   ["phone", PHONE],
 ]) {
   test(`walkthrough at ${label} width: price a cluster, change region, import, optimize, export and share`, async () => {
-    const page = await recordingPage(context, viewport, consoleErrors, pageErrors);
+    const page = await recordingPage(site.context, viewport, site.consoleErrors, site.pageErrors);
     let step = 0;
     const shot = async (name) => page.screenshot({ path: join(artifacts, `walkthrough-${label}-${++step}-${name}.png`) });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.waitForSelector(READY, { timeout: 15_000 });
     await settled(page);
     if (label === "phone") await page.getByTestId("jump-inputs").click();
@@ -183,7 +155,7 @@ for (const [label, viewport] of [
     await page.getByTestId("share-link").scrollIntoViewIfNeeded();
     await shot("share");
     const total = await text(page, "total-monthly");
-    const shared = await recordingPage(context, viewport, consoleErrors, pageErrors);
+    const shared = await recordingPage(site.context, viewport, site.consoleErrors, site.pageErrors);
     await shared.goto(href);
     await shared.waitForSelector(READY, { timeout: 15_000 });
     await settled(shared);
