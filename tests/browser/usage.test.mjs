@@ -76,6 +76,13 @@ test("every input is wide enough for its value, at desktop and phone widths", as
       return found;
     });
     assert.deepEqual(cut, [], `${label}: values cut`);
+    // A file input shows its whole button and the name chosen.
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll("#scenario-form input[type=file]")]
+        .filter((input) => /** @type {HTMLElement} */ (input).offsetParent && input.scrollWidth > input.clientWidth)
+        .map((input) => input.id),
+    );
+    assert.deepEqual(clipped, [], `${label}: file inputs cut`);
     await page.locator("#group-compare").screenshot({ path: join(artifacts, `usage-${label}-compare.png`) });
     await page.close();
   }
