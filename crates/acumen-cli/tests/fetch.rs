@@ -128,12 +128,16 @@ fn serve(stream: TcpStream, behaviour: &Behaviour, log: &Mutex<Vec<Seen>>) {
             let _ = out.write_all(b"HTTP/1.1 200 Connection Established\r\n\r\n");
             continue;
         }
-        let status = respond(&line, &headers, behaviour, &mut out);
+        let mut reply = Vec::new();
+        let status = respond(&line, &headers, behaviour, &mut reply);
+        // Logged before the reply goes out: a client that has its answer
+        // always finds its request in the log.
         log.lock().expect("log").push(Seen {
             line,
             headers,
             status,
         });
+        let _ = out.write_all(&reply);
         return;
     }
 }
@@ -167,12 +171,13 @@ fn socks5(reader: &mut BufReader<TcpStream>, out: &mut TcpStream) -> Option<Stri
     Some(format!("{host}:{}", u16::from_be_bytes([port[0], port[1]])))
 }
 
-/// Answers one GET from the fixture tree; returns the status sent.
+/// Writes the answer to one GET from the fixture tree into `out`; returns
+/// its status.
 fn respond(
     line: &str,
     headers: &HashMap<String, String>,
     behaviour: &Behaviour,
-    out: &mut TcpStream,
+    out: &mut Vec<u8>,
 ) -> u16 {
     let target = line.split(' ').nth(1).unwrap_or("/");
     // A request through a proxy may carry an absolute URI.
