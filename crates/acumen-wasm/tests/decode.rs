@@ -16,6 +16,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 fn kitchen_sink() -> Value {
     json!({
         "region": "eu-west-1", "engine": "aurora-mysql", "engineVersion": "3.08.0",
+        "platformVersion": 3,
         "storageType": "io-optimized", "hoursPerMonth": 720,
         "scaling": { "minAcu": 0.5, "maxAcu": 16, "secondsUntilAutoPause": 300 },
         "workload": { "businessHours": { "peakAcu": 8, "offPeakAcu": 1, "hoursPerDay": 10,
@@ -31,12 +32,14 @@ fn kitchen_sink() -> Value {
         "backupStorageGb": 10,
         "extras": { "rdsProxy": true, "dataApiRequests": 1e6, "dataApiPayloadKb": 4,
             "snapshotExportGb": 1, "performanceInsightsRetention": true,
+            "databaseInsights": "advanced",
             "backtrackChangeRecords": 5, "globalWriteIos": 7, "extendedSupport": false },
         "priceOverrides": { "serverlessStandard": 0.2, "serverlessIoOptimized": 0.3,
             "storageStandard": 0.1, "storageIoOptimized": 0.2, "ioRequests": 0.2, "backup": 0.02,
             "snapshotExport": 0.01, "backtrack": 0.012, "globalWriteIo": 0.2,
             "proxyServerless": 0.015, "proxyProvisioned": 0.015, "dataApi": 0.35,
-            "dataApiOverBillion": 0.2, "performanceInsightsRetention": 0.1, "extendedSupport": 0.1 },
+            "dataApiOverBillion": 0.2, "performanceInsightsRetention": 0.1, "extendedSupport": 0.1,
+            "databaseInsightsAdvanced": 0.01 },
         "priceBook": { "name": "AWS Price List (AmazonRDS)", "asOf": "2026-11-01",
             "source": "offer AmazonRDS version 20261101000000, file index.json",
             "entries": [ { "region": "eu-west-1", "item": "serverlessStandard",
@@ -49,15 +52,17 @@ fn kitchen_sink() -> Value {
             "notes": [ "eu-west-1: dataApi is not read from the price list by this import" ] },
         "controller": { "detectUpSeconds": 5, "scaleUpRate": 0.5, "burstStepAcu": 1,
             "holdDownSeconds": 60, "scaleDownRate": 0.1, "resumeSeconds": 15,
-            "deepResumeSeconds": 30, "resumeAcu": 2 },
+            "deepResumeSeconds": 30, "resumeAcu": 2, "pauseDelaySeconds": 108 },
         "compare": { "classes": [ { "class": "db.r6g.large", "onDemandHourly": 0.26,
             "memoryGib": 16, "savingsPlanDiscount": 0.2,
             "reserved": [ { "termYears": 1, "payment": "no-upfront", "hourly": 0.2,
                 "upfront": 100, "discount": 0.3 } ] } ],
-            "serverlessSavingsPlanDiscount": 0.1 },
+            "serverlessSavingsPlanDiscount": 0.1, "serverlessSavingsPlanRate": 0.096,
+            "serverlessSavingsPlanCommitment": 0.5, "savingsPlanTermYears": 1,
+            "savingsPlanPayment": "no-upfront" },
         "application": { "workingSetGib": 4, "appInstances": 3, "poolSize": 10,
             "performanceInsights": true, "globalDatabase": false, "logicalReplication": true,
-            "zeroEtl": false }
+            "zeroEtl": false, "babelfish": true, "maxLocksPerTransactionRaised": false }
     })
 }
 
