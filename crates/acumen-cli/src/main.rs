@@ -69,6 +69,11 @@ struct Overrides {
     /// Hours in the billed month, 1 to 744.
     #[arg(long, value_name = "HOURS")]
     hours_per_month: Option<u32>,
+    /// Serverless v2 platform version, 1 to 4 (default 4, what new clusters
+    /// get): it sets how fast the model scales up, and version 1 stops at
+    /// 128 ACU.
+    #[arg(long, value_name = "N")]
+    platform_version: Option<u8>,
     /// A price book (from `acumen prices import`) to price from before the
     /// built-in catalog; replaces the scenario's `priceBook`.
     #[arg(long, value_name = "BOOK")]
@@ -96,6 +101,9 @@ impl Overrides {
         }
         if let Some(hours) = self.hours_per_month {
             scenario.hours_per_month = hours;
+        }
+        if let Some(version) = self.platform_version {
+            scenario.platform_version = Some(version);
         }
     }
 }

@@ -451,3 +451,24 @@ fn prices_list_shows_every_region_complete_or_partial() {
         Some("region,name,geography,usage_type_prefix,prices,missing")
     );
 }
+
+#[test]
+fn the_platform_version_is_a_flag_too() {
+    // Version 1 stops at 128 ACU: 200 is refused, naming the maximum.
+    let message = error(
+        &run(&["estimate", "--platform-version", "1", "--max-acu", "200"]),
+        1,
+    );
+    assert!(
+        message.contains("above the 128 ACU that platform version 1 allows"),
+        "{message}"
+    );
+    // The model says which version it simulated.
+    let out = stdout(&run(&["estimate", "--platform-version", "2"]));
+    assert!(
+        out.contains("Model: acumen-controller v2 on platform version 2."),
+        "{out}"
+    );
+    let message = error(&run(&["estimate", "--platform-version", "5"]), 1);
+    assert!(message.contains("1, 2, 3 or 4, got 5"), "{message}");
+}
