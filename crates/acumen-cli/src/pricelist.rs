@@ -552,8 +552,9 @@ impl<'de> DeserializeSeed<'de> for ProductSeed<'_> {
     }
 }
 
-/// The usage type without its region prefix (`USE1-`, `EUW2-`, …).
-fn base_usage_type(usage_type: &str) -> &str {
+/// The usage type without its region prefix (`USE1-`, `EUW2-`, …), as the
+/// RDS offer files and the Savings Plans price list both write it.
+pub(crate) fn base_usage_type(usage_type: &str) -> &str {
     match usage_type.split_once('-') {
         Some((prefix, rest))
             if !prefix.is_empty()

@@ -19,6 +19,8 @@ use acumen::prices::{PriceBook, SavingsPlanRate};
 use acumen::vocabulary::Payment;
 use serde::Deserialize;
 
+use crate::pricelist::base_usage_type;
+
 /// The name of a book (or the part of one) read from a Savings Plans file.
 pub const BOOK_NAME: &str = "AWS Price List (AWSDatabaseSavingsPlans)";
 
@@ -236,22 +238,6 @@ fn engine(operation: Option<&str>) -> Option<Engine> {
         "0016" => Some(Engine::AuroraMysql),
         "0021" => Some(Engine::AuroraPostgresql),
         _ => None,
-    }
-}
-
-/// The usage type without its region prefix (`USE2-`, `EU-`, …).
-fn base_usage_type(usage_type: &str) -> &str {
-    match usage_type.split_once('-') {
-        Some((prefix, rest))
-            if !prefix.is_empty()
-                && prefix
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-                && rest.contains(':') =>
-        {
-            rest
-        }
-        _ => usage_type,
     }
 }
 
