@@ -31,7 +31,7 @@
 
 use crate::acu::Acu;
 use crate::check::out_of_range;
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use crate::vocabulary::Controller;
 
 /// A Serverless v2 platform version, 1 to 4.
@@ -95,6 +95,22 @@ impl PlatformVersion {
         } else {
             Acu::MAX
         }
+    }
+
+    /// Checks that `max` is within what the version allows; the error names
+    /// `scaling.maxAcu` (the engine version's own limit is checked beside it).
+    pub fn check_max(self, max: Acu) -> Result<(), Error> {
+        if max <= self.max_acu() {
+            return Ok(());
+        }
+        Err(Error::new(
+            ErrorCode::Conflict,
+            "scaling.maxAcu",
+            format_args!(
+                "{max} ACU is above the {} ACU that {self} allows; choose platform version 2 or later (a cluster moves to the latest by a stop and start or a blue/green switchover)",
+                self.max_acu()
+            ),
+        ))
     }
 
     /// The controller's parameters on this version, before the scenario's

@@ -34,22 +34,6 @@ fn retired(field: &str, instead: &str) -> Error {
     )
 }
 
-/// The maximum within what the platform version allows (128 ACU on
-/// version 1); the engine version's own limit is checked beside it.
-fn check_platform_max(platform: PlatformVersion, max: crate::acu::Acu) -> Result<(), Error> {
-    if max > platform.max_acu() {
-        return Err(Error::new(
-            ErrorCode::Conflict,
-            "scaling.maxAcu",
-            format_args!(
-                "{max} ACU is above the {} ACU that {platform} allows; choose platform version 2 or later (a cluster moves to the latest by a stop and start or a blue/green switchover)",
-                platform.max_acu()
-            ),
-        ));
-    }
-    Ok(())
-}
-
 impl Scenario {
     /// Checks every field and returns the exact form the calculations use.
     /// The error names the first failing field.
@@ -89,7 +73,7 @@ impl Scenario {
             scaling.max,
             "scaling",
         )?;
-        check_platform_max(platform, scaling.max)?;
+        platform.check_max(scaling.max)?;
         let mut notes = Vec::new();
         let instances = self.instances(month, &mut notes)?;
         if self.extras.performance_insights_retention {

@@ -138,17 +138,7 @@ pub fn simulate_per_second(
         .transpose()?
         .unwrap_or_default();
     let scaling = settings.scaling.validate("scaling")?;
-    if scaling.max > platform.max_acu() {
-        return Err(Error::new(
-            ErrorCode::Conflict,
-            "scaling.maxAcu",
-            format_args!(
-                "{} ACU is above the {} ACU that {platform} allows",
-                scaling.max,
-                platform.max_acu()
-            ),
-        ));
-    }
+    platform.check_max(scaling.max)?;
     let controller = settings.controller.resolve(platform)?;
     let min = u32::from(scaling.min.halves()).max(1);
     let max = u32::from(scaling.max.halves());
