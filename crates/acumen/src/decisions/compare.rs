@@ -407,35 +407,34 @@ fn serverless_rows(
         "priceOverrides.{}",
         prices::PriceItem::serverless(s.storage_type).key()
     );
-    table.push(
-        String::from("serverless (simulated)"),
-        OptionKind::Serverless,
-        None,
-        priced.then_some(b.serverless),
-        Confidence::High,
-        if priced {
-            known("the bill above")
-        } else {
-            missing()
-        },
-    );
-    if !priced {
-        table.ask(supply.clone());
-    }
-    table.push(
-        String::from("serverless (ideal tracking)"),
-        OptionKind::ServerlessIdeal,
-        None,
-        priced.then_some(b.ideal),
-        Confidence::High,
-        if priced {
-            known("a what-if, not something to buy: if capacity followed demand exactly")
-        } else {
-            missing()
-        },
-    );
-    if !priced {
-        table.ask(supply.clone());
+    // The bill as simulated and as ideal tracking: priced alike, or both
+    // unknown and asking for the same price.
+    for (label, kind, amount, note) in [
+        (
+            "serverless (simulated)",
+            OptionKind::Serverless,
+            b.serverless,
+            "the bill above",
+        ),
+        (
+            "serverless (ideal tracking)",
+            OptionKind::ServerlessIdeal,
+            b.ideal,
+            "a what-if, not something to buy: if capacity followed demand exactly",
+        ),
+    ] {
+        let note = if priced { known(note) } else { missing() };
+        table.push(
+            String::from(label),
+            kind,
+            None,
+            priced.then_some(amount),
+            Confidence::High,
+            note,
+        );
+        if !priced {
+            table.ask(supply.clone());
+        }
     }
     if priced {
         serverless_plan_rows(table, b, options, rest)
