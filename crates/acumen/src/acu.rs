@@ -133,6 +133,14 @@ pub(crate) fn check_finite(value: f64, field: &str) -> Result<(), Error> {
     }
 }
 
+/// A checked demand (finite, `0..=MAX_DEMAND_ACU`) rounded up to the grid,
+/// in half-ACUs, not clamped to any range.
+#[inline]
+pub(crate) fn need_halves(demand: f64) -> u32 {
+    // Validation bounds demand to 100,000 ACU, so this fits easily.
+    ceil(demand * 2.0) as u32
+}
+
 // `f64::trunc`/`f64::ceil` live in std; these cover the non-negative values
 // below 2^52 that the crate ever passes, so no float library is needed. The
 // round trip goes through `i64`, which every target converts in one

@@ -17,11 +17,11 @@ use crate::money::Money;
 use crate::prices::{self, PriceItem};
 use crate::scenario::ValidScenario;
 use crate::sim::{
-    Input, Pausing, Settings, for_each_stretch, ideal_capacity, need_halves, simulate,
+    Input, Pausing, Settings, for_each_need, for_each_stretch, need_halves, simulate,
 };
 use crate::usage::{self, HALF_ACU_SECONDS_PER_ACU_HOUR, Usage};
 use crate::vocabulary::StorageType;
-use crate::workload::{Segment, Timeline};
+use crate::workload::Timeline;
 
 pub mod advise;
 mod commitment;
@@ -249,22 +249,34 @@ struct WriterRange {
 /// the rounding.
 fn writer_range(s: &ValidScenario) -> WriterRange {
     let writer = &s.instances[0].demand;
-    let ideal = |seg: &Segment| ideal_capacity(seg.acu, &s.scaling, Acu::ZERO);
-    let (bottom, top) = writer
-        .segments()
-        .iter()
-        .map(ideal)
-        .fold(None, |range, c| match range {
-            None => Some((c, c)),
-            Some((low, high)) => Some((c.min(low), c.max(high))),
-        })
-        .unwrap_or((Acu::HALF, Acu::HALF));
-    let near_top: u64 = writer
-        .segments()
-        .iter()
-        .filter(|seg| u32::from(ideal(seg).halves()) * 10 >= u32::from(top.halves()) * 9)
-        .map(|seg| seg.seconds)
-        .sum();
+    // Ideal capacity is the need clamped to the range, which keeps order:
+    // the lowest and highest needs give the range's ends. Integer passes,
+    // since a per-second trace makes this millions of seconds.
+    let (min, max) = (s.scaling.min.halves(), s.scaling.max.halves());
+    let ideal = |need: u32| need.clamp(u32::from(min), u32::from(max));
+    let (mut low, mut high) = (u32::MAX, 0);
+    for_each_need(writer, |_, need| {
+        low = low.min(ideal(need));
+        high = high.max(ideal(need));
+    });
+    let (bottom, top) = if writer.run_count() == 0 {
+        (Acu::HALF, Acu::HALF)
+    } else {
+        // Clamped to the range, so both are capacities.
+        let acu = |halves: u32| {
+            u16::try_from(halves)
+                .ok()
+                .and_then(Acu::from_halves)
+                .unwrap_or(s.scaling.max)
+        };
+        (acu(low), acu(high))
+    };
+    let mut near_top = 0u64;
+    for_each_need(writer, |seconds, need| {
+        if ideal(need) * 10 >= high * 9 {
+            near_top += seconds;
+        }
+    });
     let days = writer.seconds().max(1) as f64 / 86_400.0;
     WriterRange {
         bottom,
@@ -309,8 +321,21 @@ fn facts(s: &ValidScenario, usage: &Usage, total: Money) -> advise::Facts {
 /// The longest run without demand on the whole cluster (seconds) and the
 /// highest need of any instance (half-ACUs).
 fn idle_and_peak(s: &ValidScenario) -> (u64, u32) {
-    let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     let (mut idle, mut longest, mut peak_need) = (0u64, 0u64, 0u32);
+    if let [writer] = s.instances.as_slice() {
+        // No demand is a need of zero.
+        for_each_need(&writer.demand, |seconds, need| {
+            if need == 0 {
+                idle += seconds;
+                longest = longest.max(idle);
+            } else {
+                idle = 0;
+            }
+            peak_need = peak_need.max(need);
+        });
+        return (longest, peak_need);
+    }
+    let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     for_each_stretch(&timelines, |seconds, demand| {
         if demand.iter().all(|d| *d == 0.0) {
             idle += seconds;

@@ -634,7 +634,7 @@ mod tests {
         assert_eq!(v.scaling.max.halves(), 32);
         assert_eq!(v.usage.storage_milli_gb, 100_000);
         assert_eq!(v.instances.len(), 1);
-        assert_eq!(v.instances[0].demand.segments().len(), 1);
+        assert_eq!(v.instances[0].demand.run_count(), 1);
         assert_eq!(v.instances[0].demand.seconds(), 730 * 3600);
     }
 
@@ -808,12 +808,7 @@ mod tests {
             ..BusinessHours::default()
         });
         let t = w.timeline(730 * HOUR, "workload", &mut Vec::new()).unwrap();
-        let peak: u64 = t
-            .segments()
-            .iter()
-            .filter(|s| s.acu == 16.0)
-            .map(|s| s.seconds)
-            .sum();
+        let peak: u64 = t.runs().filter(|s| s.acu == 16.0).map(|s| s.seconds).sum();
         assert_eq!(peak, 222 * HOUR);
         assert_eq!(t.seconds() - peak, 508 * HOUR);
     }
@@ -851,12 +846,7 @@ mod tests {
         };
         let v = s.validate().unwrap();
         let t = &v.instances[0].demand;
-        let spiked: u64 = t
-            .segments()
-            .iter()
-            .filter(|s| s.acu == 10.0)
-            .map(|s| s.seconds)
-            .sum();
+        let spiked: u64 = t.runs().filter(|s| s.acu == 10.0).map(|s| s.seconds).sum();
         assert_eq!(spiked, 2 * 30 * 60);
         assert_eq!(t.seconds(), 48 * HOUR);
     }

@@ -148,7 +148,7 @@ fn bucket_ranges(t: &Timeline, span: u64, bucket: u64) -> Vec<(f64, f64)> {
     let count = span.div_ceil(bucket) as usize;
     let mut ranges = vec![(f64::INFINITY, f64::NEG_INFINITY); count];
     let mut at = 0u64;
-    for seg in t.segments() {
+    for seg in t.runs() {
         let end = (at + seg.seconds).min(span);
         let mut b = at / bucket;
         while at < end && (b as usize) < count {

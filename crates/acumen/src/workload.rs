@@ -11,7 +11,7 @@ mod expand;
 mod timeline;
 
 pub(crate) use expand::spike_windows;
-pub use timeline::{HOUR, Segment, Timeline, WEEK, zip};
+pub use timeline::{HOUR, Runs, Segment, Timeline, WEEK, zip};
 
 /// Most samples in one trace: a leap year of one-second samples. Every
 /// sample is checked, but only the first month is simulated, so a longer

@@ -37,7 +37,7 @@ fn a_trace_longer_than_the_month_is_laid_out_for_the_month_only() {
     let v = s.validate().expect("valid");
     let demand = &v.instances[0].demand;
     assert_eq!(demand.seconds(), 744 * 3_600);
-    assert_eq!(demand.segments().len(), 744 * 60);
+    assert_eq!(demand.run_count(), 744 * 60);
     assert!(
         v.notes
             .iter()

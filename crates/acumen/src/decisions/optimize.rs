@@ -278,7 +278,7 @@ fn setting_out(s: &ValidScenario) -> Result<(Run, u16, u16), Error> {
     let peak = s
         .instances
         .iter()
-        .flat_map(|i| i.demand.segments())
+        .flat_map(|i| i.demand.runs())
         .map(|seg| Acu::ceil_from_checked_demand(seg.acu))
         .max()
         .unwrap_or(Acu::HALF)
@@ -621,7 +621,7 @@ fn most_ranges(lowest_min: u16, top: u16, stride: u16) -> u64 {
 /// The stretches in which no instance's demand changes.
 fn stretches(s: &ValidScenario) -> u64 {
     if let [only] = s.instances.as_slice() {
-        return only.demand.segments().len() as u64;
+        return only.demand.run_count() as u64;
     }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     let mut count = 0u64;

@@ -6,36 +6,34 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::ideal::first_capacities;
-use super::{Input, Outcome, Pausing, Settings, simulate};
+use super::{
+    Input, Outcome, Pausing, Settings, Source, simulate, simulate_seconds, simulate_source,
+};
 use crate::acu::Acu;
 use crate::scenario::{ValidInstance, ValidScaling, ValidScenario};
-use crate::workload::{Timeline, zip};
+use crate::workload::{Runs, Timeline, zip};
 
 /// Calls `f(seconds, demands)` for each stretch where every timeline is
 /// constant (all timelines have the same length).
 pub(crate) fn for_each_stretch(timelines: &[&Timeline], mut f: impl FnMut(u64, &[f64])) {
-    // A writer alone: its segments are the stretches (a per-second trace
-    // has millions, so the general walk below would cost more than `f`).
+    // A writer alone: its runs are the stretches (a per-second trace has
+    // millions, so the general walk below would cost more than `f`).
     if let [only] = timelines {
-        for seg in only.segments() {
-            f(seg.seconds, core::slice::from_ref(&seg.acu));
-        }
+        only.runs()
+            .for_each(|run| f(run.seconds, core::slice::from_ref(&run.acu)));
         return;
     }
+    let mut runs: Vec<Runs<'_>> = timelines.iter().map(|t| t.runs()).collect();
     let n = timelines.len();
-    let mut index = vec![0usize; n];
     let mut left = vec![0u64; n];
     let mut demand = vec![0.0f64; n];
     loop {
         for k in 0..n {
             if left[k] == 0 {
-                let segs = timelines[k].segments();
-                if index[k] == segs.len() {
+                let Some(run) = runs[k].next() else {
                     return;
-                }
-                left[k] = segs[index[k]].seconds;
-                demand[k] = segs[index[k]].acu;
-                index[k] += 1;
+                };
+                (left[k], demand[k]) = (run.seconds, run.acu);
             }
         }
         let step = left.iter().copied().min().unwrap_or(0);
@@ -49,10 +47,19 @@ pub(crate) fn for_each_stretch(timelines: &[&Timeline], mut f: impl FnMut(u64, &
     }
 }
 
-/// Demand rounded up to the grid, in half-ACUs (not clamped to the maximum).
-pub(crate) fn need_halves(demand: f64) -> u32 {
-    // Validation bounds demand to 100,000 ACU, so this fits easily.
-    crate::acu::ceil(demand * 2.0) as u32
+pub(crate) use crate::acu::need_halves;
+
+/// Calls `f(seconds, need)` for each run of `timeline` with its need in
+/// half-ACUs ([`need_halves`]): a per-second timeline's needs are read as
+/// they are, not converted again.
+#[inline]
+pub(crate) fn for_each_need(timeline: &Timeline, mut f: impl FnMut(u64, u32)) {
+    match timeline.needs_per_second() {
+        Some(needs) => needs.iter().for_each(|&need| f(1, need)),
+        None => timeline
+            .runs()
+            .for_each(|run| f(run.seconds, need_halves(run.acu))),
+    }
 }
 
 /// Appends `input`, merging it into the previous one when they are equal.
@@ -113,7 +120,13 @@ pub fn simulate_cluster(
         controller: s.controller,
     };
     let start = |k: usize| initial.get(k).copied().unwrap_or(Acu::ZERO);
-    let writer = simulate(&settings(own_pausing, start(0)), &writer_inputs(s));
+    let writer_settings = settings(own_pausing, start(0));
+    let writer = match s.instances.as_slice() {
+        // Alone, the writer is active exactly when it has demand: its own
+        // need is all its controller reads.
+        [only] => simulate_own_demand(&writer_settings, &only.demand),
+        _ => simulate(&writer_settings, &writer_inputs(s)),
+    };
     let writer_capacity = capacity_timeline(&writer.capacity);
     let mut outcomes = Vec::with_capacity(s.instances.len());
     outcomes.push(writer);
@@ -123,17 +136,106 @@ pub fn simulate_cluster(
         } else {
             own_pausing
         };
-        let inputs = reader_inputs(inst, &writer_capacity);
-        outcomes.push(simulate(&settings(pausing, start(k)), &inputs));
+        let reader_settings = settings(pausing, start(k));
+        outcomes.push(if inst.follows_writer() {
+            simulate(&reader_settings, &reader_inputs(inst, &writer_capacity))
+        } else {
+            simulate_own_demand(&reader_settings, &inst.demand)
+        });
     }
     outcomes
+}
+
+/// Average seconds per segment at or below which a timeline is simulated
+/// second by second by the kernel rather than segment by segment: a
+/// per-second trace (a segment a second) costs the segment walk a step
+/// each, the kernel a bit operation each.
+const KERNEL_SECONDS_PER_SEGMENT: u64 = 8;
+
+/// Simulates an instance that reads nothing but its own demand (no floor,
+/// active whenever it has demand, no leader): the writer alone, or a reader
+/// that scales on its own. Fine-grained demand goes through the per-second
+/// kernel, coarse demand through the segment walk; both give the same
+/// outcome.
+fn simulate_own_demand(settings: &Settings, demand: &Timeline) -> Outcome {
+    if let Some(needs) = demand.needs_per_second() {
+        return simulate_seconds(settings, needs);
+    }
+    let seconds = demand.seconds();
+    let fine = demand.run_count() as u64 * KERNEL_SECONDS_PER_SEGMENT >= seconds;
+    match usize::try_from(seconds) {
+        Ok(seconds) if fine => simulate_source(settings, RunNeeds::new(demand.runs(), seconds)),
+        _ => simulate(settings, &own_inputs(demand)),
+    }
+}
+
+/// An instance's own demand as inputs (see [`simulate_own_demand`]).
+fn own_inputs(demand: &Timeline) -> Vec<Input> {
+    let mut inputs = Vec::with_capacity(demand.run_count());
+    for run in demand.runs() {
+        let input = Input::one_second(need_halves(run.acu));
+        push_input(
+            &mut inputs,
+            Input {
+                seconds: run.seconds,
+                ..input
+            },
+        );
+    }
+    inputs
+}
+
+/// A timeline's needs, second by second, as the kernel reads them (in
+/// order, a chunk at a time).
+struct RunNeeds<'a> {
+    runs: Runs<'a>,
+    seconds: usize,
+    /// Seconds of the current run not yet read, and its need.
+    left: u64,
+    need: u32,
+}
+
+impl<'a> RunNeeds<'a> {
+    fn new(runs: Runs<'a>, seconds: usize) -> RunNeeds<'a> {
+        RunNeeds {
+            runs,
+            seconds,
+            left: 0,
+            need: 0,
+        }
+    }
+}
+
+impl Source for RunNeeds<'_> {
+    fn seconds(&self) -> usize {
+        self.seconds
+    }
+
+    fn read<'a>(&'a mut self, _from: usize, buf: &'a mut [u32]) -> &'a [u32] {
+        let mut filled = 0;
+        while filled < buf.len() {
+            if self.left == 0 {
+                // The runs cover `seconds`, so one is left.
+                let Some(run) = self.runs.next() else {
+                    buf[filled..].fill(0);
+                    break;
+                };
+                (self.left, self.need) = (run.seconds, need_halves(run.acu));
+            }
+            let take = (buf.len() - filled).min(usize::try_from(self.left).unwrap_or(usize::MAX));
+            buf[filled..filled + take].fill(self.need);
+            filled += take;
+            self.left -= take as u64;
+        }
+        buf
+    }
 }
 
 /// The writer's inputs: its own need, active while any instance has demand.
 fn writer_inputs(s: &ValidScenario) -> Vec<Input> {
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     // At least one input per segment of the busiest timeline: sized once.
-    let longest = timelines.iter().map(|t| t.segments().len()).max();
+    let longest = timelines.iter().map(|t| t.run_count()).max();
     let mut inputs = Vec::with_capacity(longest.unwrap_or(0));
     for_each_stretch(&timelines, |seconds, demand| {
         push_input(
@@ -153,12 +255,7 @@ fn writer_inputs(s: &ValidScenario) -> Vec<Input> {
 /// A reader's inputs: its need, and for a tier 0–1 reader the writer's
 /// capacity as its floor and the writer's running as its leader's.
 fn reader_inputs(inst: &ValidInstance, writer_capacity: &Timeline) -> Vec<Input> {
-    let mut inputs = Vec::with_capacity(
-        inst.demand
-            .segments()
-            .len()
-            .max(writer_capacity.segments().len()),
-    );
+    let mut inputs = Vec::with_capacity(inst.demand.run_count().max(writer_capacity.run_count()));
     let follows = inst.follows_writer();
     zip(
         &inst.demand,
@@ -185,8 +282,14 @@ fn reader_inputs(inst: &ValidInstance, writer_capacity: &Timeline) -> Vec<Input>
 pub(crate) fn total_need(s: &ValidScenario) -> u64 {
     s.instances
         .iter()
-        .flat_map(|i| i.demand.segments())
-        .map(|seg| u64::from(need_halves(seg.acu)) * seg.seconds)
+        .map(|i| match i.demand.needs_per_second() {
+            Some(needs) => needs.iter().map(|&n| u64::from(n)).sum::<u64>(),
+            None => i
+                .demand
+                .runs()
+                .map(|run| u64::from(need_halves(run.acu)) * run.seconds)
+                .sum(),
+        })
         .sum()
 }
 

@@ -50,11 +50,7 @@ fn ideal_cluster(
 /// The ideal capacity of each instance in the first second: where the
 /// simulation starts (warm).
 pub(crate) fn first_capacities(s: &ValidScenario, scaling: &ValidScaling, floor: Acu) -> Vec<Acu> {
-    let demand: Vec<f64> = s
-        .instances
-        .iter()
-        .map(|i| i.demand.segments().first().map_or(0.0, |seg| seg.acu))
-        .collect();
+    let demand: Vec<f64> = s.instances.iter().map(|i| i.demand.first_acu()).collect();
     let mut capacity = vec![Acu::ZERO; demand.len()];
     ideal_cluster(s, scaling, floor, &demand, &mut capacity);
     capacity
@@ -65,6 +61,12 @@ pub(crate) fn first_capacities(s: &ValidScenario, scaling: &ValidScaling, floor:
 /// ACUs). `floor` is the lowest capacity when idle (0.5 ACU when the
 /// cluster cannot pause, else zero).
 pub fn ideal_usage(s: &ValidScenario, floor: Acu) -> (Vec<u64>, u64) {
+    if let [writer] = s.instances.as_slice()
+        && let Some(needs) = writer.demand.needs_per_second()
+    {
+        let (usage, proxy) = ideal_seconds(needs, &s.scaling, floor);
+        return (vec![usage], proxy);
+    }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     let mut usage = vec![0u64; s.instances.len()];
     let mut proxy = 0u64;
@@ -78,5 +80,19 @@ pub fn ideal_usage(s: &ValidScenario, floor: Acu) -> (Vec<u64>, u64) {
         }
         proxy += cluster.max(PROXY_MIN_HALVES) * seconds;
     });
+    (usage, proxy)
+}
+
+/// [`ideal_usage`] of one instance whose demand is held one need a second:
+/// the same clamp, in one pass over the needs (a vector loop).
+fn ideal_seconds(needs: &[u32], scaling: &ValidScaling, floor: Acu) -> (u64, u64) {
+    let low = u32::from(scaling.min.max(floor).halves());
+    let high = u32::from(scaling.max.halves());
+    let (mut usage, mut proxy) = (0u64, 0u64);
+    for &need in needs {
+        let capacity = u64::from(need.clamp(low, high));
+        usage += capacity;
+        proxy += capacity.max(PROXY_MIN_HALVES);
+    }
     (usage, proxy)
 }

@@ -7,7 +7,10 @@ use alloc::vec::Vec;
 
 use super::{BusinessHours, Level, MAX_LEVEL_HOURS, MAX_TRACE_SAMPLES, Spike, Trace, Workload};
 use super::{HOUR, Timeline, WEEK};
-use crate::check::{MAX_HOURS_PER_MONTH, check_amount, check_demand, demand_at, out_of_range};
+use crate::acu::need_halves;
+use crate::check::{
+    MAX_DEMAND_ACU, MAX_HOURS_PER_MONTH, check_amount, check_demand, demand_at, out_of_range,
+};
 use crate::error::{Error, ErrorCode};
 
 /// Remarks on how the input was read: (field, message).
@@ -176,6 +179,45 @@ fn trace_timeline(
     // memory than a month-long one.
     let needed = usize::try_from(month.div_ceil(interval)).unwrap_or(usize::MAX);
     let (laid, rest) = trace.acu.split_at(trace.acu.len().min(needed));
+    let pattern = if interval == 1 {
+        per_second_pattern(&trace.acu, laid.len(), path)?
+    } else {
+        runs_pattern(laid, rest, interval, path)?
+    };
+    let span = interval * trace.acu.len() as u64;
+    if let Some(note) = coverage_note(span, month) {
+        notes.push((p("acu"), note));
+    }
+    Ok(Timeline::repeat_owned(pattern, month))
+}
+
+/// A per-second trace's first `laid` samples, held as samples (see
+/// [`Timeline`]); every sample is checked, in one pass with no early exit
+/// (a vector loop), and the first bad one is named.
+fn per_second_pattern(acu: &[f64], laid: usize, path: &str) -> Result<Timeline, Error> {
+    let good = acu
+        .iter()
+        .fold(true, |good, d| good & (0.0..=MAX_DEMAND_ACU).contains(d));
+    if !good {
+        let i = acu
+            .iter()
+            .position(|d| !(0.0..=MAX_DEMAND_ACU).contains(d))
+            .unwrap_or(0);
+        // The shared check words the error; it fails for this sample.
+        let field = format!("{path}.trace.acu[{i}]");
+        return Err(match check_demand(acu[i], &field) {
+            Err(e) => e,
+            Ok(_) => out_of_range(&field, "between 0 and 100000 ACU", acu[i]),
+        });
+    }
+    let laid = &acu[..laid];
+    let needs = laid.iter().map(|&d| need_halves(d)).collect();
+    Ok(Timeline::per_second(laid.to_vec(), needs))
+}
+
+/// A trace's samples laid out as runs of `interval` seconds (and the rest,
+/// beyond the month, checked).
+fn runs_pattern(laid: &[f64], rest: &[f64], interval: u64, path: &str) -> Result<Timeline, Error> {
     let mut pattern = Timeline::with_capacity(laid.len());
     for (i, acu) in laid.iter().enumerate() {
         pattern.push(
@@ -186,11 +228,7 @@ fn trace_timeline(
     for (i, acu) in rest.iter().enumerate() {
         demand_at(*acu, || format!("{path}.trace.acu[{}]", laid.len() + i))?;
     }
-    let span = interval * trace.acu.len() as u64;
-    if let Some(note) = coverage_note(span, month) {
-        notes.push((p("acu"), note));
-    }
-    Ok(Timeline::repeat_owned(pattern, month))
+    Ok(pattern)
 }
 
 /// How a trace spanning `span` seconds was fitted to the month, if it was.
