@@ -133,12 +133,22 @@ pub(crate) fn check_finite(value: f64, field: &str) -> Result<(), Error> {
     }
 }
 
-/// A checked demand (finite, `0..=MAX_DEMAND_ACU`) rounded up to the grid,
-/// in half-ACUs, not clamped to any range.
-#[inline]
+/// Demand in ACUs rounded up to the 0.5-ACU grid, in half-ACUs, not
+/// clamped to any range: exact for every checked demand (finite,
+/// `0..=MAX_DEMAND_ACU`). Beyond that, demand saturates at 2^31 − 1
+/// half-ACUs (unmet anyway); a NaN gives a meaningless number.
+///
+/// No float-to-integer conversion: adding 2^52 leaves the nearest integer
+/// in the low bits of the sum, and one comparison turns nearest into up.
+/// So a loop over a month of samples stays a vector loop.
+#[inline(always)]
 pub(crate) fn need_halves(demand: f64) -> u32 {
-    // Validation bounds demand to 100,000 ACU, so this fits easily.
-    ceil(demand * 2.0) as u32
+    const CAP: f64 = 2_147_483_647.0;
+    const MAGIC: f64 = 4_503_599_627_370_496.0; // 2^52
+    let halves = (demand * 2.0).clamp(0.0, CAP);
+    let shifted = halves + MAGIC;
+    let nearest = shifted.to_bits() as u32;
+    nearest + u32::from(shifted - MAGIC < halves)
 }
 
 // `f64::trunc`/`f64::ceil` live in std; these cover the non-negative values
@@ -161,6 +171,40 @@ pub(crate) fn ceil(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn need_halves_rounds_every_checked_demand_up_to_the_grid() {
+        // Against the rounding through an integer conversion.
+        let by_conversion = |d: f64| ceil(d * 2.0) as u32;
+        let edges = [
+            0.0,
+            1e-300,
+            0.1,
+            0.25,
+            0.5,
+            0.5000001,
+            0.1 + 0.2,
+            1.0,
+            2.3,
+            15.99,
+            99_999.75,
+            99_999.9999,
+            100_000.0,
+        ];
+        for d in edges
+            .into_iter()
+            .chain((0..200_000).map(|i| f64::from(i) * 0.499_97))
+        {
+            assert_eq!(need_halves(d), by_conversion(d), "{d}");
+        }
+        assert_eq!(
+            (need_halves(0.0), need_halves(1e-300), need_halves(2.3)),
+            (0, 1, 5)
+        );
+        // Beyond the checked range it saturates instead of wrapping.
+        assert_eq!(need_halves(1e300), 2_147_483_647);
+        assert_eq!(need_halves(-4.0), 0);
+    }
 
     #[test]
     fn parses_grid_values() {

@@ -253,7 +253,8 @@ fn writer_range(s: &ValidScenario) -> WriterRange {
     // the lowest and highest needs give the range's ends. Integer passes,
     // since a per-second trace makes this millions of seconds.
     let (min, max) = (s.scaling.min.halves(), s.scaling.max.halves());
-    let ideal = |need: u32| need.clamp(u32::from(min), u32::from(max));
+    // A clamp as max then min (the range is ordered): it stays a vector loop.
+    let ideal = |need: u32| need.max(u32::from(min)).min(u32::from(max));
     let (mut low, mut high) = (u32::MAX, 0);
     for_each_need(writer, |_, need| {
         low = low.min(ideal(need));

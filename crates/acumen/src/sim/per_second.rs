@@ -10,7 +10,7 @@
 
 use alloc::format;
 
-use crate::acu::Acu;
+use crate::acu::{Acu, need_halves};
 use crate::error::{Error, ErrorCode};
 use crate::platform::PlatformVersion;
 use crate::scenario::{ControllerOverrides, Scaling};
@@ -224,20 +224,12 @@ impl sim::Source for &mut Samples<'_> {
 /// `min..=max` (`floor` when idle).
 #[inline(never)] // a loop of its own, whatever the caller
 fn to_halves(acu: &[f64], needs: &mut [u32], min: u32, max: u32, floor: u32) -> (bool, u64) {
-    // Demand beyond this many half-ACUs (a billion ACUs) is all unmet alike.
-    const CAP: f64 = 2_147_483_647.0;
-    const MAGIC: f64 = 4_503_599_627_370_496.0; // 2^52
     let (mut all_good, mut ideal_halves) = (true, 0u64);
     for (need, &demand) in needs.iter_mut().zip(acu) {
         all_good &= (0.0..=f64::MAX).contains(&demand);
-        // Clamped first (a NaN stays NaN, but then `all_good` is false and
-        // the result unused). Adding 2^52 leaves the nearest
-        // integer in the low bits, with no conversion instruction, so the
-        // loop stays a vector loop; one comparison turns nearest into up.
-        let halves = (demand * 2.0).clamp(0.0, CAP);
-        let shifted = halves + MAGIC;
-        let nearest = shifted.to_bits() as u32;
-        *need = nearest + u32::from(shifted - MAGIC < halves);
+        // Absurd demand saturates (unmet alike); a NaN makes `all_good`
+        // false and the result unused.
+        *need = need_halves(demand);
         // Ideal tracking: zero when idle and pausing, else within the range.
         let ideal = if *need == 0 {
             floor

@@ -195,14 +195,18 @@ fn trace_timeline(
 /// [`Timeline`]); every sample is checked, in one pass with no early exit
 /// (a vector loop), and the first bad one is named.
 fn per_second_pattern(acu: &[f64], laid: usize, path: &str) -> Result<Timeline, Error> {
-    let good = acu
-        .iter()
-        .fold(true, |good, d| good & (0.0..=MAX_DEMAND_ACU).contains(d));
+    let is_demand = |d: &f64| (0.0..=MAX_DEMAND_ACU).contains(d);
+    let (samples, rest) = acu.split_at(laid);
+    let mut needs = alloc::vec![0u32; samples.len()];
+    // Checked and rounded in the same pass.
+    let mut good = true;
+    for (need, d) in needs.iter_mut().zip(samples) {
+        good &= is_demand(d);
+        *need = need_halves(*d);
+    }
+    good &= rest.iter().fold(true, |good, d| good & is_demand(d));
     if !good {
-        let i = acu
-            .iter()
-            .position(|d| !(0.0..=MAX_DEMAND_ACU).contains(d))
-            .unwrap_or(0);
+        let i = acu.iter().position(|d| !is_demand(d)).unwrap_or(0);
         // The shared check words the error; it fails for this sample.
         let field = format!("{path}.trace.acu[{i}]");
         return Err(match check_demand(acu[i], &field) {
@@ -210,9 +214,7 @@ fn per_second_pattern(acu: &[f64], laid: usize, path: &str) -> Result<Timeline, 
             Ok(_) => out_of_range(&field, "between 0 and 100000 ACU", acu[i]),
         });
     }
-    let laid = &acu[..laid];
-    let needs = laid.iter().map(|&d| need_halves(d)).collect();
-    Ok(Timeline::per_second(laid.to_vec(), needs))
+    Ok(Timeline::per_second(samples.to_vec(), needs))
 }
 
 /// A trace's samples laid out as runs of `interval` seconds (and the rest,

@@ -21,6 +21,7 @@
 //! Lengths add up saturating, so even a hand-built timeline cannot overflow
 //! or panic.
 
+use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 /// Seconds in an hour.
@@ -46,7 +47,9 @@ pub struct Timeline {
 #[derive(Clone, Debug)]
 enum Layout {
     Runs(Vec<Segment>),
-    PerSecond(PerSecond),
+    /// Shared: a reader with the writer's demand, or the scenario tried
+    /// with another range, costs no copy of a month of samples.
+    PerSecond(Arc<PerSecond>),
 }
 
 /// Demand one second at a time.
@@ -97,7 +100,7 @@ impl Timeline {
     pub(crate) fn per_second(acu: Vec<f64>, needs: Vec<u32>) -> Timeline {
         debug_assert_eq!(acu.len(), needs.len());
         Timeline {
-            layout: Layout::PerSecond(PerSecond { acu, needs }),
+            layout: Layout::PerSecond(Arc::new(PerSecond { acu, needs })),
         }
     }
 
