@@ -16,9 +16,7 @@ use crate::error::Error;
 use crate::money::Money;
 use crate::prices::{self, PriceItem};
 use crate::scenario::ValidScenario;
-use crate::sim::{
-    Input, Pausing, Settings, for_each_need, for_each_stretch, need_halves, simulate,
-};
+use crate::sim::{Input, Pausing, Settings, fold_needs, for_each_stretch, need_halves, simulate};
 use crate::usage::{self, HALF_ACU_SECONDS_PER_ACU_HOUR, Usage};
 use crate::vocabulary::StorageType;
 use crate::workload::Timeline;
@@ -255,10 +253,8 @@ fn writer_range(s: &ValidScenario) -> WriterRange {
     let (min, max) = (s.scaling.min.halves(), s.scaling.max.halves());
     // A clamp as max then min (the range is ordered): it stays a vector loop.
     let ideal = |need: u32| need.max(u32::from(min)).min(u32::from(max));
-    let (mut low, mut high) = (u32::MAX, 0);
-    for_each_need(writer, |_, need| {
-        low = low.min(ideal(need));
-        high = high.max(ideal(need));
+    let (low, high) = fold_needs(writer, (u32::MAX, 0), |(low, high), _, need| {
+        (low.min(ideal(need)), high.max(ideal(need)))
     });
     let (bottom, top) = if writer.run_count() == 0 {
         (Acu::HALF, Acu::HALF)
@@ -272,11 +268,13 @@ fn writer_range(s: &ValidScenario) -> WriterRange {
         };
         (acu(low), acu(high))
     };
-    let mut near_top = 0u64;
-    for_each_need(writer, |seconds, need| {
-        if ideal(need) * 10 >= high * 9 {
-            near_top += seconds;
-        }
+    let near_top = fold_needs(writer, 0u64, |near_top, seconds, need| {
+        near_top
+            + if ideal(need) * 10 >= high * 9 {
+                seconds
+            } else {
+                0
+            }
     });
     let days = writer.seconds().max(1) as f64 / 86_400.0;
     WriterRange {
@@ -322,21 +320,24 @@ fn facts(s: &ValidScenario, usage: &Usage, total: Money) -> advise::Facts {
 /// The longest run without demand on the whole cluster (seconds) and the
 /// highest need of any instance (half-ACUs).
 fn idle_and_peak(s: &ValidScenario) -> (u64, u32) {
-    let (mut idle, mut longest, mut peak_need) = (0u64, 0u64, 0u32);
     if let [writer] = s.instances.as_slice() {
         // No demand is a need of zero.
-        for_each_need(&writer.demand, |seconds, need| {
-            if need == 0 {
-                idle += seconds;
-                longest = longest.max(idle);
-            } else {
-                idle = 0;
-            }
-            peak_need = peak_need.max(need);
-        });
+        let peak_need = fold_needs(&writer.demand, 0, |peak, _, need| peak.max(need));
+        let (_, longest) = fold_needs(
+            &writer.demand,
+            (0u64, 0u64),
+            |(idle, longest), seconds, need| {
+                if need == 0 {
+                    (idle + seconds, longest.max(idle + seconds))
+                } else {
+                    (0, longest)
+                }
+            },
+        );
         return (longest, peak_need);
     }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
+    let (mut idle, mut longest, mut peak_need) = (0u64, 0u64, 0u32);
     for_each_stretch(&timelines, |seconds, demand| {
         if demand.iter().all(|d| *d == 0.0) {
             idle += seconds;

@@ -39,7 +39,7 @@ pub mod per_second;
 
 pub use cluster::simulate_cluster;
 pub(crate) use cluster::{
-    capacity_timeline, for_each_need, for_each_stretch, need_halves, proxy_usage, total_need,
+    capacity_timeline, fold_needs, for_each_stretch, need_halves, proxy_usage, total_need,
 };
 pub use ideal::{ideal_capacity, ideal_usage};
 pub use kernel::simulate_seconds;

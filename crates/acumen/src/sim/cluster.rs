@@ -49,16 +49,21 @@ pub(crate) fn for_each_stretch(timelines: &[&Timeline], mut f: impl FnMut(u64, &
 
 pub(crate) use crate::acu::need_halves;
 
-/// Calls `f(seconds, need)` for each run of `timeline` with its need in
-/// half-ACUs ([`need_halves`]): a per-second timeline's needs are read as
-/// they are, not converted again.
+/// Folds `f(state, seconds, need)` over the runs of `timeline` with each
+/// one's need in half-ACUs ([`need_halves`]): a per-second timeline's
+/// needs are read as they are, not converted again. The state is passed by
+/// value, which lets a simple fold over needs become a vector loop.
 #[inline]
-pub(crate) fn for_each_need(timeline: &Timeline, mut f: impl FnMut(u64, u32)) {
+pub(crate) fn fold_needs<B>(
+    timeline: &Timeline,
+    init: B,
+    mut f: impl FnMut(B, u64, u32) -> B,
+) -> B {
     match timeline.needs_per_second() {
-        Some(needs) => needs.iter().for_each(|&need| f(1, need)),
-        None => timeline
-            .runs()
-            .for_each(|run| f(run.seconds, need_halves(run.acu))),
+        Some(needs) => needs.iter().fold(init, |state, &need| f(state, 1, need)),
+        None => timeline.runs().fold(init, |state, run| {
+            f(state, run.seconds, need_halves(run.acu))
+        }),
     }
 }
 

@@ -168,6 +168,15 @@ impl Timeline {
         }
     }
 
+    /// Each second's demand in ACUs, when the timeline is held one sample
+    /// a second.
+    pub(crate) fn samples_per_second(&self) -> Option<&[f64]> {
+        match &self.layout {
+            Layout::Runs(_) => None,
+            Layout::PerSecond(p) => Some(&p.acu),
+        }
+    }
+
     /// The demand at the first second (0 for an empty timeline).
     pub fn first_acu(&self) -> f64 {
         self.runs().next().map_or(0.0, |run| run.acu)
