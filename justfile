@@ -84,6 +84,7 @@ lint: deny
     cargo fmt --all --check
     cargo clippy --locked --workspace --all-targets -- -D warnings
     cargo clippy --locked -p acumen --all-targets --all-features -- -D warnings
+    cargo clippy --locked -p acumen-wasm --target wasm32-unknown-unknown --no-default-features --features console_error_panic_hook -- -D warnings
     node scripts/gen-types.mjs --check
     node scripts/gen-catalog.mjs --check
     RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p acumen --all-features

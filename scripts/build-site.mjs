@@ -3,6 +3,7 @@
 //                                              the modules of web/page/ it imports
 //   web/index.html, style.css, sw.js        -> target/site/
 //   pkg/dist/web/acumen.js, acumen_bg.wasm  -> target/site/pkg/
+//   the page's first wasm and its JS         -> target/site/pkg/first/ (scripts/first-wasm.mjs)
 // The page's own modules (web/page/) are bundled into the top-level scripts
 // that import them (esbuild; the top-level scripts and the package stay
 // separate files, imported as they are), so the site has the same few files
@@ -22,6 +23,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { buildFirstWasm } from "./first-wasm.mjs";
 import { defaultReport, figures, prerender } from "./prerender.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -64,6 +66,12 @@ for (const name of readdirSync(web)) {
 }
 for (const name of pkgFiles) {
   cpSync(join(pkgWeb, name), join(site, "pkg", name));
+}
+const firstWasm = join(root, "target", "first-wasm");
+buildFirstWasm(firstWasm);
+mkdirSync(join(site, "pkg", "first"));
+for (const name of pkgFiles) {
+  cpSync(join(firstWasm, name), join(site, "pkg", "first", name));
 }
 
 const listing = (dir, prefix = "") =>

@@ -1,8 +1,9 @@
 // @ts-check
 // Starts the calculator's engine as early as the page allows. index.html
 // loads this module `async`, so it runs as soon as it arrives, while the page
-// is still being laid out: it compiles the package's WebAssembly (streamed,
-// off the main thread), and estimates the scenario in the link (or the
+// is still being laid out: it compiles the page's first WebAssembly (streamed,
+// off the main thread; the package's exports the first result needs, see
+// scripts/first-wasm.mjs), and estimates the scenario in the link (or the
 // default) on this thread, for the first result. app.js takes it from there.
 
 import { decodeLink } from "./page/link.js";
@@ -15,8 +16,8 @@ export function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The package's WebAssembly, compiled once and shared with the workers. */
-const wasmUrl = new URL("./pkg/acumen_bg.wasm", import.meta.url);
+/** The first WebAssembly, compiled once and shared with the workers (engine.js loads the rest when needed). */
+const wasmUrl = new URL("./pkg/first/acumen_bg.wasm", import.meta.url);
 export const wasmModule = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(async () =>
   // A host that serves .wasm without its media type defeats streaming compilation.
   WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer()),

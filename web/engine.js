@@ -3,10 +3,21 @@
 // run in a Web Worker by worker.js, or on the page itself (for the first
 // estimate, and where module workers are missing). Answers are structured-clonable objects; errors are
 // thrown as they come from the package (an AcumenError names its field).
-import init, * as acumen from "./pkg/acumen.js";
+//
+// Two builds of the package's wasm answer them: the first (pkg/first/, the
+// exports the first result and every estimate need; scripts/first-wasm.mjs)
+// and the package's own (pkg/, every export), fetched only when an operation
+// needs an export the first lacks. Both are the same core: their answers are
+// the same.
+import initFirst, * as acumen from "./pkg/first/acumen.js";
+import initFull, * as full from "./pkg/acumen.js";
 import { readCloudWatchFile } from "./page/cloudwatch.js";
 
-let ready;
+/** The operations the first wasm answers; the others start the package's full wasm. */
+const FIRST = new Set(["start", "estimate", "load", "migrateClasses"]);
+
+let firstReady;
+let fullReady;
 let catalogEntries;
 
 /** The catalog's prices for a region and engine, item → nano-dollars (from `catalog()`, read once). */
@@ -90,10 +101,10 @@ const OPERATIONS = {
     return estimateOutcome(scenario, engine, engineVersion);
   },
   optimize({ scenario, maxUnmetShare }) {
-    return acumen.optimize(scenario, { maxUnmetShare });
+    return full.optimize(scenario, { maxUnmetShare });
   },
   infrastructure({ scenario }) {
-    return { cloudformation: acumen.cloudformation(scenario), terraform: acumen.terraform(scenario) };
+    return { cloudformation: full.cloudformation(scenario), terraform: full.terraform(scenario) };
   },
   /** Starts the package from a module compiled elsewhere (the page shares its own). */
   load() {
@@ -104,7 +115,7 @@ const OPERATIONS = {
   },
   /** A provisioned instance sized for Serverless v2 (the "From a provisioned instance" section). */
   migrate({ input }) {
-    return acumen.migrate(input);
+    return full.migrate(input);
   },
   /** The instance classes the catalog knows, once each: name, vCPUs and memory. */
   migrateClasses() {
@@ -118,13 +129,23 @@ const OPERATIONS = {
 };
 
 /**
- * Runs one operation once the package has started: from `module` (a compiled
- * WebAssembly.Module) when one is given, else by fetching the package's file.
+ * Runs one operation once the wasm it needs has started: the first wasm from
+ * `module` (a compiled WebAssembly.Module) when one is given, else by
+ * fetching its file; the package's full wasm by fetching its file, once.
  */
 export async function run(op, args, module = args?.module) {
-  ready ??= init(module ? { module_or_path: module } : undefined);
-  await ready;
   const operation = OPERATIONS[op];
   if (!operation) throw new Error(`unknown operation ${op}`);
+  if (FIRST.has(op)) {
+    firstReady ??= initFirst(module ? { module_or_path: module } : undefined);
+    await firstReady;
+  } else {
+    // A failed fetch (offline before it was ever cached) is tried again next time.
+    fullReady ??= initFull().catch((error) => {
+      fullReady = undefined;
+      throw error;
+    });
+    await fullReady;
+  }
   return operation(args ?? {});
 }

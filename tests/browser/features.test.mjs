@@ -508,7 +508,7 @@ test("once loaded, the page works offline: a reload is served by the service wor
     assert.ok(version, "build-site.mjs wrote the cache version into sw.js");
     assert.deepEqual(cache.names, [`acumen-${version}`]);
     assert.equal(cache.scope, server.url);
-    assert.deepEqual(cache.files, ["/", "/app.js", "/boot.js", "/engine.js", "/migrate.js", "/pkg/acumen.js", "/pkg/acumen_bg.wasm", "/style.css", "/weekly.js", "/worker.js"]);
+    assert.deepEqual(cache.files, ["/", "/app.js", "/boot.js", "/engine.js", "/migrate.js", "/pkg/acumen.js", "/pkg/acumen_bg.wasm", "/pkg/first/acumen.js", "/pkg/first/acumen_bg.wasm", "/style.css", "/weekly.js", "/worker.js"]);
 
     await offline.setOffline(true);
     await page.reload();

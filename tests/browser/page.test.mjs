@@ -193,6 +193,11 @@ test("the default estimate appears without any input", async () => {
   assert.equal(await page.getByTestId("notice").isHidden(), true);
   assert.equal(await page.getByTestId("stale").isHidden(), true);
   assert.equal(await currentHash(page), "", "the default scenario needs no hash");
+  // The first result needs only the page's first wasm: the package's full
+  // one is fetched when an operation needs an export the first lacks.
+  const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname));
+  assert.ok(fetched.includes("/pkg/first/acumen_bg.wasm"), fetched.join(" "));
+  assert.ok(!fetched.includes("/pkg/acumen_bg.wasm"), fetched.join(" "));
 
   // The inputs show the default scenario; the rarer groups start closed.
   assert.equal(await page.locator("#min-acu").inputValue(), "0.5");
@@ -978,6 +983,8 @@ test("screenshots at desktop and phone widths, light and dark, without sideways 
 test("asset sizes, raw and gzip", () => {
   const files = [
     "index.html", "boot.js", "app.js", "weekly.js", "worker.js", "engine.js", "sw.js", "style.css", "pkg/acumen.js", "pkg/acumen_bg.wasm",
+    // The page's first wasm (scripts/first-wasm.mjs).
+    "pkg/first/acumen.js", "pkg/first/acumen_bg.wasm",
     // Loaded only when its section is opened, not on the first load.
     "migrate.js",
   ];
