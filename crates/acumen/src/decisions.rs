@@ -323,18 +323,7 @@ fn idle_and_peak(s: &ValidScenario) -> (u64, u32) {
     if let [writer] = s.instances.as_slice() {
         // No demand is a need of zero.
         let peak_need = fold_needs(&writer.demand, 0, |peak, _, need| peak.max(need));
-        let (_, longest) = fold_needs(
-            &writer.demand,
-            (0u64, 0u64),
-            |(idle, longest), seconds, need| {
-                if need == 0 {
-                    (idle + seconds, longest.max(idle + seconds))
-                } else {
-                    (0, longest)
-                }
-            },
-        );
-        return (longest, peak_need);
+        return (longest_idle(&writer.demand), peak_need);
     }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     let (mut idle, mut longest, mut peak_need) = (0u64, 0u64, 0u32);
@@ -350,6 +339,37 @@ fn idle_and_peak(s: &ValidScenario) -> (u64, u32) {
         }
     });
     (longest, peak_need)
+}
+
+/// The longest run of seconds without demand in `demand`. A per-second
+/// timeline is read 64 needs at a time: a block with no idle second, or
+/// only idle seconds, is settled by one count (a vector loop); only a
+/// block where demand starts or stops is walked second by second.
+fn longest_idle(demand: &Timeline) -> u64 {
+    let step = |(idle, longest): (u64, u64), seconds: u64, need: u32| {
+        if need == 0 {
+            (idle + seconds, longest.max(idle + seconds))
+        } else {
+            (0, longest)
+        }
+    };
+    let Some(needs) = demand.needs_per_second() else {
+        return fold_needs(demand, (0, 0), step).1;
+    };
+    let (_, longest) = needs.chunks(64).fold((0, 0), |(idle, longest), block| {
+        let idle_seconds = block.iter().fold(0, |n, &need| n + usize::from(need == 0));
+        if idle_seconds == 0 {
+            (0, longest)
+        } else if idle_seconds == block.len() {
+            let idle = idle + block.len() as u64;
+            (idle, longest.max(idle))
+        } else {
+            block
+                .iter()
+                .fold((idle, longest), |state, &need| step(state, 1, need))
+        }
+    });
+    longest
 }
 
 /// The monthly total with a minimum of 0, when the cluster is idle long

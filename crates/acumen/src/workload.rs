@@ -95,7 +95,50 @@ input_struct! {
         /// Seconds between samples: 1 to 86,400. Default 60.
         pub interval_seconds: u32,
         /// Demand in ACUs, one value per interval, starting Monday 00:00.
+        #[cfg_attr(feature = "serde", serde(deserialize_with = "samples::deserialize"))]
+        #[cfg_attr(feature = "schema", schemars(with = "Vec<f64>"))]
         pub acu: Vec<f64>,
+    }
+}
+
+/// A trace's samples read in one allocation.
+///
+/// A list's usual reading reserves at most 1 MiB up front, whatever its
+/// length, for fear of a hint that lies, and then grows by doubling: a
+/// month of one-second samples (21 MB) is copied five times on the way.
+/// A format that knows the length (the npm package reading a JS array)
+/// says so, and the reservation trusts it up to the longest trace allowed.
+#[cfg(feature = "serde")]
+mod samples {
+    use alloc::vec::Vec;
+    use core::fmt;
+
+    use serde::de::{Deserializer, SeqAccess, Visitor};
+
+    use super::MAX_TRACE_SAMPLES;
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
+        d.deserialize_seq(Samples)
+    }
+
+    struct Samples;
+
+    impl<'de> Visitor<'de> for Samples {
+        type Value = Vec<f64>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            // As a list's usual reading words it.
+            f.write_str("a sequence")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<f64>, A::Error> {
+            let hint = seq.size_hint().unwrap_or(0).min(MAX_TRACE_SAMPLES + 1);
+            let mut samples = Vec::with_capacity(hint);
+            while let Some(sample) = seq.next_element()? {
+                samples.push(sample);
+            }
+            Ok(samples)
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 
 use acumen::scenario::{Extras, Reader};
 use acumen::workload::Trace;
-use acumen::{ErrorCode, Scaling, Scenario, Workload, estimate_valid};
+use acumen::{ErrorCode, Report, Scaling, Scenario, Workload, estimate_valid};
 use proptest::prelude::*;
 
 /// A random walk on the 0.5-ACU grid with off-grid noise, idle stretches
@@ -74,19 +74,78 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         })
 }
 
+/// The report of `s`, its per-second trace held as samples, and held as runs.
+fn both_ways(s: &Scenario) -> (Report, Report) {
+    let held = s.validate().unwrap();
+    assert!(
+        held.instances
+            .iter()
+            .all(|i| i.demand.run_count() as u64 == i.demand.seconds())
+    );
+    let mut as_runs = held.clone();
+    for instance in &mut as_runs.instances {
+        instance.demand = instance.demand.to_runs();
+    }
+    (
+        estimate_valid(&held).unwrap(),
+        estimate_valid(&as_runs).unwrap(),
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(120))]
 
     #[test]
     fn samples_and_runs_give_the_same_report(s in scenario()) {
-        let held = s.validate().unwrap();
-        prop_assert!(held.instances.iter().all(|i| i.demand.run_count() as u64 == i.demand.seconds()));
-        let mut as_runs = held.clone();
-        for instance in &mut as_runs.instances {
-            instance.demand = instance.demand.to_runs();
-        }
-        prop_assert_eq!(estimate_valid(&held).unwrap(), estimate_valid(&as_runs).unwrap());
+        let (held, runs) = both_ways(&s);
+        prop_assert_eq!(held, runs);
     }
+}
+
+/// Idle stretches long enough to pause, starting and ending inside and on
+/// the edges of 64-second blocks: the advice's longest idle stretch and the
+/// total with a minimum of 0 agree both ways.
+#[test]
+fn long_idle_stretches_are_measured_alike() {
+    let mut acu = Vec::new();
+    for (seconds, level) in [
+        (600, 2.0),
+        (1_000, 0.0),
+        (5, 1.0),
+        (2_048, 0.0),
+        (63, 3.5),
+        (1, 0.0),
+    ] {
+        acu.extend(std::iter::repeat_n(level, seconds));
+    }
+    let s = Scenario {
+        hours_per_month: 2,
+        scaling: Scaling {
+            min_acu: 1.0,
+            max_acu: 8.0,
+            seconds_until_auto_pause: Some(300),
+        },
+        workload: Workload::Trace(Trace {
+            interval_seconds: 1,
+            acu,
+        }),
+        ..Scenario::default()
+    };
+    let (held, runs) = both_ways(&s);
+    assert_eq!(held, runs);
+    // The longest stretch is the 2,048 idle seconds (0.57 h), long enough
+    // to pause after 300 s: the advice says so.
+    let pause = held
+        .advice
+        .iter()
+        .find(|a| a.recommendation == "set the minimum to 0 to let the cluster pause when idle");
+    assert!(
+        pause.is_some_and(|a| a
+            .reason
+            .starts_with("it is idle for up to 0.6 h at a stretch")),
+        "{:#?}",
+        held.advice
+    );
 }
 
 /// A month of samples is held as samples, not runs: 12 bytes a second.
