@@ -27,5 +27,5 @@ export function buildFirstWasm(out) {
   const bindgen = ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", "acumen", input];
   console.log(`$ wasm-bindgen ${bindgen.join(" ")}`);
   execFileSync("wasm-bindgen", bindgen, { stdio: "inherit", cwd: root });
-  wasmOpt(`${out}/acumen_bg.wasm`);
+  wasmOpt(`${out}/acumen_bg.wasm`, undefined, { converge: true });
 }

@@ -16,9 +16,13 @@ const features = [
  */
 export const RUSTFLAGS = "-C target-feature=+simd128";
 
-/** Optimises `input` for size into `output` (the same file if omitted). */
-export function wasmOpt(input, output = input) {
-  const args = ["-Oz", "--strip-debug", "--strip-producers", ...features, input, "-o", output];
+/**
+ * Optimises `input` for size into `output` (the same file if omitted). With
+ * `converge`, the passes are repeated while they still shrink it: 1.5 % less
+ * gzip for the page's first wasm, 0.2 % for the package's at twice the time.
+ */
+export function wasmOpt(input, output = input, { converge = false } = {}) {
+  const args = ["-Oz", ...(converge ? ["--converge"] : []), "--strip-debug", "--strip-producers", ...features, input, "-o", output];
   console.log(`$ wasm-opt ${args.join(" ")}`);
   execFileSync(`${root}node_modules/.bin/wasm-opt`, args, { stdio: "inherit", cwd: root });
 }
