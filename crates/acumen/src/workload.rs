@@ -101,24 +101,62 @@ input_struct! {
     }
 }
 
-/// A trace's samples read in one allocation.
+/// How a trace's samples are read.
 ///
 /// A list's usual reading reserves at most 1 MiB up front, whatever its
 /// length, for fear of a hint that lies, and then grows by doubling: a
 /// month of one-second samples (21 MB) is copied five times on the way.
-/// A format that knows the length (the npm package reading a JS array)
-/// says so, and the reservation trusts it up to the longest trace allowed.
+/// Here a format that knows the length says so, and the reservation trusts
+/// it up to the longest trace allowed.
+///
+/// A format may also hand the samples over whole, which spares a call per
+/// sample: the list is asked for as a newtype named [`samples::NEWTYPE`],
+/// and a format that holds the samples as doubles already (the npm
+/// package, from a typed array) answers with their bytes
+/// ([`samples::to_bytes`]). Every other format sees a newtype around a list
+/// and reads it as before, with the same errors.
 #[cfg(feature = "serde")]
-mod samples {
+#[doc(hidden)]
+pub mod samples {
     use alloc::vec::Vec;
     use core::fmt;
 
-    use serde::de::{Deserializer, SeqAccess, Visitor};
+    use serde::de::{Deserializer, Error, SeqAccess, Visitor};
 
     use super::MAX_TRACE_SAMPLES;
 
+    /// The newtype name a trace's samples are asked for under.
+    pub const NEWTYPE: &str = "acumen::Samples";
+
+    /// Samples as the bytes [`NEWTYPE`] takes: each double little-endian,
+    /// and -0 as 0, as JSON holds it.
+    pub fn to_bytes(samples: &[f64]) -> Vec<u8> {
+        // Sized first and written in place: a plain copy loop.
+        let mut bytes = alloc::vec![0u8; samples.len() * 8];
+        for (out, &sample) in bytes.chunks_exact_mut(8).zip(samples) {
+            let sample = if sample == 0.0 { 0.0 } else { sample };
+            out.copy_from_slice(&sample.to_le_bytes());
+        }
+        bytes
+    }
+
+    /// The samples in `bytes` (see [`to_bytes`]); `None` if they are not a
+    /// whole number of doubles.
+    fn from_bytes(bytes: &[u8]) -> Option<Vec<f64>> {
+        if !bytes.len().is_multiple_of(8) {
+            return None;
+        }
+        // Sized first and written in place: a plain copy loop.
+        let mut samples = alloc::vec![0.0; bytes.len() / 8];
+        for (sample, chunk) in samples.iter_mut().zip(bytes.chunks_exact(8)) {
+            // Each chunk is 8 bytes, so the conversion never falls back.
+            *sample = f64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        }
+        Some(samples)
+    }
+
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
-        d.deserialize_seq(Samples)
+        d.deserialize_newtype_struct(NEWTYPE, Samples)
     }
 
     struct Samples;
@@ -129,6 +167,14 @@ mod samples {
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             // As a list's usual reading words it.
             f.write_str("a sequence")
+        }
+
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Vec<f64>, D::Error> {
+            d.deserialize_seq(Samples)
+        }
+
+        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<f64>, E> {
+            from_bytes(bytes).ok_or_else(|| E::invalid_length(bytes.len(), &"whole doubles"))
         }
 
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<f64>, A::Error> {

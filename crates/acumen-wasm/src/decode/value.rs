@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use acumen::workload::samples;
 use js_sys::{Array, ArrayBuffer, Float64Array, Object};
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use wasm_bindgen::{JsCast, JsValue};
@@ -189,9 +190,16 @@ impl<'de> Deserializer<'de> for Js<'_> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
+        // A trace's samples, held as a block: handed over whole, as bytes
+        // (see `acumen::workload::samples`), instead of one call each.
+        if name == samples::NEWTYPE
+            && let Some(numbers) = self.context.blocks.take(&self.value)
+        {
+            return visitor.visit_bytes(&samples::to_bytes(&numbers));
+        }
         visitor.visit_newtype_struct(self)
     }
 
