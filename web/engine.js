@@ -6,11 +6,10 @@
 //
 // Two builds of the package's wasm answer them: the first (pkg/first/, the
 // exports the first result and every estimate need; scripts/first-wasm.mjs)
-// and the package's own (pkg/, every export), fetched only when an operation
-// needs an export the first lacks. Both are the same core: their answers are
-// the same.
+// and the package's own (pkg/, every export), whose module and wasm are
+// fetched only when an operation needs an export the first lacks. Both are
+// the same core: their answers are the same.
 import initFirst, * as acumen from "./pkg/first/acumen.js";
-import initFull, * as full from "./pkg/acumen.js";
 import { readCloudWatchFile } from "./page/cloudwatch.js";
 
 /** The operations the first wasm answers; the others start the package's full wasm. */
@@ -18,6 +17,15 @@ const FIRST = new Set(["start", "estimate", "load", "migrateClasses"]);
 
 let firstReady;
 let fullReady;
+/** @type {typeof import("./pkg/acumen.js")} The package's module, once started. */
+let full;
+
+/** Fetches the package's module and starts its wasm. */
+async function startFull() {
+  const module = await import("./pkg/acumen.js");
+  await module.default();
+  return module;
+}
 let catalogEntries;
 
 /** The catalog's prices for a region and engine, item → nano-dollars (from `catalog()`, read once). */
@@ -111,7 +119,7 @@ const OPERATIONS = {
     return { version: acumen.version() };
   },
   importCsv({ text, name }) {
-    return readCloudWatchFile(text, name);
+    return readCloudWatchFile(text, name, full.readCloudWatch);
   },
   /** A provisioned instance sized for Serverless v2 (the "From a provisioned instance" section). */
   migrate({ input }) {
@@ -141,11 +149,11 @@ export async function run(op, args, module = args?.module) {
     await firstReady;
   } else {
     // A failed fetch (offline before it was ever cached) is tried again next time.
-    fullReady ??= initFull().catch((error) => {
+    fullReady ??= startFull().catch((error) => {
       fullReady = undefined;
       throw error;
     });
-    await fullReady;
+    full = await fullReady;
   }
   return operation(args ?? {});
 }

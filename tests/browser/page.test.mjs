@@ -194,10 +194,12 @@ test("the default estimate appears without any input", async () => {
   assert.equal(await page.getByTestId("stale").isHidden(), true);
   assert.equal(await currentHash(page), "", "the default scenario needs no hash");
   // The first result needs only the page's first wasm: the package's full
-  // one is fetched when an operation needs an export the first lacks.
+  // one (module and wasm) is fetched when an operation needs an export the
+  // first lacks.
   const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname));
   assert.ok(fetched.includes("/pkg/first/acumen_bg.wasm"), fetched.join(" "));
   assert.ok(!fetched.includes("/pkg/acumen_bg.wasm"), fetched.join(" "));
+  assert.ok(!fetched.includes("/pkg/acumen.js"), fetched.join(" "));
 
   // The inputs show the default scenario; the rarer groups start closed.
   assert.equal(await page.locator("#min-acu").inputValue(), "0.5");

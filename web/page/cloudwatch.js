@@ -2,8 +2,8 @@
 // The one module that reads a CloudWatch export, JSON or CSV (for the engine's
 // `importCsv` operation, in the worker): the package's readCloudWatch, the
 // reader `acumen replay` uses, with the page's own limits and its wording for
-// what the reader only flags.
-import { readCloudWatch } from "../pkg/acumen.js";
+// what the reader only flags. The engine hands the reader in, once it has
+// loaded the package's full wasm (the page's first wasm has no reader).
 import { whereInFile } from "./format.js";
 
 /** @typedef {import("../pkg/acumen.js").CloudWatchGrid} Imported */
@@ -20,9 +20,10 @@ const MAX_STEPS = 100_000;
  * message without them (the page says where itself).
  * @param {string} text
  * @param {string} fileName
+ * @param {typeof import("../pkg/acumen.js").readCloudWatch} readCloudWatch the package's reader
  * @returns {Imported}
  */
-export function readCloudWatchFile(text, fileName) {
+export function readCloudWatchFile(text, fileName, readCloudWatch) {
   const name = fileName.replace(/\.[^.]*$/, "") || "capacity";
   let grid;
   try {
