@@ -165,6 +165,40 @@ for (const [name, fn, options] of rows) {
   console.log(`${ms.toFixed(ms < 1 ? 4 : 2).padStart(12)}  ${name}`);
 }
 
+/**
+ * Median milliseconds of `a` and of `b`, called in turn (so a busy moment
+ * of the machine weighs on both alike), after warming up.
+ */
+function interleaved(a, b, runs) {
+  for (let i = 0; i < 3; i++) {
+    a();
+    b();
+  }
+  const [ta, tb] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    a();
+    ta.push(performance.now() - start);
+    start = performance.now();
+    b();
+    tb.push(performance.now() - start);
+  }
+  const mid = (t) => t.sort((x, y) => x - y)[t.length >> 1];
+  return [mid(ta), mid(tb)];
+}
+
+// The whole estimate of a writer with the trace against simulateTrace on the
+// same samples, in the same form, one call of each in turn.
+console.log("");
+console.log("30-day 1-s trace, the estimate against simulateTrace on the same samples (interleaved):");
+for (const [form, acu] of [["Float64Array", samplesArray], ["plain Array", samples]]) {
+  const scenario = { workload: { trace: { intervalSeconds: 1, acu } }, hoursPerMonth: 720 };
+  const [est, sim] = interleaved(() => estimate(scenario), () => simulateTrace(acu, walkSettings), 15);
+  console.log(`${est.toFixed(2).padStart(12)}  estimate, ${form}`);
+  console.log(`${sim.toFixed(2).padStart(12)}  simulateTrace, ${form}`);
+  console.log(`${(est / sim).toFixed(2).padStart(12)}× the estimate's time over simulateTrace's`);
+}
+
 // The plain loop and the package on the same trace, in this process: the
 // loop gets the package's own controller parameters, so both bill the same.
 const kernel = simulateTrace(walkAcu, walkSettings);

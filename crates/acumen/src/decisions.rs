@@ -243,7 +243,7 @@ struct WriterRange {
 
 /// The writer's ideal capacity gives the peak and off-peak for the
 /// break-even. Recomputed on each pass rather than collected: a per-second
-/// trace has millions of segments, and a list of them would cost more than
+/// trace has millions of seconds, and a list of them would cost more than
 /// the rounding.
 fn writer_range(s: &ValidScenario) -> WriterRange {
     let writer = &s.instances[0].demand;

@@ -151,17 +151,16 @@ pub fn simulate_cluster(
     outcomes
 }
 
-/// Average seconds per segment at or below which a timeline is simulated
-/// second by second by the kernel rather than segment by segment: a
-/// per-second trace (a segment a second) costs the segment walk a step
-/// each, the kernel a bit operation each.
+/// Average seconds per run at or below which a timeline held as runs is
+/// simulated second by second by the kernel rather than run by run: runs of
+/// a second or two cost the run walk a step each, the kernel a bit
+/// operation each. (A timeline held per second goes to the kernel as it is.)
 const KERNEL_SECONDS_PER_SEGMENT: u64 = 8;
 
 /// Simulates an instance that reads nothing but its own demand (no floor,
 /// active whenever it has demand, no leader): the writer alone, or a reader
 /// that scales on its own. Fine-grained demand goes through the per-second
-/// kernel, coarse demand through the segment walk; both give the same
-/// outcome.
+/// kernel, coarse demand through the run walk; both give the same outcome.
 fn simulate_own_demand(settings: &Settings, demand: &Timeline) -> Outcome {
     if let Some(needs) = demand.needs_per_second() {
         return simulate_seconds(settings, needs);
@@ -239,7 +238,7 @@ impl Source for RunNeeds<'_> {
 /// The writer's inputs: its own need, active while any instance has demand.
 fn writer_inputs(s: &ValidScenario) -> Vec<Input> {
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
-    // At least one input per segment of the busiest timeline: sized once.
+    // At least one input per run of the busiest timeline: sized once.
     let longest = timelines.iter().map(|t| t.run_count()).max();
     let mut inputs = Vec::with_capacity(longest.unwrap_or(0));
     for_each_stretch(&timelines, |seconds, demand| {
