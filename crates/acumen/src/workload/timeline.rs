@@ -126,8 +126,8 @@ impl Timeline {
     /// of a per-second timeline (equal neighbours not merged).
     pub fn runs(&self) -> Runs<'_> {
         match &self.layout {
-            Layout::Runs(segments) => Runs::Segments(segments.iter()),
-            Layout::PerSecond(p) => Runs::Seconds(p.acu.iter()),
+            Layout::Runs(segments) => Runs(Layouts::Segments(segments.iter())),
+            Layout::PerSecond(p) => Runs(Layouts::Seconds(p.acu.iter())),
         }
     }
 
@@ -331,10 +331,11 @@ fn cycle<T: Copy>(v: &[T], total: usize) -> Vec<T> {
 
 /// The runs of a [`Timeline`], in time order (see [`Timeline::runs`]).
 #[derive(Clone, Debug)]
-pub enum Runs<'a> {
-    /// A timeline held as runs.
+pub struct Runs<'a>(Layouts<'a>);
+
+#[derive(Clone, Debug)]
+enum Layouts<'a> {
     Segments(core::slice::Iter<'a, Segment>),
-    /// A timeline held one sample a second.
     Seconds(core::slice::Iter<'a, f64>),
 }
 
@@ -343,24 +344,24 @@ impl Iterator for Runs<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Segment> {
-        match self {
-            Runs::Segments(it) => it.next().copied(),
-            Runs::Seconds(it) => it.next().map(|&acu| Segment { seconds: 1, acu }),
+        match &mut self.0 {
+            Layouts::Segments(it) => it.next().copied(),
+            Layouts::Seconds(it) => it.next().map(|&acu| Segment { seconds: 1, acu }),
         }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        match self {
-            Runs::Segments(it) => it.size_hint(),
-            Runs::Seconds(it) => it.size_hint(),
+        match &self.0 {
+            Layouts::Segments(it) => it.size_hint(),
+            Layouts::Seconds(it) => it.size_hint(),
         }
     }
 
     fn fold<B, F: FnMut(B, Segment) -> B>(self, init: B, mut f: F) -> B {
         // One loop per layout, so each stays a tight loop.
-        match self {
-            Runs::Segments(it) => it.fold(init, |acc, s| f(acc, *s)),
-            Runs::Seconds(it) => it.fold(init, |acc, &acu| f(acc, Segment { seconds: 1, acu })),
+        match self.0 {
+            Layouts::Segments(it) => it.fold(init, |acc, s| f(acc, *s)),
+            Layouts::Seconds(it) => it.fold(init, |acc, &acu| f(acc, Segment { seconds: 1, acu })),
         }
     }
 }
