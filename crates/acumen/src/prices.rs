@@ -178,13 +178,14 @@ impl Region {
 
     /// The region with how complete the catalog is there, for both engines.
     pub fn coverage(&self) -> RegionCoverage {
-        let mut missing = self.missing(Engine::AuroraPostgresql);
-        for item in self.missing(Engine::AuroraMysql) {
-            if !missing.contains(&item) {
-                missing.push(item);
-            }
-        }
-        missing.sort_by_key(|item| CORE_ITEMS.iter().position(|c| c == item));
+        let postgresql = self.missing(Engine::AuroraPostgresql);
+        let mysql = self.missing(Engine::AuroraMysql);
+        // Filtered in `CORE_ITEMS` order rather than merged and sorted: the
+        // same list, without a sort's code in the wasm.
+        let missing: Vec<PriceItem> = CORE_ITEMS
+            .into_iter()
+            .filter(|item| postgresql.contains(item) || mysql.contains(item))
+            .collect();
         RegionCoverage {
             region: *self,
             complete: missing.is_empty(),
@@ -498,6 +499,30 @@ mod tests {
 
     fn nanos(region: &str, engine: Engine, item: PriceItem) -> Option<i64> {
         catalog_price(region, engine, item).map(|e| e.price.nanos())
+    }
+
+    #[test]
+    fn coverage_lists_what_either_engine_lacks_once_in_core_order() {
+        use PriceItem::*;
+        // Seoul: Aurora PostgreSQL is complete, Aurora MySQL lacks its
+        // serverless Standard price, so the region is partial for that item.
+        let seoul = region("ap-northeast-2").unwrap();
+        assert!(seoul.missing(PG).is_empty());
+        assert_eq!(seoul.missing(MY), [ServerlessStandard]);
+        assert_eq!(seoul.coverage().missing, [ServerlessStandard]);
+        assert!(!seoul.coverage().complete);
+        // Frankfurt: both engines lack the same four; each is listed once.
+        let frankfurt = region("eu-central-1").unwrap();
+        let lacking = [
+            ServerlessIoOptimized,
+            StorageStandard,
+            StorageIoOptimized,
+            Backup,
+        ];
+        assert_eq!(frankfurt.missing(PG), lacking);
+        assert_eq!(frankfurt.missing(MY), lacking);
+        assert_eq!(frankfurt.coverage().missing, lacking);
+        assert!(region("us-east-1").unwrap().coverage().complete);
     }
 
     #[test]
