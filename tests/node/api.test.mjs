@@ -200,6 +200,22 @@ test("a trace's samples may be a typed array: the same bill as the plain array",
   assert.deepEqual(estimate({ workload: { trace: { acu: buffer.subarray(1) } } }), expected);
 });
 
+test("a per-second trace handed over whole gives the plain array's report, -0 read as 0", () => {
+  // An hour of one-second samples: 20 minutes at 3.5 ACU, idle, then a ramp.
+  const plain = Array.from({ length: 3_600 }, (_, i) => (i < 1_200 ? 3.5 : i < 2_400 ? 0 : (i - 2_400) / 100));
+  const scenario = (acu) => ({ hoursPerMonth: 1, workload: { trace: { intervalSeconds: 1, acu } } });
+  const expected = estimate(scenario(plain));
+  assert.deepStrictEqual(estimate(scenario(Float64Array.from(plain))), expected);
+  // A -0 (Math.round(-0.2), say) is the 0 JSON would hold: not a -0 in the chart.
+  const negativeZero = Float64Array.from(plain);
+  negativeZero[1_500] = -0;
+  assert.deepStrictEqual(estimate(scenario(negativeZero)), expected);
+  // A NaN deep in the block is named where it is.
+  const bad = Float64Array.from(plain);
+  bad[2_999] = Number.NaN;
+  assert.throws(() => estimate(scenario(bad)), { code: "not_a_number", field: "workload.trace.acu[2999]" });
+});
+
 test("optimize() finds the cheapest range and the frontier", () => {
   // Held at a minimum of 8 ACU: 8 × 730 h × $0.12 = $700.80; 6 ACU × 730 h × $0.12 = $525.60 at a maximum of exactly 6 ACU.
   const o = optimize({ workload: { steady: { acu: 6 } }, storageGb: 0, scaling: { minAcu: 8, maxAcu: 16 } });

@@ -18,7 +18,7 @@ use core::fmt::Write;
 use acumen::{Error, ErrorCode};
 use js_sys::{
     Array, ArrayBuffer, BigInt64Array, BigUint64Array, DataView, Float64Array, Function, Object,
-    Reflect,
+    Reflect, Uint8Array,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -37,22 +37,65 @@ const MAX_ELEMENTS: usize = acumen::scenario::MAX_SCENARIO_SAMPLES + (1 << 16);
 /// Arrays at least this long are tried as a block of numbers first.
 const BLOCK: u32 = 64;
 
+/// Numbers as the bytes of little-endian doubles, copied from JS in one go:
+/// what a trace's samples are handed to the core as
+/// (`acumen::workload::samples`), and read one by one for any other list.
+pub struct Doubles(Vec<u8>);
+
+impl Doubles {
+    /// The numbers of a typed array (converted to doubles by JS if it holds
+    /// another type) or of an array (each element as `Number()` reads it).
+    pub fn copy(array: &JsValue) -> Doubles {
+        let doubles = match array.dyn_ref::<Float64Array>() {
+            Some(doubles) => doubles.clone(),
+            None => Float64Array::new(array),
+        };
+        let bytes = Uint8Array::new_with_byte_offset_and_length(
+            &doubles.buffer(),
+            doubles.byte_offset(),
+            doubles.byte_length(),
+        );
+        Doubles(bytes.to_vec())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len() / 8
+    }
+
+    /// Number `i` (0 past the end, which no caller reads).
+    pub fn get(&self, i: usize) -> f64 {
+        let bytes = self.0.get(i * 8..i * 8 + 8).unwrap_or(&[0; 8]);
+        f64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]))
+    }
+
+    /// The bytes, 8 a number.
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// Where the first NaN or infinity is, if any (by the core, which is
+    /// built for speed where this crate is built for size).
+    fn first_not_finite(&self) -> Option<usize> {
+        acumen::workload::samples::first_not_finite(&self.0)
+    }
+}
+
 /// The numbers of the typed arrays and long number arrays of an argument,
 /// copied once, keyed by the JS array they came from.
 pub struct Blocks {
     ids: js_sys::Map,
-    numbers: RefCell<Vec<Option<Vec<f64>>>>,
+    numbers: RefCell<Vec<Option<Doubles>>>,
 }
 
 impl Blocks {
     /// The numbers of `array` if it is a block, taken out (each is read once;
     /// an array the argument holds twice is read from JS the second time).
-    pub fn take(&self, array: &JsValue) -> Option<Vec<f64>> {
+    pub fn take(&self, array: &JsValue) -> Option<Doubles> {
         let id = self.ids.get(array).as_f64()?;
         self.numbers.borrow_mut().get_mut(id as usize)?.take()
     }
 
-    fn insert(&mut self, array: &JsValue, numbers: Vec<f64>) {
+    fn insert(&mut self, array: &JsValue, numbers: Doubles) {
         let numbers_list = self.numbers.get_mut();
         self.ids
             .set(array, &JsValue::from(numbers_list.len() as f64));
@@ -126,14 +169,11 @@ impl Walk {
             .and_then(|length| length.as_f64())
             .unwrap_or(0.0);
         self.spend(length as usize)?;
-        let numbers = match view.dyn_ref::<Float64Array>() {
-            Some(doubles) => doubles.to_vec(),
-            None => Float64Array::new(view).to_vec(),
-        };
-        if let Some(i) = numbers.iter().position(|n| !n.is_finite()) {
+        let numbers = Doubles::copy(view);
+        if let Some(i) = numbers.first_not_finite() {
             // Writing to a String cannot fail.
             let _ = write!(self.path, "[{i}]");
-            let message = finite(numbers[i]).err().unwrap_or_default();
+            let message = finite(numbers.get(i)).err().unwrap_or_default();
             return Err(self.fail(ErrorCode::NotANumber, &message));
         }
         self.blocks.insert(view, numbers);
@@ -218,7 +258,7 @@ fn not_numbers(view: &JsValue) -> Option<&'static str> {
 /// The elements of a long array whose elements are all finite numbers (a
 /// demand trace), read in one copy instead of element by element; `None`
 /// for anything else, which the element-by-element walk then checks.
-fn finite_numbers(array: &Array) -> Option<Vec<f64>> {
+fn finite_numbers(array: &Array) -> Option<Doubles> {
     if array.length() < BLOCK {
         return None;
     }
@@ -233,9 +273,9 @@ fn finite_numbers(array: &Array) -> Option<Vec<f64>> {
     if every.call1(array, &is_finite).ok()?.as_bool() != Some(true) {
         return None;
     }
-    let values = Float64Array::new(array).to_vec();
+    let values = Doubles::copy(array);
     // `every` skips holes, which the copy reads as NaN.
-    if values.len() == array.length() as usize && values.iter().all(|v| v.is_finite()) {
+    if values.len() == array.length() as usize && values.first_not_finite().is_none() {
         Some(values)
     } else {
         None

@@ -112,9 +112,10 @@ input_struct! {
 /// A format may also hand the samples over whole, which spares a call per
 /// sample: the list is asked for as a newtype named [`samples::NEWTYPE`],
 /// and a format that holds the samples as doubles already (the npm
-/// package, from a typed array) answers with their bytes
-/// ([`samples::to_bytes`]). Every other format sees a newtype around a list
-/// and reads it as before, with the same errors.
+/// package, which copies an array of numbers from JS in one go) answers
+/// with their bytes, each double little-endian; -0 is read as 0, as JSON
+/// holds it. Every other format sees a newtype around a list and reads it
+/// as before, with the same errors.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 pub mod samples {
@@ -128,31 +129,34 @@ pub mod samples {
     /// The newtype name a trace's samples are asked for under.
     pub const NEWTYPE: &str = "acumen::Samples";
 
-    /// Samples as the bytes [`NEWTYPE`] takes: each double little-endian,
-    /// and -0 as 0, as JSON holds it.
-    pub fn to_bytes(samples: &[f64]) -> Vec<u8> {
-        // Sized first and written in place: a plain copy loop.
-        let mut bytes = alloc::vec![0u8; samples.len() * 8];
-        for (out, &sample) in bytes.chunks_exact_mut(8).zip(samples) {
-            let sample = if sample == 0.0 { 0.0 } else { sample };
-            out.copy_from_slice(&sample.to_le_bytes());
+    /// Where the first NaN or infinity is among the little-endian doubles
+    /// in `bytes`, if any: one pass with no early exit (a vector loop),
+    /// then a search only if there is one.
+    pub fn first_not_finite(bytes: &[u8]) -> Option<usize> {
+        let finite =
+            |chunk: &[u8]| f64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])).is_finite();
+        if bytes
+            .chunks_exact(8)
+            .fold(true, |all, chunk| all & finite(chunk))
+        {
+            return None;
         }
-        bytes
+        bytes.chunks_exact(8).position(|chunk| !finite(chunk))
     }
 
-    /// The samples in `bytes` (see [`to_bytes`]); `None` if they are not a
-    /// whole number of doubles.
+    /// The samples in `bytes` (little-endian doubles, -0 read as 0); `None`
+    /// if they are not a whole number of doubles.
     fn from_bytes(bytes: &[u8]) -> Option<Vec<f64>> {
         if !bytes.len().is_multiple_of(8) {
             return None;
         }
-        // Sized first and written in place: a plain copy loop.
-        let mut samples = alloc::vec![0.0; bytes.len() / 8];
-        for (sample, chunk) in samples.iter_mut().zip(bytes.chunks_exact(8)) {
-            // Each chunk is 8 bytes, so the conversion never falls back.
-            *sample = f64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        }
-        Some(samples)
+        // Each chunk is 8 bytes, so the conversion never falls back; an
+        // exact-size iterator, so one allocation, never zeroed first.
+        let double = |chunk: &[u8]| {
+            let sample = f64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if sample == 0.0 { 0.0 } else { sample }
+        };
+        Some(bytes.chunks_exact(8).map(double).collect())
     }
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {

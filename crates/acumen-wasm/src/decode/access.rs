@@ -10,6 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::error::{DecodeError, integer, invalid_type, number, unit_variant};
 use super::path::{Context, Path};
 use super::value::{Js, is_array_like, is_object};
+use crate::check::Doubles;
 
 /// The elements of a plain array, each a checked JS value.
 pub(super) struct Items<'a> {
@@ -41,7 +42,7 @@ impl<'de> SeqAccess<'de> for Items<'_> {
 
 /// The numbers of a block.
 pub(super) struct Numbers<'a> {
-    pub(super) numbers: std::vec::IntoIter<f64>,
+    pub(super) numbers: Doubles,
     pub(super) next: usize,
     pub(super) js: Js<'a>,
 }
@@ -53,9 +54,10 @@ impl<'de> SeqAccess<'de> for Numbers<'_> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, DecodeError> {
-        let Some(n) = self.numbers.next() else {
+        if self.next == self.numbers.len() {
             return Ok(None);
-        };
+        }
+        let n = self.numbers.get(self.next);
         self.next += 1;
         seed.deserialize(Sample(n)).map(Some).inspect_err(|_| {
             let path = Path::Index(self.js.at, self.next - 1);
@@ -64,7 +66,7 @@ impl<'de> SeqAccess<'de> for Numbers<'_> {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.numbers.len())
+        Some(self.numbers.len() - self.next)
     }
 }
 

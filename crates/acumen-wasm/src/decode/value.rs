@@ -3,13 +3,14 @@
 use core::fmt;
 
 use acumen::workload::samples;
-use js_sys::{Array, ArrayBuffer, Float64Array, Object};
+use js_sys::{Array, ArrayBuffer, Object};
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::access::{Fields, Items, Numbers, Variant};
 use super::error::{DecodeError, invalid_type};
 use super::path::{Context, Path};
+use crate::check::Doubles;
 
 /// An array or a typed array (the walk let only typed arrays of numbers in).
 pub(super) fn is_array_like(value: &JsValue) -> bool {
@@ -42,18 +43,20 @@ impl Js<'_> {
 
     /// An array or typed array, from its block if it has one.
     pub(super) fn seq<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
-        let numbers = self.context.blocks.take(&self.value).or_else(|| {
-            ArrayBuffer::is_view(&self.value).then(|| Float64Array::new(&self.value).to_vec())
-        });
+        let numbers = self
+            .context
+            .blocks
+            .take(&self.value)
+            .or_else(|| ArrayBuffer::is_view(&self.value).then(|| Doubles::copy(&self.value)));
         if let Some(numbers) = numbers {
             let len = numbers.len();
             let mut items = Numbers {
-                numbers: numbers.into_iter(),
+                numbers,
                 next: 0,
                 js: self,
             };
             let out = visitor.visit_seq(&mut items)?;
-            return finished(out, items.numbers.len(), len, "fewer elements in array");
+            return finished(out, len - items.next, len, "fewer elements in array");
         }
         let array: Array = self.value.clone().unchecked_into();
         let len = array.length();
@@ -198,7 +201,7 @@ impl<'de> Deserializer<'de> for Js<'_> {
         if name == samples::NEWTYPE
             && let Some(numbers) = self.context.blocks.take(&self.value)
         {
-            return visitor.visit_bytes(&samples::to_bytes(&numbers));
+            return visitor.visit_bytes(numbers.bytes());
         }
         visitor.visit_newtype_struct(self)
     }

@@ -197,13 +197,16 @@ fn trace_timeline(
 fn per_second_pattern(acu: &[f64], laid: usize, path: &str) -> Result<Timeline, Error> {
     let is_demand = |d: &f64| (0.0..=MAX_DEMAND_ACU).contains(d);
     let (samples, rest) = acu.split_at(laid);
-    let mut needs = alloc::vec![0u32; samples.len()];
-    // Checked and rounded in the same pass.
+    // Checked and rounded in the same pass, collected from an exact-size
+    // iterator (one allocation, never zeroed first).
     let mut good = true;
-    for (need, d) in needs.iter_mut().zip(samples) {
-        good &= is_demand(d);
-        *need = need_halves(*d);
-    }
+    let needs = samples
+        .iter()
+        .map(|d| {
+            good &= is_demand(d);
+            need_halves(*d)
+        })
+        .collect();
     good &= rest.iter().fold(true, |good, d| good & is_demand(d));
     if !good {
         let i = acu.iter().position(|d| !is_demand(d)).unwrap_or(0);
