@@ -37,8 +37,9 @@ pub fn decide(
     usage: &Usage,
     bill: &Bill,
 ) -> Result<(Comparison, Vec<Advice>), Error> {
-    let comparison = compare::compare(&billed(s, usage, bill)?, &s.compare)?;
-    let mut facts = facts(s, usage, bill.total);
+    let needs = writer_needs(s);
+    let comparison = compare::compare(&billed(s, usage, bill, needs)?, &s.compare)?;
+    let mut facts = facts(s, usage, bill.total, needs);
     facts.partial = !bill.unpriced.is_empty();
     let mut advice = advise::advise(s, &facts);
     advice.push(Advice {
@@ -106,6 +107,7 @@ fn billed<'a>(
     s: &'a ValidScenario,
     usage: &'a Usage,
     bill: &Bill,
+    needs: NeedRange,
 ) -> Result<compare::Billed<'a>, Error> {
     let lines = &bill.lines;
     // Parts of `total`, which fits, so their sums fit too; checked anyway.
@@ -123,7 +125,7 @@ fn billed<'a>(
         .max()
         .unwrap_or(1)
         .max(1);
-    let writer = writer_range(s);
+    let writer = writer_range(s, needs);
     // The bill under each storage type; the scenario's own is `lines` already.
     let priced = |storage| -> Option<KnownTotal> {
         let other;
@@ -241,21 +243,37 @@ struct WriterRange {
     near_top_hours_per_day: f64,
 }
 
+/// The writer's lowest and highest need, in half-ACUs (`(u32::MAX, 0)`
+/// for no demand at all).
+#[derive(Clone, Copy)]
+struct NeedRange {
+    lowest: u32,
+    highest: u32,
+}
+
+/// One pass over the writer's needs that the comparison and the advice
+/// share (a per-second trace makes it millions of seconds).
+fn writer_needs(s: &ValidScenario) -> NeedRange {
+    let (lowest, highest) = fold_needs(
+        &s.instances[0].demand,
+        (u32::MAX, 0),
+        |(low, high), _, need| (low.min(need), high.max(need)),
+    );
+    NeedRange { lowest, highest }
+}
+
 /// The writer's ideal capacity gives the peak and off-peak for the
 /// break-even. Recomputed on each pass rather than collected: a per-second
 /// trace has millions of seconds, and a list of them would cost more than
 /// the rounding.
-fn writer_range(s: &ValidScenario) -> WriterRange {
+fn writer_range(s: &ValidScenario, needs: NeedRange) -> WriterRange {
     let writer = &s.instances[0].demand;
     // Ideal capacity is the need clamped to the range, which keeps order:
-    // the lowest and highest needs give the range's ends. Integer passes,
-    // since a per-second trace makes this millions of seconds.
+    // the lowest and highest needs give the range's ends.
     let (min, max) = (s.scaling.min.halves(), s.scaling.max.halves());
     // A clamp as max then min (the range is ordered): it stays a vector loop.
     let ideal = |need: u32| need.max(u32::from(min)).min(u32::from(max));
-    let (low, high) = fold_needs(writer, (u32::MAX, 0), |(low, high), _, need| {
-        (low.min(ideal(need)), high.max(ideal(need)))
-    });
+    let (low, high) = (ideal(needs.lowest), ideal(needs.highest));
     let (bottom, top) = if writer.run_count() == 0 {
         (Acu::HALF, Acu::HALF)
     } else {
@@ -285,8 +303,8 @@ fn writer_range(s: &ValidScenario) -> WriterRange {
 }
 
 /// What the advice needs to know of the bill and the usage.
-fn facts(s: &ValidScenario, usage: &Usage, total: Money) -> advise::Facts {
-    let (longest, peak_need) = idle_and_peak(s);
+fn facts(s: &ValidScenario, usage: &Usage, total: Money, needs: NeedRange) -> advise::Facts {
+    let (longest, peak_need) = idle_and_peak(s, needs);
     let proxy_monthly = prices::resolve_with(
         s.price_book.as_ref(),
         &s.region,
@@ -319,11 +337,9 @@ fn facts(s: &ValidScenario, usage: &Usage, total: Money) -> advise::Facts {
 
 /// The longest run without demand on the whole cluster (seconds) and the
 /// highest need of any instance (half-ACUs).
-fn idle_and_peak(s: &ValidScenario) -> (u64, u32) {
+fn idle_and_peak(s: &ValidScenario, writer_needs: NeedRange) -> (u64, u32) {
     if let [writer] = s.instances.as_slice() {
-        // No demand is a need of zero.
-        let peak_need = fold_needs(&writer.demand, 0, |peak, _, need| peak.max(need));
-        return (longest_idle(&writer.demand), peak_need);
+        return (longest_idle(&writer.demand), writer_needs.highest);
     }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     let (mut idle, mut longest, mut peak_need) = (0u64, 0u64, 0u32);
