@@ -98,14 +98,12 @@ impl Acu {
     /// [`Acu::ceil_from_demand`] for a demand already checked to be finite
     /// and not negative (a validated scenario's): no error to build or
     /// return, which matters when it runs once a second over a month.
+    /// Rounded as every need is ([`need_halves`]), capped at [`Acu::MAX`].
     #[inline]
     pub(crate) fn ceil_from_checked_demand(demand: f64) -> Acu {
-        let halves = ceil(demand * 2.0);
-        if halves >= f64::from(Acu::MAX.0) {
-            Acu::MAX
-        } else {
-            Acu(halves as u16)
-        }
+        let halves = need_halves(demand).min(u32::from(Acu::MAX.0));
+        // Capped at 512, so it fits.
+        Acu(halves as u16)
     }
 }
 

@@ -327,14 +327,7 @@ fn halves(acu: f64) -> u32 {
 }
 
 fn steady(need_acu: f64, seconds: u64) -> Input {
-    let need = halves(need_acu);
-    Input {
-        seconds,
-        need,
-        floor: 0,
-        active: need > 0,
-        leader_running: true,
-    }
+    Input::own_need(halves(need_acu), seconds)
 }
 
 fn settings(controller: Controller, min: f64, max: f64, pausing: Pausing, at: f64) -> Settings {

@@ -41,6 +41,7 @@ pub use cluster::simulate_cluster;
 pub(crate) use cluster::{
     capacity_timeline, fold_needs, for_each_stretch, need_halves, proxy_usage, total_need,
 };
+pub(crate) use ideal::clamped_sum;
 pub use ideal::{ideal_capacity, ideal_usage};
 pub use kernel::simulate_seconds;
 pub(crate) use kernel::{Source, simulate_source};
@@ -91,16 +92,22 @@ pub struct Input {
 }
 
 impl Input {
-    /// One second of need as [`simulate_seconds`] reads it: no floor from
+    /// `seconds` of an instance's own need and nothing else: no floor from
     /// a writer, a running leader, active whenever there is need.
-    pub fn one_second(need: u32) -> Input {
+    pub fn own_need(need: u32, seconds: u64) -> Input {
         Input {
-            seconds: 1,
+            seconds,
             need,
             floor: 0,
             active: need > 0,
             leader_running: true,
         }
+    }
+
+    /// One second of need as [`simulate_seconds`] reads it
+    /// ([`Input::own_need`] for one second).
+    pub fn one_second(need: u32) -> Input {
+        Input::own_need(need, 1)
     }
 
     /// [`Input::one_second`] under its former name.
@@ -669,13 +676,7 @@ mod tests {
     }
 
     fn run(need: u32, seconds: u64) -> Input {
-        Input {
-            seconds,
-            need,
-            floor: 0,
-            active: need > 0,
-            leader_running: true,
-        }
+        Input::own_need(need, seconds)
     }
 
     /// Seconds from the start until capacity first equals `level`.

@@ -133,8 +133,7 @@ pub mod samples {
     /// in `bytes`, if any: one pass with no early exit (a vector loop),
     /// then a search only if there is one.
     pub fn first_not_finite(bytes: &[u8]) -> Option<usize> {
-        let finite =
-            |chunk: &[u8]| f64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])).is_finite();
+        let finite = |chunk: &[u8]| double(chunk).is_finite();
         if bytes
             .chunks_exact(8)
             .fold(true, |all, chunk| all & finite(chunk))
@@ -144,19 +143,24 @@ pub mod samples {
         bytes.chunks_exact(8).position(|chunk| !finite(chunk))
     }
 
+    /// The little-endian double in an 8-byte chunk (the callers' chunks
+    /// are 8 bytes, so it never falls back to 0).
+    fn double(chunk: &[u8]) -> f64 {
+        f64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))
+    }
+
     /// The samples in `bytes` (little-endian doubles, -0 read as 0); `None`
     /// if they are not a whole number of doubles.
     fn from_bytes(bytes: &[u8]) -> Option<Vec<f64>> {
         if !bytes.len().is_multiple_of(8) {
             return None;
         }
-        // Each chunk is 8 bytes, so the conversion never falls back; an
-        // exact-size iterator, so one allocation, never zeroed first.
-        let double = |chunk: &[u8]| {
-            let sample = f64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // An exact-size iterator: one allocation, never zeroed first.
+        let sample = |chunk: &[u8]| {
+            let sample = double(chunk);
             if sample == 0.0 { 0.0 } else { sample }
         };
-        Some(bytes.chunks_exact(8).map(double).collect())
+        Some(bytes.chunks_exact(8).map(sample).collect())
     }
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {

@@ -177,13 +177,9 @@ fn simulate_own_demand(settings: &Settings, demand: &Timeline) -> Outcome {
 fn own_inputs(demand: &Timeline) -> Vec<Input> {
     let mut inputs = Vec::with_capacity(demand.run_count());
     for run in demand.runs() {
-        let input = Input::one_second(need_halves(run.acu));
         push_input(
             &mut inputs,
-            Input {
-                seconds: run.seconds,
-                ..input
-            },
+            Input::own_need(need_halves(run.acu), run.seconds),
         );
     }
     inputs
@@ -286,13 +282,10 @@ fn reader_inputs(inst: &ValidInstance, writer_capacity: &Timeline) -> Vec<Input>
 pub(crate) fn total_need(s: &ValidScenario) -> u64 {
     s.instances
         .iter()
-        .map(|i| match i.demand.needs_per_second() {
-            Some(needs) => needs.iter().map(|&n| u64::from(n)).sum::<u64>(),
-            None => i
-                .demand
-                .runs()
-                .map(|run| u64::from(need_halves(run.acu)) * run.seconds)
-                .sum(),
+        .map(|i| {
+            fold_needs(&i.demand, 0, |total, seconds, need| {
+                total + u64::from(need) * seconds
+            })
         })
         .sum()
 }

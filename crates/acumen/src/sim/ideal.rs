@@ -84,24 +84,38 @@ pub fn ideal_usage(s: &ValidScenario, floor: Acu) -> (Vec<u64>, u64) {
 }
 
 /// [`ideal_usage`] of one instance whose demand is held one need a second:
-/// the same clamp, in one pass over the needs (a vector loop).
+/// the same clamp, over the needs a chunk at a time (the proxy's sum reads
+/// the chunk again while it is in cache).
 fn ideal_seconds(needs: &[u32], scaling: &ValidScaling, floor: Acu) -> (u64, u64) {
     let low = u32::from(scaling.min.max(floor).halves());
     let high = u32::from(scaling.max.halves());
+    // The proxy bills max(capacity, 16), which is the need clamped to the
+    // range with both ends raised to 16.
     let proxy_min = PROXY_MIN_HALVES as u32;
     let (mut usage, mut proxy) = (0u64, 0u64);
-    // Summed in 32 bits a chunk at a time (4,096 × 512 half-ACUs fits),
-    // which keeps four lanes to a vector; `clamp` as max then min
-    // (`low <= high`) for the same reason.
-    for chunk in needs.chunks(4_096) {
-        let (mut chunk_usage, mut chunk_proxy) = (0u32, 0u32);
-        for &need in chunk {
-            let capacity = need.max(low).min(high);
-            chunk_usage += capacity;
-            chunk_proxy += capacity.max(proxy_min);
-        }
-        usage += u64::from(chunk_usage);
-        proxy += u64::from(chunk_proxy);
+    for chunk in needs.chunks(CLAMPED_CHUNK) {
+        usage += clamped_sum(chunk, low, high);
+        proxy += clamped_sum(chunk, low.max(proxy_min), high.max(proxy_min));
     }
     (usage, proxy)
+}
+
+/// Needs summed at a time by [`clamped_sum`] in 32 bits: 4,096 of at most
+/// 512 half-ACUs (256 ACU) fit.
+const CLAMPED_CHUNK: usize = 4_096;
+
+/// The sum of `needs`, each clamped to `low..=high` (`low <= high <= 512`),
+/// in half-ACU-seconds: ideal tracking over one need a second. Summed in 32
+/// bits a chunk at a time, which keeps four lanes to a vector, and clamped
+/// as max then min for the same reason.
+pub(crate) fn clamped_sum(needs: &[u32], low: u32, high: u32) -> u64 {
+    needs
+        .chunks(CLAMPED_CHUNK)
+        .map(|chunk| {
+            let sum = chunk
+                .iter()
+                .fold(0u32, |sum, &need| sum + need.max(low).min(high));
+            u64::from(sum)
+        })
+        .sum()
 }

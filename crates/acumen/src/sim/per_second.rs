@@ -143,9 +143,12 @@ pub fn simulate_per_second(
     let min = u32::from(scaling.min.halves()).max(1);
     let max = u32::from(scaling.max.halves());
     let can_pause = scaling.min == Acu::ZERO;
+    // Ideal tracking is each need clamped to `floor..=max`: the lowest
+    // running capacity, or zero when the instance may pause (a need above
+    // zero is then at least `min`, which is 1).
     let floor = if can_pause { 0 } else { min };
     let mut first = [0];
-    let (first_good, _) = to_halves(&acu[..1], &mut first, min, max, floor);
+    let (first_good, _) = to_halves(&acu[..1], &mut first, floor, max);
     let initial = match settings.initial_acu {
         Some(acu) => u32::from(Acu::from_f64(acu, "initialAcu")?.halves()),
         None if can_pause && first[0] == 0 => 0,
@@ -166,7 +169,6 @@ pub fn simulate_per_second(
     // result void, and the error names the first.
     let mut samples = Samples {
         acu,
-        min,
         max,
         floor,
         all_good: first_good,
@@ -196,9 +198,8 @@ pub fn simulate_per_second(
 /// half-ACUs while still in cache, checked, and added up as ideal tracking.
 struct Samples<'a> {
     acu: &'a [f64],
-    min: u32,
     max: u32,
-    /// Ideal capacity when idle: zero if the instance may pause.
+    /// The lowest ideal capacity: zero if the instance may pause.
     floor: u32,
     all_good: bool,
     ideal_halves: u64,
@@ -211,7 +212,7 @@ impl sim::Source for &mut Samples<'_> {
 
     fn read<'a>(&'a mut self, from: usize, buf: &'a mut [u32]) -> &'a [u32] {
         let acu = &self.acu[from..from + buf.len()];
-        let (good, ideal) = to_halves(acu, buf, self.min, self.max, self.floor);
+        let (good, ideal) = to_halves(acu, buf, self.floor, self.max);
         self.all_good &= good;
         self.ideal_halves += ideal;
         buf
@@ -220,33 +221,18 @@ impl sim::Source for &mut Samples<'_> {
 
 /// Turns the samples into half-ACUs rounded up to the grid in `needs`
 /// (absurd demand saturates; it is unmet anyway), checks them, and adds up
-/// ideal tracking within `min..=max` (`floor` when idle). Two vector loops
+/// ideal tracking, each need clamped to `floor..=max`. Two vector loops
 /// with no early exit: the conversion, then ideal tracking over the needs
-/// while they are in cache, in 32-bit lanes (a chunk of 4,096 needs of at
-/// most `max` <= 512 half-ACUs fits).
+/// while they are in cache.
 #[inline(never)] // a loop of its own, whatever the caller
-fn to_halves(acu: &[f64], needs: &mut [u32], min: u32, max: u32, floor: u32) -> (bool, u64) {
+fn to_halves(acu: &[f64], needs: &mut [u32], floor: u32, max: u32) -> (bool, u64) {
     let mut all_good = true;
     for (need, &demand) in needs.iter_mut().zip(acu) {
         all_good &= (0.0..=f64::MAX).contains(&demand);
         // A NaN makes `all_good` false and the result unused.
         *need = need_halves(demand);
     }
-    let mut ideal_halves = 0u64;
-    for chunk in needs.chunks(4_096) {
-        // Zero when idle and pausing, else within the range (`clamp` as
-        // max then min: the range is ordered).
-        let ideal = |&need: &u32| {
-            if need == 0 {
-                floor
-            } else {
-                need.max(min).min(max)
-            }
-        };
-        let sum = chunk.iter().map(ideal).fold(0u32, u32::wrapping_add);
-        ideal_halves += u64::from(sum);
-    }
-    (all_good, ideal_halves)
+    (all_good, sim::clamped_sum(needs, floor, max))
 }
 
 fn summarize(out: &Outcome, seconds: u64, ideal_halves: u64, model: ModelInfo) -> TraceSimulation {

@@ -437,10 +437,7 @@ mod tests {
 
     /// Seconds `acu` as a per-second timeline.
     fn per_second(acu: &[f64]) -> Timeline {
-        let needs = acu
-            .iter()
-            .map(|a| crate::acu::ceil(a * 2.0) as u32)
-            .collect();
+        let needs = acu.iter().map(|&a| crate::acu::need_halves(a)).collect();
         Timeline::per_second(acu.to_vec(), needs)
     }
 
