@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { estimate } from "acumen";
-import { DESKTOP, PHONE, READY, artifacts, formatCents, pageUrl, recordingPage, root, settled, text, useSite } from "./helpers.mjs";
+import { DESKTOP, PHONE, artifacts, formatCents, openPage, pageUrl, root, settled, text, useSite } from "./helpers.mjs";
 
 /** docs/examples/business-hours.toml, as the page's link carries it. */
 const BUSINESS_HOURS = {
@@ -21,13 +21,7 @@ const BUSINESS_HOURS = {
 
 const site = useSite("commitment");
 
-async function opened(viewport, scenario) {
-  const page = await recordingPage(site.context, viewport, site.consoleErrors, site.pageErrors);
-  await page.goto(pageUrl(site.server.url, scenario));
-  await page.waitForSelector(READY, { timeout: 15_000 });
-  await settled(page);
-  return page;
-}
+const opened = (viewport, scenario) => openPage(site, viewport, pageUrl(site.server.url, scenario));
 
 /** The chart drawn after the figures: wait for it. */
 async function chartReady(page) {

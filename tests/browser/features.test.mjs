@@ -9,19 +9,15 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { cloudformation, estimate, optimize, terraform } from "acumen";
 import { launchContext } from "../support/chromium.mjs";
-import { CONTENT_SECURITY_POLICY, startServer } from "../../scripts/serve.mjs";
-import { DESKTOP, PHONE, READY, currentHash, formatCents, hashScenario, pageUrl, recordingPage, settled, stats, text } from "./helpers.mjs";
+import { CONTENT_SECURITY_POLICY } from "../../scripts/serve.mjs";
+import { DESKTOP, PHONE, READY, artifacts, currentHash, formatCents, hashScenario, pageUrl, recordingPage, root, settled, siteDir, startSite, stats, text } from "./helpers.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const siteDir = join(root, "target", "site");
 const fixtures = join(root, "tests", "fixtures", "cloudwatch");
-const artifacts = join(root, "tests", "artifacts");
 const cliBin = resolve(root, process.env.ACUMEN_BIN ?? "target/debug/acumen");
 
 let server;
@@ -33,9 +29,7 @@ const consoleErrors = [];
 const pageErrors = [];
 
 before(async () => {
-  if (!existsSync(join(siteDir, "sw.js"))) throw new Error("target/site is missing or old: node scripts/build-site.mjs");
-  mkdirSync(artifacts, { recursive: true });
-  server = await startServer({ dir: siteDir });
+  server = await startSite();
   origin = new URL(server.url).origin;
   userDataDir = mkdtempSync(join(tmpdir(), "acumen-features-"));
   context = await launchContext(userDataDir, { viewport: DESKTOP, colorScheme: "light" });

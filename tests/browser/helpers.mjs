@@ -28,9 +28,7 @@ export function useSite(name, { checkConsole = true, onContext = () => {}, ...op
   const site = { server: null, context: null, consoleErrors: [], pageErrors: [] };
   let userDataDir;
   before(async () => {
-    if (!existsSync(join(siteDir, "sw.js"))) throw new Error("target/site is missing or old: node scripts/build-site.mjs");
-    mkdirSync(artifacts, { recursive: true });
-    site.server = await startServer({ dir: siteDir });
+    site.server = await startSite();
     userDataDir = mkdtempSync(join(tmpdir(), `acumen-${name}-`));
     site.context = await launchContext(userDataDir, { viewport: DESKTOP, colorScheme: "light", ...options });
     await onContext(site.context, site.server);
@@ -45,6 +43,13 @@ export function useSite(name, { checkConsole = true, onContext = () => {}, ...op
     }
   });
   return site;
+}
+
+/** Serves the built site on localhost (refusing to run without one) and makes room for screenshots. */
+export async function startSite() {
+  if (!existsSync(join(siteDir, "sw.js"))) throw new Error("target/site is missing or old: node scripts/build-site.mjs");
+  mkdirSync(artifacts, { recursive: true });
+  return startServer({ dir: siteDir });
 }
 
 /** Selector of the page once its first result is on screen. */
@@ -64,6 +69,18 @@ export async function recordingPage(context, viewport, consoleErrors, pageErrors
     if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  return page;
+}
+
+/**
+ * A new recording page of `site` (see `useSite`) at `viewport`, opened on
+ * `url` (default: the page itself), its first result on screen and settled.
+ */
+export async function openPage(site, viewport, url = site.server.url) {
+  const page = await recordingPage(site.context, viewport, site.consoleErrors, site.pageErrors);
+  await page.goto(url);
+  await page.waitForSelector(READY, { timeout: 15_000 });
+  await settled(page);
   return page;
 }
 

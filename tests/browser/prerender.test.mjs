@@ -4,17 +4,12 @@
 // link never shows the default's figures. Served from target/site.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { estimate } from "acumen";
 import { launchContext } from "../support/chromium.mjs";
-import { startServer } from "../../scripts/serve.mjs";
-import { PHONE, READY, formatCents, pageUrl, recordingPage } from "./helpers.mjs";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const siteDir = join(root, "target", "site");
+import { PHONE, READY, formatCents, pageUrl, recordingPage, startSite } from "./helpers.mjs";
 
 let server;
 const dirs = [];
@@ -22,8 +17,7 @@ const consoleErrors = [];
 const pageErrors = [];
 
 before(async () => {
-  if (!existsSync(join(siteDir, "sw.js"))) throw new Error("target/site is missing or old: node scripts/build-site.mjs");
-  server = await startServer({ dir: siteDir });
+  server = await startSite();
 });
 
 after(async () => {

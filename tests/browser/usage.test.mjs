@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { estimate, optimize } from "acumen";
 import { CLUSTER, weekOfMinutes } from "./cluster.mjs";
-import { DESKTOP, PHONE, READY, artifacts, currentHash, formatCents, hashScenario, pageUrl, readLink, recordingPage, settled, text, useSite } from "./helpers.mjs";
+import { DESKTOP, PHONE, READY, artifacts, currentHash, formatCents, hashScenario, openPage, pageUrl, readLink, settled, text, useSite } from "./helpers.mjs";
 
 const site = useSite("usage");
 
@@ -20,13 +20,7 @@ const VIEWPORTS = [
 ];
 
 /** A fresh page at `viewport`, opened on `scenario` (none: the default), its result on screen. */
-async function opened(viewport, scenario) {
-  const page = await recordingPage(site.context, viewport, site.consoleErrors, site.pageErrors);
-  await page.goto(pageUrl(site.server.url, scenario));
-  await page.waitForSelector(READY, { timeout: 15_000 });
-  await settled(page);
-  return page;
-}
+const opened = (viewport, scenario) => openPage(site, viewport, pageUrl(site.server.url, scenario));
 
 // ------------------------------------------------------------ optimizer
 

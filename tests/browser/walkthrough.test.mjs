@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { estimate, optimize } from "acumen";
 import { weekOfMinutes } from "./cluster.mjs";
-import { DESKTOP, PHONE, READY, artifacts, currentHash, formatCents, hashScenario, readLink, recordingPage, settled, text, useSite } from "./helpers.mjs";
+import { DESKTOP, PHONE, artifacts, currentHash, formatCents, hashScenario, openPage, readLink, settled, text, useSite } from "./helpers.mjs";
 
 const site = useSite("walkthrough", { acceptDownloads: true });
 
@@ -35,12 +35,9 @@ for (const [label, viewport] of [
   ["phone", PHONE],
 ]) {
   test(`walkthrough at ${label} width: price a cluster, change region, import, optimize, export and share`, async () => {
-    const page = await recordingPage(site.context, viewport, site.consoleErrors, site.pageErrors);
+    const page = await openPage(site, viewport);
     let step = 0;
     const shot = async (name) => page.screenshot({ path: join(artifacts, `walkthrough-${label}-${++step}-${name}.png`) });
-    await page.goto(site.server.url);
-    await page.waitForSelector(READY, { timeout: 15_000 });
-    await settled(page);
     if (label === "phone") await page.getByTestId("jump-inputs").click();
 
     // The cluster, typed in.
@@ -155,10 +152,7 @@ for (const [label, viewport] of [
     await page.getByTestId("share-link").scrollIntoViewIfNeeded();
     await shot("share");
     const total = await text(page, "total-monthly");
-    const shared = await recordingPage(site.context, viewport, site.consoleErrors, site.pageErrors);
-    await shared.goto(href);
-    await shared.waitForSelector(READY, { timeout: 15_000 });
-    await settled(shared);
+    const shared = await openPage(site, viewport, href);
     assert.equal(await text(shared, "total-monthly"), total, `${label}: the shared link opens the same estimate`);
     await shared.close();
     await page.close();
