@@ -119,7 +119,7 @@ pub fn simulate_cluster(
     let lowest = (s.capacity_floor_halves().min(max_halves)).max(1);
     let settings = |pausing, initial: Acu| Settings {
         min: u32::from(scaling.min.halves()).max(lowest),
-        max: u32::from(scaling.max.halves()),
+        max: max_halves,
         pausing,
         initial: u32::from(initial.halves()),
         controller: s.controller,
@@ -136,16 +136,11 @@ pub fn simulate_cluster(
     let mut outcomes = Vec::with_capacity(s.instances.len());
     outcomes.push(writer);
     for (k, inst) in s.instances.iter().enumerate().skip(1) {
-        let pausing = if inst.follows_writer() {
-            Pausing::WithLeader
-        } else {
-            own_pausing
-        };
-        let reader_settings = settings(pausing, start(k));
         outcomes.push(if inst.follows_writer() {
-            simulate(&reader_settings, &reader_inputs(inst, &writer_capacity))
+            let inputs = follower_inputs(inst, &writer_capacity);
+            simulate(&settings(Pausing::WithLeader, start(k)), &inputs)
         } else {
-            simulate_own_demand(&reader_settings, &inst.demand)
+            simulate_own_demand(&settings(own_pausing, start(k)), &inst.demand)
         });
     }
     outcomes
@@ -155,7 +150,7 @@ pub fn simulate_cluster(
 /// simulated second by second by the kernel rather than run by run: runs of
 /// a second or two cost the run walk a step each, the kernel a bit
 /// operation each. (A timeline held per second goes to the kernel as it is.)
-const KERNEL_SECONDS_PER_SEGMENT: u64 = 8;
+const KERNEL_SECONDS_PER_RUN: u64 = 8;
 
 /// Simulates an instance that reads nothing but its own demand (no floor,
 /// active whenever it has demand, no leader): the writer alone, or a reader
@@ -166,7 +161,7 @@ fn simulate_own_demand(settings: &Settings, demand: &Timeline) -> Outcome {
         return simulate_seconds(settings, needs);
     }
     let seconds = demand.seconds();
-    let fine = demand.run_count() as u64 * KERNEL_SECONDS_PER_SEGMENT >= seconds;
+    let fine = demand.run_count() as u64 * KERNEL_SECONDS_PER_RUN >= seconds;
     match usize::try_from(seconds) {
         Ok(seconds) if fine => simulate_source(settings, RunNeeds::new(demand.runs(), seconds)),
         _ => simulate(settings, &own_inputs(demand)),
@@ -252,11 +247,11 @@ fn writer_inputs(s: &ValidScenario) -> Vec<Input> {
     inputs
 }
 
-/// A reader's inputs: its need, and for a tier 0–1 reader the writer's
-/// capacity as its floor and the writer's running as its leader's.
-fn reader_inputs(inst: &ValidInstance, writer_capacity: &Timeline) -> Vec<Input> {
+/// A tier 0–1 reader's inputs: its need, the writer's capacity as its
+/// floor, and the writer's running as its leader's (it is kept active: it
+/// pauses only with the writer).
+fn follower_inputs(inst: &ValidInstance, writer_capacity: &Timeline) -> Vec<Input> {
     let mut inputs = Vec::with_capacity(inst.demand.run_count().max(writer_capacity.run_count()));
-    let follows = inst.follows_writer();
     zip(
         &inst.demand,
         writer_capacity,
@@ -267,9 +262,9 @@ fn reader_inputs(inst: &ValidInstance, writer_capacity: &Timeline) -> Vec<Input>
                 Input {
                     seconds,
                     need: need_halves(demand),
-                    floor: if follows { writer_halves } else { 0 },
-                    active: if follows { true } else { demand > 0.0 },
-                    leader_running: !follows || writer_halves > 0,
+                    floor: writer_halves,
+                    active: true,
+                    leader_running: writer_halves > 0,
                 },
             );
         },
