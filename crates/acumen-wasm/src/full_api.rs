@@ -183,13 +183,12 @@ pub fn simulate_trace(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] acu: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "TraceSettings")] settings: Option<JsValue>,
 ) -> Result<JsValue, AcumenError> {
-    // A typed array is copied in one go; a plain array is converted
-    // element by element by the engine (a non-number becomes NaN, which
-    // the core then refuses naming its index).
+    // A plain array is converted by the engine into a typed array (a
+    // non-number becomes NaN, which the core then refuses naming its index).
     let samples = if let Some(typed) = acu.dyn_ref::<js_sys::Float64Array>() {
-        typed.to_vec()
+        typed.clone()
     } else if js_sys::Array::is_array(&acu) {
-        js_sys::Float64Array::new(&acu).to_vec()
+        js_sys::Float64Array::new(&acu)
     } else {
         return Err(acumen::Error::new(
             ErrorCode::WrongType,
@@ -199,9 +198,56 @@ pub fn simulate_trace(
         .into());
     };
     let settings: acumen::sim::per_second::TraceSettings = decode_or_default(settings.as_ref())?;
-    encode(&acumen::sim::per_second::simulate_per_second(
-        &settings, &samples,
+    encode(&acumen::sim::per_second::simulate_per_second_from(
+        &settings,
+        TypedSamples::new(samples),
     )?)
+}
+
+/// A typed array's samples, copied into wasm memory a window at a time as
+/// the kernel reads them: the window stays in cache while the kernel turns
+/// it into needs, and a month of samples (21 MB) is never held twice.
+struct TypedSamples {
+    array: js_sys::Float64Array,
+    len: usize,
+    /// Samples `start..start + window.len()`.
+    start: usize,
+    window: Vec<f64>,
+}
+
+impl TypedSamples {
+    /// Samples copied per call into JS: 256 KiB, a few of the kernel's
+    /// chunks, so the calls cost nothing next to the copying.
+    const WINDOW: usize = 32_768;
+
+    fn new(array: js_sys::Float64Array) -> TypedSamples {
+        TypedSamples {
+            len: array.length() as usize,
+            array,
+            start: 0,
+            window: Vec::new(),
+        }
+    }
+}
+
+impl acumen::sim::per_second::SampleSource for TypedSamples {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn read<'a>(&'a mut self, from: usize, buf: &'a mut [f64]) -> &'a [f64] {
+        let end = from + buf.len();
+        if from < self.start || end > self.start + self.window.len() {
+            // The kernel reads in order: copy the window from `from` on.
+            let stop = self.len.min(from + Self::WINDOW.max(buf.len()));
+            self.window.resize(stop - from, 0.0);
+            self.array
+                .subarray(from as u32, stop as u32)
+                .copy_to(&mut self.window);
+            self.start = from;
+        }
+        &self.window[from - self.start..end - self.start]
+    }
 }
 
 /// Reads a CloudWatch export of `ServerlessDatabaseCapacity` (or any demand

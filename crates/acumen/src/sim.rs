@@ -44,7 +44,7 @@ pub(crate) use cluster::{
 pub(crate) use ideal::clamped_sum;
 pub use ideal::{ideal_capacity, ideal_usage};
 pub use kernel::simulate_seconds;
-pub(crate) use kernel::{Source, simulate_source};
+pub(crate) use kernel::{CHUNK, Source, simulate_source};
 
 /// The per-second kernel under its former name.
 #[doc(hidden)]

@@ -27,8 +27,9 @@ use super::{Input, Outcome, Pausing, Settings, State, decay_without_crossing, fl
 /// Seconds in a block: one bit each in a `u64`.
 const BLOCK: usize = 64;
 
-/// Seconds narrowed at a time (whole blocks; 8 KiB of `i16`).
-const CHUNK: usize = 64 * BLOCK;
+/// Seconds narrowed at a time (whole blocks; 8 KiB of `i16`), and the
+/// most a [`Source`] is asked for at once.
+pub(crate) const CHUNK: usize = 64 * BLOCK;
 
 /// The largest need the narrow copy holds exactly.
 const NARROW_MAX: i16 = i16::MAX;

@@ -122,13 +122,72 @@ pub fn simulate_per_second(
     settings: &TraceSettings,
     acu: &[f64],
 ) -> Result<TraceSimulation, Error> {
-    if acu.is_empty() || acu.len() > MAX_TRACE_SECONDS {
+    simulate_per_second_from(settings, acu)
+}
+
+/// Where [`simulate_per_second_from`] reads the samples from, a chunk of at
+/// most a few thousand at a time: a slice, or a source outside the
+/// process's memory (the npm package copies them from a JS array a chunk at
+/// a time, so a month of samples is never held twice).
+pub trait SampleSource {
+    /// The number of samples (seconds).
+    fn len(&self) -> usize;
+
+    /// Whether there are none.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Samples `from..from + buf.len()`, written into `buf` or borrowed.
+    fn read<'a>(&'a mut self, from: usize, buf: &'a mut [f64]) -> &'a [f64];
+}
+
+impl SampleSource for &[f64] {
+    fn len(&self) -> usize {
+        <[f64]>::len(self)
+    }
+
+    fn read<'a>(&'a mut self, from: usize, buf: &'a mut [f64]) -> &'a [f64] {
+        &self[from..from + buf.len()]
+    }
+}
+
+/// [`simulate_per_second`] over samples read from any [`SampleSource`]; the
+/// same result and the same errors.
+///
+/// ```
+/// use acumen::sim::per_second::{simulate_per_second, simulate_per_second_from,
+///                               SampleSource, TraceSettings};
+/// /// A day that rises from 1 to 8 ACU and back, computed as it is read.
+/// struct Ramp;
+/// impl SampleSource for Ramp {
+///     fn len(&self) -> usize { 86_400 }
+///     fn read<'a>(&'a mut self, from: usize, buf: &'a mut [f64]) -> &'a [f64] {
+///         for (i, acu) in buf.iter_mut().enumerate() {
+///             let hour = (from + i) / 3_600;
+///             *acu = 1.0 + 7.0 * (1.0 - (hour as f64 - 12.0).abs() / 12.0);
+///         }
+///         buf
+///     }
+/// }
+/// let samples: Vec<f64> = (0..86_400)
+///     .map(|s| 1.0 + 7.0 * (1.0 - ((s / 3_600) as f64 - 12.0).abs() / 12.0))
+///     .collect();
+/// let settings = TraceSettings::default();
+/// assert_eq!(simulate_per_second_from(&settings, Ramp).unwrap(),
+///            simulate_per_second(&settings, &samples).unwrap());
+/// ```
+pub fn simulate_per_second_from(
+    settings: &TraceSettings,
+    mut acu: impl SampleSource,
+) -> Result<TraceSimulation, Error> {
+    let seconds = acu.len();
+    if seconds == 0 || seconds > MAX_TRACE_SECONDS {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             "acu",
             format_args!(
-                "must have 1 to {MAX_TRACE_SECONDS} samples (a year of seconds), got {}",
-                acu.len()
+                "must have 1 to {MAX_TRACE_SECONDS} samples (a year of seconds), got {seconds}"
             ),
         ));
     }
@@ -148,7 +207,8 @@ pub fn simulate_per_second(
     // zero is then at least `min`, which is 1).
     let floor = if can_pause { 0 } else { min };
     let mut first = [0];
-    let (first_good, _) = to_halves(&acu[..1], &mut first, floor, max);
+    let first_acu = acu.read(0, &mut [0.0])[0];
+    to_halves(&[first_acu], &mut first, floor, max);
     let initial = match settings.initial_acu {
         Some(acu) => u32::from(Acu::from_f64(acu, "initialAcu")?.halves()),
         None if can_pause && first[0] == 0 => 0,
@@ -169,26 +229,23 @@ pub fn simulate_per_second(
     // result void, and the error names the first.
     let mut samples = Samples {
         acu,
+        buf: [0.0; sim::CHUNK],
         max,
         floor,
-        all_good: first_good,
+        first_bad: None,
         ideal_halves: 0,
     };
     let out = sim::simulate_source(&settings, &mut samples);
-    if !samples.all_good {
-        let i = acu
-            .iter()
-            .position(|d| !(0.0..=f64::MAX).contains(d))
-            .unwrap_or(0);
+    if let Some((i, bad)) = samples.first_bad {
         // Let the shared check word the error; it fails for this value.
-        return Err(match Acu::ceil_from_demand(acu[i], &format!("acu[{i}]")) {
+        return Err(match Acu::ceil_from_demand(bad, &format!("acu[{i}]")) {
             Err(e) => e,
             Ok(_) => Error::new(ErrorCode::OutOfRange, "acu", format_args!("bad sample {i}")),
         });
     }
     Ok(summarize(
         &out,
-        acu.len() as u64,
+        seconds as u64,
         samples.ideal_halves,
         sim::model_info(controller, platform),
     ))
@@ -196,27 +253,38 @@ pub fn simulate_per_second(
 
 /// The samples as the kernel reads them: a chunk at a time, turned into
 /// half-ACUs while still in cache, checked, and added up as ideal tracking.
-struct Samples<'a> {
-    acu: &'a [f64],
+struct Samples<S> {
+    acu: S,
+    /// Where a source that copies writes its chunk.
+    buf: [f64; sim::CHUNK],
     max: u32,
     /// The lowest ideal capacity: zero if the instance may pause.
     floor: u32,
-    all_good: bool,
+    /// The first sample that is not a demand, and where it is.
+    first_bad: Option<(usize, f64)>,
     ideal_halves: u64,
 }
 
-impl sim::Source for &mut Samples<'_> {
+impl<S: SampleSource> sim::Source for &mut Samples<S> {
     fn seconds(&self) -> usize {
         self.acu.len()
     }
 
-    fn read<'a>(&'a mut self, from: usize, buf: &'a mut [u32]) -> &'a [u32] {
-        let acu = &self.acu[from..from + buf.len()];
-        let (good, ideal) = to_halves(acu, buf, self.floor, self.max);
-        self.all_good &= good;
+    fn read<'a>(&'a mut self, from: usize, needs: &'a mut [u32]) -> &'a [u32] {
+        let acu = self.acu.read(from, &mut self.buf[..needs.len()]);
+        let (good, ideal) = to_halves(acu, needs, self.floor, self.max);
+        if !good && self.first_bad.is_none() {
+            let i = acu.iter().position(|d| !is_demand(d)).unwrap_or(0);
+            self.first_bad = Some((from + i, acu[i]));
+        }
         self.ideal_halves += ideal;
-        buf
+        needs
     }
+}
+
+/// Whether a sample is a demand the kernel can take.
+fn is_demand(acu: &f64) -> bool {
+    (0.0..=f64::MAX).contains(acu)
 }
 
 /// Turns the samples into half-ACUs rounded up to the grid in `needs`
@@ -228,7 +296,7 @@ impl sim::Source for &mut Samples<'_> {
 fn to_halves(acu: &[f64], needs: &mut [u32], floor: u32, max: u32) -> (bool, u64) {
     let mut all_good = true;
     for (need, &demand) in needs.iter_mut().zip(acu) {
-        all_good &= (0.0..=f64::MAX).contains(&demand);
+        all_good &= is_demand(&demand);
         // A NaN makes `all_good` false and the result unused.
         *need = need_halves(demand);
     }
