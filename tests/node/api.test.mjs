@@ -14,6 +14,7 @@ import {
   cloudformation,
   terraform,
   regions,
+  simulateTrace,
   validate,
   version,
 } from "acumen";
@@ -214,6 +215,34 @@ test("a per-second trace handed over whole gives the plain array's report, -0 re
   const bad = Float64Array.from(plain);
   bad[2_999] = Number.NaN;
   assert.throws(() => estimate(scenario(bad)), { code: "not_a_number", field: "workload.trace.acu[2999]" });
+});
+
+test("a long typed array is read a window at a time: the same results, bad samples named in any window", () => {
+  // A day of one-second samples (the copy into wasm memory takes 32,768
+  // doubles at a time, so this spans three windows): a ramp from 1 to 9 ACU
+  // over the day, with a different value in each second.
+  const plain = Array.from({ length: 86_400 }, (_, i) => 1 + (8 * i) / 86_400);
+  const typed = Float64Array.from(plain);
+  const scenario = (acu) => ({ hoursPerMonth: 24, workload: { trace: { intervalSeconds: 1, acu } } });
+  assert.deepStrictEqual(estimate(scenario(typed)), estimate(scenario(plain)));
+  const settings = { scaling: { minAcu: 0.5, maxAcu: 16 } };
+  const simulated = simulateTrace(typed, settings);
+  assert.deepStrictEqual(simulateTrace(plain, settings), simulated);
+  // Ideal tracking is each second's demand on the 0.5-ACU grid: the sum of
+  // ceil(2 × acu) half-ACUs over the day, in ACU-hours.
+  const halves = plain.reduce((sum, acu) => sum + Math.ceil(2 * acu), 0);
+  assert.equal(simulated.idealAcuHours, halves / 7_200);
+  for (const at of [32_767, 32_768, 70_001, 86_399]) {
+    const bad = Float64Array.from(plain);
+    bad[at] = Number.NaN;
+    bad[86_399 - (at % 7)] = at === 86_399 ? Number.NaN : Infinity;
+    const first = Math.min(at, 86_399 - (at % 7));
+    assert.throws(() => estimate(scenario(bad)), { code: "not_a_number", field: `workload.trace.acu[${first}]` });
+    assert.throws(() => simulateTrace(bad, settings), { code: "not_a_number", field: `acu[${first}]` });
+    bad.fill(2);
+    bad[at] = -1;
+    assert.throws(() => simulateTrace(bad, settings), { code: "out_of_range", field: `acu[${at}]` });
+  }
 });
 
 test("optimize() finds the cheapest range and the frontier", () => {

@@ -8,9 +8,9 @@
 //!   its path, as the CLI refuses it in a file;
 //! - a cyclic or too deeply nested value is refused before serde follows it,
 //!   and an oversized argument before it is copied into wasm memory;
-//! - long arrays of numbers (demand traces) are copied into wasm memory in
-//!   one go, as [`Blocks`] the decoder then reads instead of element by
-//!   element.
+//! - long arrays of numbers (demand traces) are copied into wasm memory a
+//!   window at a time, as [`Blocks`] the decoder then reads instead of
+//!   element by element.
 
 use core::cell::RefCell;
 use core::fmt::Write;
@@ -37,12 +37,21 @@ const MAX_ELEMENTS: usize = acumen::scenario::MAX_SCENARIO_SAMPLES + (1 << 16);
 /// Arrays at least this long are tried as a block of numbers first.
 const BLOCK: u32 = 64;
 
-/// Numbers as the bytes of little-endian doubles, copied from JS in one go:
-/// what a trace's samples are handed to the core as
-/// (`acumen::workload::samples`), and read one by one for any other list.
-pub struct Doubles(Vec<u8>);
+/// Numbers as the bytes of little-endian doubles, copied from JS: what a
+/// trace's samples are handed to the core as (`acumen::workload::samples`),
+/// and read one by one for any other list.
+pub struct Doubles {
+    bytes: Vec<u8>,
+    /// Where the first NaN or infinity is, if any.
+    first_not_finite: Option<usize>,
+}
 
 impl Doubles {
+    /// Bytes copied from JS at a time (a month of one-second samples is 80
+    /// windows): each is checked while it is still in cache, so the numbers
+    /// are read from memory once.
+    const WINDOW: u32 = 1 << 18;
+
     /// The numbers of a typed array (converted to doubles by JS if it holds
     /// another type) or of an array (each element as `Number()` reads it).
     pub fn copy(array: &JsValue) -> Doubles {
@@ -50,33 +59,52 @@ impl Doubles {
             Some(doubles) => doubles.clone(),
             None => Float64Array::new(array),
         };
-        let bytes = Uint8Array::new_with_byte_offset_and_length(
+        let all = Uint8Array::new_with_byte_offset_and_length(
             &doubles.buffer(),
             doubles.byte_offset(),
             doubles.byte_length(),
         );
-        Doubles(bytes.to_vec())
+        let len = all.length();
+        let mut bytes = Vec::with_capacity(len as usize);
+        let mut window = vec![0; Self::WINDOW.min(len) as usize];
+        let mut first_not_finite = None;
+        let mut from = 0;
+        while from < len {
+            let to = len.min(from + Self::WINDOW);
+            let window = &mut window[..(to - from) as usize];
+            all.subarray(from, to).copy_to(window);
+            if first_not_finite.is_none() {
+                first_not_finite = acumen::workload::samples::first_not_finite(window)
+                    .map(|i| i + bytes.len() / 8);
+            }
+            bytes.extend_from_slice(window);
+            from = to;
+        }
+        Doubles {
+            bytes,
+            first_not_finite,
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.0.len() / 8
+        self.bytes.len() / 8
     }
 
     /// Number `i` (0 past the end, which no caller reads).
     pub fn get(&self, i: usize) -> f64 {
-        let bytes = self.0.get(i * 8..i * 8 + 8).unwrap_or(&[0; 8]);
+        let bytes = self.bytes.get(i * 8..i * 8 + 8).unwrap_or(&[0; 8]);
         f64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]))
     }
 
     /// The bytes, 8 a number.
     pub fn bytes(&self) -> &[u8] {
-        &self.0
+        &self.bytes
     }
 
-    /// Where the first NaN or infinity is, if any (by the core, which is
-    /// built for speed where this crate is built for size).
+    /// Where the first NaN or infinity is, if any (checked by the core,
+    /// which is built for speed where this crate is built for size).
     fn first_not_finite(&self) -> Option<usize> {
-        acumen::workload::samples::first_not_finite(&self.0)
+        self.first_not_finite
     }
 }
 

@@ -339,7 +339,14 @@ fn facts(s: &ValidScenario, usage: &Usage, total: Money, needs: NeedRange) -> ad
 /// highest need of any instance (half-ACUs).
 fn idle_and_peak(s: &ValidScenario, writer_needs: NeedRange) -> (u64, u32) {
     if let [writer] = s.instances.as_slice() {
-        return (longest_idle(&writer.demand), writer_needs.highest);
+        // A writer whose every need is above zero is never idle: no need to
+        // read its millions of seconds again.
+        let longest = if writer_needs.lowest > 0 {
+            0
+        } else {
+            longest_idle(&writer.demand)
+        };
+        return (longest, writer_needs.highest);
     }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     let (mut idle, mut longest, mut peak_need) = (0u64, 0u64, 0u32);
