@@ -18,7 +18,7 @@ use core::fmt::Write;
 use acumen::{Error, ErrorCode};
 use js_sys::{
     Array, ArrayBuffer, BigInt64Array, BigUint64Array, DataView, Float64Array, Function, Object,
-    Reflect, Uint8Array,
+    Reflect,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -30,79 +30,72 @@ const MAX_DEPTH: usize = 64;
 /// scenario may have ([`acumen::scenario::MAX_SCENARIO_SAMPLES`]) and room
 /// for every other list. Checked before an array is copied, so an oversized
 /// argument is refused with its path instead of exhausting the wasm memory
-/// (a long list of numbers takes 8 bytes a value as a block, then 8 more as
-/// the decoded list; see docs/limits.md).
+/// (a long list of numbers takes 8 bytes a value as a block, which a
+/// trace's samples keep, and other lists copy; see docs/limits.md).
 const MAX_ELEMENTS: usize = acumen::scenario::MAX_SCENARIO_SAMPLES + (1 << 16);
 
 /// Arrays at least this long are tried as a block of numbers first.
 const BLOCK: u32 = 64;
 
-/// Numbers as the bytes of little-endian doubles, copied from JS: what a
-/// trace's samples are handed to the core as (`acumen::workload::samples`),
-/// and read one by one for any other list.
+/// Numbers copied from JS: a trace's samples, which the decoder hands over
+/// whole (see `decode`), or any other list, read one by one.
 pub struct Doubles {
-    bytes: Vec<u8>,
+    numbers: Vec<f64>,
     /// Where the first NaN or infinity is, if any.
     first_not_finite: Option<usize>,
 }
 
 impl Doubles {
-    /// Bytes copied from JS at a time (a month of one-second samples is 80
-    /// windows): each is checked while it is still in cache, so the numbers
-    /// are read from memory once.
-    const WINDOW: u32 = 1 << 18;
+    /// Numbers copied from JS at a time (a month of one-second samples is
+    /// 80 windows): each is checked while it is still in cache, so the
+    /// numbers are read from memory once.
+    const WINDOW: u32 = 1 << 15;
 
     /// The numbers of a typed array (converted to doubles by JS if it holds
-    /// another type) or of an array (each element as `Number()` reads it).
+    /// another type) or of an array (each element as `Number()` reads it),
+    /// a -0 read as the 0 that `JSON.stringify` writes.
     pub fn copy(array: &JsValue) -> Doubles {
-        let doubles = match array.dyn_ref::<Float64Array>() {
+        let all = match array.dyn_ref::<Float64Array>() {
             Some(doubles) => doubles.clone(),
             None => Float64Array::new(array),
         };
-        let all = Uint8Array::new_with_byte_offset_and_length(
-            &doubles.buffer(),
-            doubles.byte_offset(),
-            doubles.byte_length(),
-        );
         let len = all.length();
-        let mut bytes = Vec::with_capacity(len as usize);
-        let mut window = vec![0; Self::WINDOW.min(len) as usize];
+        let mut numbers = Vec::with_capacity(len as usize);
+        let mut window = vec![0.0; Self::WINDOW.min(len) as usize];
         let mut first_not_finite = None;
         let mut from = 0;
         while from < len {
             let to = len.min(from + Self::WINDOW);
             let window = &mut window[..(to - from) as usize];
             all.subarray(from, to).copy_to(window);
+            let bad = acumen::workload::samples::settle(window);
             if first_not_finite.is_none() {
-                first_not_finite = acumen::workload::samples::first_not_finite(window)
-                    .map(|i| i + bytes.len() / 8);
+                first_not_finite = bad.map(|i| numbers.len() + i);
             }
-            bytes.extend_from_slice(window);
+            numbers.extend_from_slice(window);
             from = to;
         }
         Doubles {
-            bytes,
+            numbers,
             first_not_finite,
         }
     }
 
     pub fn len(&self) -> usize {
-        self.bytes.len() / 8
+        self.numbers.len()
     }
 
     /// Number `i` (0 past the end, which no caller reads).
     pub fn get(&self, i: usize) -> f64 {
-        let bytes = self.bytes.get(i * 8..i * 8 + 8).unwrap_or(&[0; 8]);
-        f64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]))
+        self.numbers.get(i).copied().unwrap_or(0.0)
     }
 
-    /// The bytes, 8 a number.
-    pub fn bytes(&self) -> &[u8] {
-        &self.bytes
+    /// The numbers, taken out.
+    pub fn into_vec(self) -> Vec<f64> {
+        self.numbers
     }
 
-    /// Where the first NaN or infinity is, if any (checked by the core,
-    /// which is built for speed where this crate is built for size).
+    /// Where the first NaN or infinity is, if any.
     fn first_not_finite(&self) -> Option<usize> {
         self.first_not_finite
     }

@@ -14,7 +14,9 @@
 //! - an `undefined` property is absent, as in `JSON.stringify`;
 //! - an enum is a string or an object with a single key;
 //! - a typed array or a long array of numbers is read from its block, one
-//!   copy, instead of one JS call per element.
+//!   copy, instead of one JS call per element; a trace's samples are not
+//!   even read from it, but handed over whole after decoding (see
+//!   [`Decode`]).
 //!
 //! The failing path is written in serde_path_to_error's notation (the CLI's;
 //! tests/decode.rs checks both agree on thousands of documents), but tracked
@@ -36,10 +38,56 @@ use crate::check::check;
 use path::{Context, Path};
 use value::{Js, is_object};
 
+/// A type the package decodes.
+///
+/// A type that holds traces says where their samples go: the decoder sets
+/// each trace's samples aside (read as an empty list) and hands them over
+/// whole once the value is decoded, so a month of one-second samples goes
+/// from JS into the list it ends in with one copy. Any other type reads a
+/// trace's samples one by one (all the same, only slower).
+pub trait Decode: DeserializeOwned {
+    /// Whether the type holds traces whose samples [`Decode::trace_samples`] finds.
+    const HOLDS_TRACES: bool = false;
+
+    /// The samples of the trace whose `acu` the decoder read at `path`.
+    fn trace_samples(&mut self, _path: &str) -> Option<&mut Vec<f64>> {
+        None
+    }
+}
+
+impl Decode for acumen::Scenario {
+    const HOLDS_TRACES: bool = true;
+
+    fn trace_samples(&mut self, path: &str) -> Option<&mut Vec<f64>> {
+        let workload = if path == "workload.trace.acu" {
+            &mut self.workload
+        } else {
+            let reader = path
+                .strip_prefix("readers[")?
+                .strip_suffix("].workload.trace.acu")?;
+            self.readers
+                .get_mut(reader.parse::<usize>().ok()?)?
+                .workload
+                .as_mut()?
+        };
+        match workload {
+            acumen::Workload::Trace(trace) => Some(&mut trace.acu),
+            _ => None,
+        }
+    }
+}
+
+impl Decode for acumen::optimize::OptimizeOptions {}
+impl Decode for acumen::migrate::MigrationInput {}
+impl Decode for acumen::sim::per_second::TraceSettings {}
+impl Decode for crate::shapes::CapabilitiesInput {}
+impl Decode for crate::shapes::MaxConnectionsInput {}
+impl Decode for crate::shapes::CloudWatchOptions {}
+
 /// Decodes a JS value into `T`, reporting the path of the first bad field.
 ///
 /// The argument itself must be an object.
-pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, Error> {
+pub fn decode<T: Decode>(value: &JsValue) -> Result<T, Error> {
     let blocks = check(value)?;
     if !is_object(value) {
         let kind = kind(value);
@@ -49,16 +97,28 @@ pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, Error> {
             format_args!("invalid type: {kind}, expected an object"),
         ));
     }
-    let context = Context::new(blocks);
+    let context = Context::new(blocks, T::HOLDS_TRACES);
     let js = Js {
         value: value.clone(),
         at: &Path::Root,
         context: &context,
     };
-    T::deserialize(js).map_err(|e| {
+    let mut out = T::deserialize(js).map_err(|e| {
         let path = context.failed_at();
         decode_error(path.as_deref().unwrap_or("."), &e.0)
-    })
+    })?;
+    for (path, samples) in context.set_aside.take() {
+        let Some(slot) = out.trace_samples(&path) else {
+            // Not reached: samples are set aside only at a trace's `acu`.
+            return Err(Error::new(
+                ErrorCode::WrongType,
+                &path,
+                format_args!("invalid type: samples where no trace is"),
+            ));
+        };
+        *slot = samples;
+    }
+    Ok(out)
 }
 
 /// The core error for a decoding failure at `path` (`.` for the root).

@@ -7,7 +7,6 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, rust_2018_idioms, unused_qualifications)]
 
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 mod check;
@@ -20,7 +19,7 @@ mod full_api;
 #[cfg_attr(not(feature = "full-api"), allow(dead_code))]
 mod shapes;
 
-pub use decode::decode;
+pub use decode::{Decode, decode};
 pub use encode::encode;
 pub use error::AcumenError;
 #[cfg(feature = "full-api")]
@@ -198,9 +197,7 @@ fn with_estimate(
 }
 
 /// `undefined` and `null` stand for the default value, so `estimate()` works.
-fn decode_or_default<T: DeserializeOwned + Default>(
-    value: Option<&JsValue>,
-) -> Result<T, acumen::Error> {
+fn decode_or_default<T: Decode + Default>(value: Option<&JsValue>) -> Result<T, acumen::Error> {
     match value {
         Some(value) if !value.is_undefined() && !value.is_null() => decode(value),
         _ => Ok(T::default()),

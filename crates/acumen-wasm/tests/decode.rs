@@ -149,7 +149,7 @@ fn reference<T: serde::de::DeserializeOwned>(doc: &Value) -> Outcome<T> {
     })
 }
 
-fn outcome<T: serde::de::DeserializeOwned + PartialEq + core::fmt::Debug>(
+fn outcome<T: acumen_wasm::Decode + PartialEq + core::fmt::Debug>(
     doc: &Value,
 ) -> (Outcome<T>, Outcome<T>) {
     let js = js_sys::JSON::parse(&doc.to_string()).expect("JSON");
@@ -170,7 +170,7 @@ fn outcome<T: serde::de::DeserializeOwned + PartialEq + core::fmt::Debug>(
     (ours, reference::<T>(&normalised))
 }
 
-fn check_all<T: serde::de::DeserializeOwned + PartialEq + core::fmt::Debug>(base: Value) -> usize {
+fn check_all<T: acumen_wasm::Decode + PartialEq + core::fmt::Debug>(base: Value) -> usize {
     let mut pointers = Vec::new();
     places(&base, String::new(), &mut pointers);
     let mut docs = vec![base.clone()];
@@ -303,4 +303,57 @@ fn blocks_decode_as_the_arrays_they_stand_for() {
         accepted += usize::from(plain.is_ok());
     }
     assert_eq!(accepted, 2, "the trace and the weekly list");
+}
+
+/// Each trace's samples, handed over after decoding, reach their own trace:
+/// the writer's and each reader's, whichever key comes first, a -0 read as
+/// 0; a trace whose samples are too few to be a block, or an array given
+/// twice (a block is read once), is read element by element all the same.
+#[wasm_bindgen_test]
+fn trace_samples_reach_their_own_trace() {
+    let series = |k: u32| -> Vec<f64> { (0..200).map(|i| f64::from(i % 7 + k) / 2.0).collect() };
+    let typed = |samples: &[f64]| JsValue::from(js_sys::Float64Array::from(samples));
+    let trace = |acu: JsValue| {
+        let trace = js_sys::Object::new();
+        js_sys::Reflect::set(&trace, &"intervalSeconds".into(), &60.into()).unwrap();
+        js_sys::Reflect::set(&trace, &"acu".into(), &acu).unwrap();
+        let workload = js_sys::Object::new();
+        js_sys::Reflect::set(&workload, &"trace".into(), &trace).unwrap();
+        JsValue::from(workload)
+    };
+    let reader = |workload: Option<JsValue>| {
+        let reader = js_sys::Object::new();
+        if let Some(workload) = workload {
+            js_sys::Reflect::set(&reader, &"workload".into(), &workload).unwrap();
+        }
+        JsValue::from(reader)
+    };
+    let mut writer = series(1);
+    writer[3] = -0.0;
+    let shared = typed(&series(5));
+    let readers = js_sys::Array::of4(
+        &reader(Some(trace(typed(&series(2))))),
+        &reader(None),
+        &reader(Some(trace(shared.clone()))),
+        &reader(Some(trace(js_sys::Array::of2(&1.into(), &2.into()).into()))),
+    );
+    readers.push(&reader(Some(trace(shared))));
+    // Readers first, so the paths are read in another order than the fields.
+    let scenario = js_sys::Object::new();
+    js_sys::Reflect::set(&scenario, &"readers".into(), &readers).unwrap();
+    js_sys::Reflect::set(&scenario, &"workload".into(), &trace(typed(&writer))).unwrap();
+    let decoded = decode::<acumen::Scenario>(&scenario.into()).unwrap();
+    let acu = |workload: Option<&acumen::Workload>| match workload {
+        Some(acumen::Workload::Trace(trace)) => trace.acu.clone(),
+        other => panic!("not a trace: {other:?}"),
+    };
+    writer[3] = 0.0;
+    assert_eq!(acu(Some(&decoded.workload)), writer);
+    assert!(acu(Some(&decoded.workload))[3].is_sign_positive());
+    let readers = &decoded.readers;
+    assert_eq!(acu(readers[0].workload.as_ref()), series(2));
+    assert!(readers[1].workload.is_none());
+    assert_eq!(acu(readers[2].workload.as_ref()), series(5));
+    assert_eq!(acu(readers[3].workload.as_ref()), [1.0, 2.0]);
+    assert_eq!(acu(readers[4].workload.as_ref()), series(5));
 }

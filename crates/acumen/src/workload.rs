@@ -112,9 +112,9 @@ input_struct! {
 /// A format may also hand the samples over whole, which spares a call per
 /// sample: the list is asked for as a newtype named [`samples::NEWTYPE`],
 /// and a format that holds the samples as doubles already (the npm
-/// package, which copies an array of numbers from JS in one go) answers
-/// with their bytes, each double little-endian; -0 is read as 0, as JSON
-/// holds it. Every other format sees a newtype around a list and reads it
+/// package, which copies an array of numbers from JS into a list) may answer
+/// with an empty list and set the trace's `acu` itself once the value is
+/// decoded. Every other format sees a newtype around a list and reads it
 /// as before, with the same errors.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
@@ -122,44 +122,27 @@ pub mod samples {
     use alloc::vec::Vec;
     use core::fmt;
 
-    use serde::de::{Deserializer, Error, SeqAccess, Visitor};
+    use serde::de::{Deserializer, SeqAccess, Visitor};
 
     use super::MAX_TRACE_SAMPLES;
 
     /// The newtype name a trace's samples are asked for under.
     pub const NEWTYPE: &str = "acumen::Samples";
 
-    /// Where the first NaN or infinity is among the little-endian doubles
-    /// in `bytes`, if any: one pass with no early exit (a vector loop),
-    /// then a search only if there is one.
-    pub fn first_not_finite(bytes: &[u8]) -> Option<usize> {
-        let finite = |chunk: &[u8]| double(chunk).is_finite();
-        if bytes
-            .chunks_exact(8)
-            .fold(true, |all, chunk| all & finite(chunk))
-        {
+    /// Makes `numbers` what JSON would hold (-0 becomes 0) and returns
+    /// where the first NaN or infinity is, if any: one pass with no early
+    /// exit (a vector loop; here because the package's own code is built
+    /// for size), then a search only if there is one.
+    pub fn settle(numbers: &mut [f64]) -> Option<usize> {
+        // Adding +0 turns -0 into +0 and leaves every other number as it is.
+        let finite = numbers.iter_mut().fold(true, |finite, n| {
+            *n += 0.0;
+            finite & n.is_finite()
+        });
+        if finite {
             return None;
         }
-        bytes.chunks_exact(8).position(|chunk| !finite(chunk))
-    }
-
-    /// The little-endian double in an 8-byte chunk (the callers' chunks
-    /// are 8 bytes, so it never falls back to 0).
-    fn double(chunk: &[u8]) -> f64 {
-        f64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))
-    }
-
-    /// The samples in `bytes` (little-endian doubles, -0 read as 0); `None`
-    /// if they are not a whole number of doubles.
-    fn from_bytes(bytes: &[u8]) -> Option<Vec<f64>> {
-        if !bytes.len().is_multiple_of(8) {
-            return None;
-        }
-        // An exact-size iterator: one allocation, never zeroed first.
-        // Adding +0 turns -0 into +0 and leaves every other double as it
-        // is, with no comparison (the loop stays a plain vector loop).
-        let sample = |chunk: &[u8]| double(chunk) + 0.0;
-        Some(bytes.chunks_exact(8).map(sample).collect())
+        numbers.iter().position(|n| !n.is_finite())
     }
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
@@ -178,10 +161,6 @@ pub mod samples {
 
         fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Vec<f64>, D::Error> {
             d.deserialize_seq(Samples)
-        }
-
-        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<f64>, E> {
-            from_bytes(bytes).ok_or_else(|| E::invalid_length(bytes.len(), &"whole doubles"))
         }
 
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<f64>, A::Error> {

@@ -40,25 +40,39 @@ impl Path<'_> {
     }
 }
 
-/// What one decoding shares: the blocks of the argument, and the path of
-/// the first (innermost) failure.
+/// What one decoding shares: the blocks of the argument, the trace samples
+/// set aside to be handed over after decoding, and the path of the first
+/// (innermost) failure.
 pub(super) struct Context {
     pub(super) blocks: Blocks,
+    /// Whether trace samples are set aside (see [`super::Decode`]).
+    pub(super) sets_samples_aside: bool,
+    /// The trace samples set aside, with the path of each trace's `acu`.
+    pub(super) set_aside: RefCell<Vec<(String, Vec<f64>)>>,
     failed_at: RefCell<Option<String>>,
 }
 
 impl Context {
     /// A decoding of an argument with these blocks.
-    pub(super) fn new(blocks: Blocks) -> Context {
+    pub(super) fn new(blocks: Blocks, sets_samples_aside: bool) -> Context {
         Context {
             blocks,
+            sets_samples_aside,
+            set_aside: RefCell::new(Vec::new()),
             failed_at: RefCell::new(None),
         }
     }
 
+    /// Sets a trace's samples aside, to be handed over whole after decoding.
+    pub(super) fn set_aside(&self, path: &Path<'_>, samples: Vec<f64>) {
+        let mut text = String::new();
+        path.write(&mut text);
+        self.set_aside.borrow_mut().push((text, samples));
+    }
+
     /// Where decoding failed (`None` for the argument itself).
-    pub(super) fn failed_at(self) -> Option<String> {
-        self.failed_at.into_inner()
+    pub(super) fn failed_at(&self) -> Option<String> {
+        self.failed_at.borrow_mut().take()
     }
 
     /// Records `path` as where decoding failed, unless a value inside it

@@ -4,6 +4,7 @@ use core::fmt;
 
 use acumen::workload::samples;
 use js_sys::{Array, ArrayBuffer, Object};
+use serde::de::value::SeqDeserializer;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -196,12 +197,17 @@ impl<'de> Deserializer<'de> for Js<'_> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
-        // A trace's samples, held as a block: handed over whole, as bytes
-        // (see `acumen::workload::samples`), instead of one call each.
+        // A trace's samples, held as a block: set aside and read as an
+        // empty list, to be handed over whole after decoding (see
+        // `acumen::workload::samples`), instead of one call each.
         if name == samples::NEWTYPE
+            && self.context.sets_samples_aside
             && let Some(numbers) = self.context.blocks.take(&self.value)
         {
-            return visitor.visit_bytes(numbers.bytes());
+            self.context.set_aside(self.at, numbers.into_vec());
+            return visitor.visit_seq(SeqDeserializer::<_, DecodeError>::new(core::iter::empty::<
+                f64,
+            >()));
         }
         visitor.visit_newtype_struct(self)
     }
