@@ -326,7 +326,13 @@ fn cycle<T: Copy>(v: &[T], total: usize) -> Vec<T> {
     if v.is_empty() {
         return Vec::new();
     }
-    v.iter().copied().cycle().take(total).collect()
+    // Whole copies of the pattern (a memory copy each), then the part.
+    let mut out = Vec::with_capacity(total);
+    while out.len() < total {
+        let take = v.len().min(total - out.len());
+        out.extend_from_slice(&v[..take]);
+    }
+    out
 }
 
 /// The runs of a [`Timeline`], in time order (see [`Timeline::runs`]).
