@@ -5,6 +5,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use super::timeline::repeat_to;
 use super::{BusinessHours, Level, MAX_LEVEL_HOURS, MAX_TRACE_SAMPLES, Spike, Trace, Workload};
 use super::{HOUR, Timeline, WEEK};
 use crate::acu::need_halves;
@@ -180,7 +181,7 @@ fn trace_timeline(
     let needed = usize::try_from(month.div_ceil(interval)).unwrap_or(usize::MAX);
     let (laid, rest) = trace.acu.split_at(trace.acu.len().min(needed));
     let pattern = if interval == 1 {
-        per_second_pattern(&trace.acu, laid.len(), path)?
+        per_second_month(&trace.acu, laid.len(), month, path)?
     } else {
         runs_pattern(laid, rest, interval, path)?
     };
@@ -194,18 +195,21 @@ fn trace_timeline(
 /// Samples read at a time (32 KiB, within any level-1 cache).
 const SAMPLES_IN_CACHE: usize = 4_096;
 
-/// A per-second trace's first `laid` samples, held as samples (see
-/// [`Timeline`]); every sample is checked, in one pass with no early exit
-/// (a vector loop), and the first bad one is named.
-fn per_second_pattern(acu: &[f64], laid: usize, path: &str) -> Result<Timeline, Error> {
+/// A per-second trace's first `laid` samples, repeated to fill the
+/// `month`, held as samples (see [`Timeline`]); every sample is checked,
+/// in one pass with no early exit (a vector loop), and the first bad one
+/// is named. The month is filled in place, from the samples already laid
+/// out, so a trace a little shorter than the month costs no second copy.
+fn per_second_month(acu: &[f64], laid: usize, month: u64, path: &str) -> Result<Timeline, Error> {
     let is_demand = |d: &f64| (0.0..=MAX_DEMAND_ACU).contains(d);
     let (samples, rest) = acu.split_at(laid);
     // Checked, rounded and copied a chunk at a time, so the samples are
     // read from memory once; each chunk's needs come from an exact-size
     // iterator (the vectors are allocated once, never zeroed first).
     let mut good = true;
-    let mut needs = Vec::with_capacity(samples.len());
-    let mut copy = Vec::with_capacity(samples.len());
+    let seconds = usize::try_from(month).unwrap_or(usize::MAX);
+    let mut needs = Vec::with_capacity(seconds);
+    let mut copy = Vec::with_capacity(seconds);
     for chunk in samples.chunks(SAMPLES_IN_CACHE) {
         needs.extend(chunk.iter().map(|d| {
             good &= is_demand(d);
@@ -223,6 +227,8 @@ fn per_second_pattern(acu: &[f64], laid: usize, path: &str) -> Result<Timeline, 
             Ok(_) => out_of_range(&field, "between 0 and 100000 ACU", acu[i]),
         });
     }
+    repeat_to(&mut copy, seconds);
+    repeat_to(&mut needs, seconds);
     Ok(Timeline::per_second(copy, needs))
 }
 

@@ -323,16 +323,20 @@ impl Timeline {
 
 /// `total` values: `v` repeated from its start (none if `v` is empty).
 fn cycle<T: Copy>(v: &[T], total: usize) -> Vec<T> {
-    if v.is_empty() {
-        return Vec::new();
-    }
-    // Whole copies of the pattern (a memory copy each), then the part.
     let mut out = Vec::with_capacity(total);
-    while out.len() < total {
-        let take = v.len().min(total - out.len());
-        out.extend_from_slice(&v[..take]);
-    }
+    out.extend_from_slice(&v[..v.len().min(total)]);
+    repeat_to(&mut out, total);
     out
+}
+
+/// Repeats `v` from its start until it holds `total` values: whole copies
+/// (a memory copy each), then a part; nothing if `v` is empty.
+pub(crate) fn repeat_to<T: Copy>(v: &mut Vec<T>, total: usize) {
+    let period = v.len();
+    while period > 0 && v.len() < total {
+        let take = period.min(total - v.len());
+        v.extend_from_within(..take);
+    }
 }
 
 /// The runs of a [`Timeline`], in time order (see [`Timeline::runs`]).
