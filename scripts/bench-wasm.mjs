@@ -141,6 +141,11 @@ const rows = [
   ["estimate(30-day 1-s trace, 2,592,000 samples)", () => estimate(traceScenario), { warmup: 2, samples: 9 }],
   ["  of which: JS-to-Rust conversion of the trace", convert(conversionOnly), { warmup: 2, samples: 9 }],
   ["estimate(the same trace as a Float64Array)", () => estimate(typedTraceScenario), { warmup: 2, samples: 9 }],
+  [
+    "estimate(the same, in the default 730-hour month: the trace repeated)",
+    () => estimate({ ...typedTraceScenario, hoursPerMonth: 730 }),
+    { warmup: 2, samples: 9 },
+  ],
   ["  of which: JS-to-Rust conversion of the trace", convert(typedConversionOnly), { warmup: 2, samples: 21 }],
   ["validate(30-day 1-s trace)", () => validate(traceScenario), { warmup: 2, samples: 9 }],
   [
