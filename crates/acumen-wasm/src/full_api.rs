@@ -47,7 +47,7 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
 ) -> Result<JsValue, AcumenError> {
     let scenario: acumen::Scenario = decode(&scenario)?;
-    let valid = scenario.validate()?;
+    let valid = scenario.into_valid()?;
     // Some warnings (unknown prices, demand above the maximum) only
     // appear once the scenario is priced.
     let report = acumen::estimate_valid(&valid)?;

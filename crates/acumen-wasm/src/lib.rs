@@ -193,7 +193,9 @@ fn with_estimate(
     part: impl FnOnce(&acumen::Report) -> Result<JsValue, AcumenError>,
 ) -> Result<JsValue, AcumenError> {
     let scenario: acumen::Scenario = decode_or_default(scenario)?;
-    part(&acumen::estimate(&scenario)?)
+    // Taken, not borrowed: a one-second trace's samples, copied once from
+    // JS, become the writer's timeline as they are.
+    part(&acumen::estimate_valid(&scenario.into_valid()?)?)
 }
 
 /// `undefined` and `null` stand for the default value, so `estimate()` works.

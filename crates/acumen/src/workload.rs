@@ -10,7 +10,7 @@ use crate::vocabulary::input_struct;
 mod expand;
 mod timeline;
 
-pub(crate) use expand::spike_windows;
+pub(crate) use expand::{spike_windows, trace_timeline};
 pub use timeline::{HOUR, Runs, Segment, Timeline, WEEK, zip};
 
 /// Most samples in one trace: a leap year of one-second samples. Every

@@ -97,6 +97,8 @@ fn all_traces_together_hold_at_most_a_month_of_seconds_for_16_instances() {
         e.message(),
         "must be at most 42854400 samples in all the scenario's traces together, got 42854401"
     );
+    // The writer's samples taken out of the scenario still count.
+    assert_eq!(s.clone().into_valid().unwrap_err(), e);
     // Exactly at the limit the scenario is valid; each trace is cut to the
     // (here one-hour) month.
     s.readers.pop();

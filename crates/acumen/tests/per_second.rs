@@ -98,7 +98,11 @@ proptest! {
     #[test]
     fn samples_and_runs_give_the_same_report(s in scenario()) {
         let (held, runs) = both_ways(&s);
-        prop_assert_eq!(held, runs);
+        prop_assert_eq!(&held, &runs);
+        // The scenario taken rather than borrowed (its writer's samples
+        // adopted by the timeline, not copied): the same report.
+        let taken = estimate_valid(&s.into_valid().unwrap()).unwrap();
+        prop_assert_eq!(taken, held);
     }
 }
 
@@ -189,6 +193,8 @@ fn a_bad_sample_is_named_wherever_it_is() {
                 ..Scenario::default()
             };
             let e = s.validate().unwrap_err();
+            let taken = s.into_valid().unwrap_err();
+            assert_eq!(taken.to_string(), e.to_string());
             assert_eq!(
                 (e.code(), e.field()),
                 (code, format!("workload.trace.acu[{at}]").as_str()),

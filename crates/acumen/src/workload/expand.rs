@@ -1,12 +1,13 @@
 //! Each workload kind expanded into demand over a month, checked field by
 //! field as it is read.
 
+use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::timeline::repeat_to;
-use super::{BusinessHours, Level, MAX_LEVEL_HOURS, MAX_TRACE_SAMPLES, Spike, Trace, Workload};
+use super::{BusinessHours, Level, MAX_LEVEL_HOURS, MAX_TRACE_SAMPLES, Spike, Workload};
 use super::{HOUR, Timeline, WEEK};
 use crate::acu::need_halves;
 use crate::check::{
@@ -31,7 +32,13 @@ impl Workload {
             Workload::BusinessHours(b) => business_hours(b, month, path),
             Workload::Levels(levels) => levels_timeline(levels, month, path, notes),
             Workload::Weekly { hourly_acu } => weekly(hourly_acu, month, path),
-            Workload::Trace(trace) => trace_timeline(trace, month, path, notes),
+            Workload::Trace(trace) => trace_timeline(
+                trace.interval_seconds,
+                Cow::Borrowed(&trace.acu),
+                month,
+                path,
+                notes,
+            ),
         }
     }
 }
@@ -152,40 +159,44 @@ fn weekly(hourly_acu: &[f64], month: u64, path: &str) -> Result<Timeline, Error>
     Ok(Timeline::repeat(&pattern, month))
 }
 
-/// The trace's samples, repeated (or cut) to fill the month.
-fn trace_timeline(
-    trace: &Trace,
+/// A trace's samples (`acu`, one every `interval_seconds`), repeated (or
+/// cut) to fill the month. Samples handed over owned become a per-second
+/// timeline's own, without a copy.
+pub(crate) fn trace_timeline(
+    interval_seconds: u32,
+    acu: Cow<'_, [f64]>,
     month: u64,
     path: &str,
     notes: &mut Notes,
 ) -> Result<Timeline, Error> {
     let p = |f: &str| format!("{path}.trace.{f}");
-    if !(1..=86_400).contains(&trace.interval_seconds) {
+    if !(1..=86_400).contains(&interval_seconds) {
         return Err(out_of_range(
             &p("intervalSeconds"),
             "between 1 and 86400",
-            trace.interval_seconds,
+            interval_seconds,
         ));
     }
-    if trace.acu.is_empty() || trace.acu.len() > MAX_TRACE_SAMPLES {
+    if acu.is_empty() || acu.len() > MAX_TRACE_SAMPLES {
         return Err(out_of_range(
             &p("acu"),
             "a list of 1 to 31622400 samples",
-            trace.acu.len(),
+            acu.len(),
         ));
     }
-    let interval = u64::from(trace.interval_seconds);
+    let interval = u64::from(interval_seconds);
+    let span = interval * acu.len() as u64;
     // Only the first month is simulated: the samples beyond it are
     // checked but not laid out, so a year-long trace takes no more
     // memory than a month-long one.
     let needed = usize::try_from(month.div_ceil(interval)).unwrap_or(usize::MAX);
-    let (laid, rest) = trace.acu.split_at(trace.acu.len().min(needed));
+    let laid = acu.len().min(needed);
     let pattern = if interval == 1 {
-        per_second_month(&trace.acu, laid.len(), month, path)?
+        per_second_month(acu, laid, month, path)?
     } else {
+        let (laid, rest) = acu.split_at(laid);
         runs_pattern(laid, rest, interval, path)?
     };
-    let span = interval * trace.acu.len() as u64;
     if let Some(note) = coverage_note(span, month) {
         notes.push((p("acu"), note));
     }
@@ -200,22 +211,33 @@ const SAMPLES_IN_CACHE: usize = 4_096;
 /// in one pass with no early exit (a vector loop), and the first bad one
 /// is named. The month is filled in place, from the samples already laid
 /// out, so a trace a little shorter than the month costs no second copy.
-fn per_second_month(acu: &[f64], laid: usize, month: u64, path: &str) -> Result<Timeline, Error> {
+fn per_second_month(
+    acu: Cow<'_, [f64]>,
+    laid: usize,
+    month: u64,
+    path: &str,
+) -> Result<Timeline, Error> {
     let is_demand = |d: &f64| (0.0..=MAX_DEMAND_ACU).contains(d);
+    let seconds = usize::try_from(month).unwrap_or(usize::MAX);
+    // Owned samples with room for the month are kept as they are; others
+    // are copied as they are read (growing the owned list would copy it
+    // anyway, and read it once more).
+    let owned = matches!(&acu, Cow::Owned(v) if v.capacity() >= seconds);
     let (samples, rest) = acu.split_at(laid);
     // Checked, rounded and copied a chunk at a time, so the samples are
     // read from memory once; each chunk's needs come from an exact-size
     // iterator (the vectors are allocated once, never zeroed first).
     let mut good = true;
-    let seconds = usize::try_from(month).unwrap_or(usize::MAX);
     let mut needs = Vec::with_capacity(seconds);
-    let mut copy = Vec::with_capacity(seconds);
+    let mut copy = Vec::with_capacity(if owned { 0 } else { seconds });
     for chunk in samples.chunks(SAMPLES_IN_CACHE) {
         needs.extend(chunk.iter().map(|d| {
             good &= is_demand(d);
             need_halves(*d)
         }));
-        copy.extend_from_slice(chunk);
+        if !owned {
+            copy.extend_from_slice(chunk);
+        }
     }
     good &= rest.iter().fold(true, |good, d| good & is_demand(d));
     if !good {
@@ -226,6 +248,10 @@ fn per_second_month(acu: &[f64], laid: usize, month: u64, path: &str) -> Result<
             Err(e) => e,
             Ok(_) => out_of_range(&field, "between 0 and 100000 ACU", acu[i]),
         });
+    }
+    if owned {
+        copy = acu.into_owned();
+        copy.truncate(laid);
     }
     repeat_to(&mut copy, seconds);
     repeat_to(&mut needs, seconds);

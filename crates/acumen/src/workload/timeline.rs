@@ -333,6 +333,10 @@ fn cycle<T: Copy>(v: &[T], total: usize) -> Vec<T> {
 /// (a memory copy each), then a part; nothing if `v` is empty.
 pub(crate) fn repeat_to<T: Copy>(v: &mut Vec<T>, total: usize) {
     let period = v.len();
+    if period > 0 {
+        // Exactly: growing by doubling would allocate up to twice the month.
+        v.reserve_exact(total.saturating_sub(period));
+    }
     while period > 0 && v.len() < total {
         let take = period.min(total - v.len());
         v.extend_from_within(..take);
