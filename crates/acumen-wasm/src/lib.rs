@@ -193,8 +193,8 @@ fn with_estimate(
     part: impl FnOnce(&acumen::Report) -> Result<JsValue, AcumenError>,
 ) -> Result<JsValue, AcumenError> {
     let scenario: acumen::Scenario = decode_or_default(scenario)?;
-    // Taken, not borrowed: a one-second trace's samples, copied once from
-    // JS, become the writer's timeline as they are.
+    // Taken, not borrowed: one-second trace samples, copied once from JS,
+    // become their timelines as they are.
     part(&acumen::estimate_valid(&scenario.into_valid()?)?)
 }
 

@@ -23,6 +23,11 @@ use crate::workload::{HOUR, Timeline, Workload, spike_windows, trace_timeline};
 /// Remarks on how the input was read: (field, message).
 type Notes = Vec<(String, String)>;
 
+/// One-second trace samples taken out of a scenario by
+/// [`Scenario::into_valid`], by instance: the writer's, then each reader's
+/// (`None` where none were taken; empty when nothing was).
+type Taken = Vec<Option<Vec<f64>>>;
+
 /// A field for a product that no longer exists: Performance Insights ended
 /// on 31 July 2026. An error rather than a silent mapping, because the
 /// replacement is billed differently (per ACU-hour, at a price the scenario
@@ -47,12 +52,13 @@ impl Scenario {
     /// covers at most one 744-hour month (the repository's `docs/limits.md`
     /// has every bound and measured costs).
     pub fn validate(&self) -> Result<ValidScenario, Error> {
-        self.validate_with(None)
+        self.validate_with(Taken::new())
     }
 
-    /// As [`Scenario::validate`], taking the scenario: the samples of a
-    /// writer's one-second trace become its timeline's own instead of being
-    /// copied (a month of them is 21 MB). The same result and the same
+    /// As [`Scenario::validate`], taking the scenario: the samples of each
+    /// one-second trace (the writer's and the readers') become the
+    /// timeline's own instead of being copied, where they have room for the
+    /// month (a month of them is 21 MB). The same result and the same
     /// errors.
     ///
     /// ```
@@ -67,18 +73,21 @@ impl Scenario {
     /// assert_eq!(taken, borrowed);
     /// ```
     pub fn into_valid(mut self) -> Result<ValidScenario, Error> {
-        let samples = match &mut self.workload {
-            Workload::Trace(trace) if trace.interval_seconds == 1 => {
+        let take = |workload: Option<&mut Workload>| match workload {
+            Some(Workload::Trace(trace)) if trace.interval_seconds == 1 => {
                 Some(core::mem::take(&mut trace.acu))
             }
             _ => None,
         };
-        self.validate_with(samples)
+        let mut taken = Taken::with_capacity(1 + self.readers.len());
+        taken.push(take(Some(&mut self.workload)));
+        taken.extend(self.readers.iter_mut().map(|r| take(r.workload.as_mut())));
+        self.validate_with(taken)
     }
 
-    /// Validates, the writer's one-second trace samples taken out into
-    /// `writer_samples` when they are given.
-    fn validate_with(&self, writer_samples: Option<Vec<f64>>) -> Result<ValidScenario, Error> {
+    /// Validates, the one-second trace samples in `taken` standing for
+    /// those taken out of the scenario.
+    fn validate_with(&self, taken: Taken) -> Result<ValidScenario, Error> {
         self.check_region()?;
         let engine_version = self
             .engine_version
@@ -108,7 +117,7 @@ impl Scenario {
         )?;
         platform.check_max(scaling.max)?;
         let mut notes = Vec::new();
-        let instances = self.instances(month, writer_samples, &mut notes)?;
+        let instances = self.instances(month, taken, &mut notes)?;
         if self.extras.performance_insights_retention {
             return Err(retired(
                 "extras.performanceInsightsRetention",
@@ -170,14 +179,18 @@ impl Scenario {
     fn instances(
         &self,
         month: u64,
-        writer_samples: Option<Vec<f64>>,
+        taken: Taken,
         notes: &mut Notes,
     ) -> Result<Vec<ValidInstance>, Error> {
-        check_trace_samples(self, writer_samples.as_ref().map_or(0, Vec::len))?;
-        let mut writer = match writer_samples {
-            Some(acu) => trace_timeline(1, Cow::Owned(acu), month, "workload", notes)?,
-            None => self.workload.timeline(month, "workload", notes)?,
-        };
+        check_trace_samples(self, &taken)?;
+        let mut taken = taken.into_iter();
+        let mut writer = demand(
+            &self.workload,
+            taken.next().flatten(),
+            month,
+            "workload",
+            notes,
+        )?;
         if self.spikes.len() > MAX_SPIKES {
             return Err(out_of_range(
                 "spikes",
@@ -198,7 +211,7 @@ impl Scenario {
         }
         let mut instances = Vec::with_capacity(1 + self.readers.len());
         for i in 0..self.readers.len() {
-            instances.push(self.reader(i, &writer, month, notes)?);
+            instances.push(self.reader(i, &writer, taken.next().flatten(), month, notes)?);
         }
         instances.insert(
             0,
@@ -212,11 +225,13 @@ impl Scenario {
     }
 
     /// Reader `i`: its tier, and its own demand (or the writer's), which
-    /// must cover the writer's hours.
+    /// must cover the writer's hours; `taken` are its trace's samples if
+    /// they were taken out of the scenario.
     fn reader(
         &self,
         i: usize,
         writer: &Timeline,
+        taken: Option<Vec<f64>>,
         month: u64,
         notes: &mut Notes,
     ) -> Result<ValidInstance, Error> {
@@ -229,7 +244,7 @@ impl Scenario {
             ));
         }
         let demand = match &reader.workload {
-            Some(w) => w.timeline(month, &format!("readers[{i}].workload"), notes)?,
+            Some(w) => demand(w, taken, month, &format!("readers[{i}].workload"), notes)?,
             None => writer.clone(),
         };
         if demand.seconds() != writer.seconds() {
@@ -393,16 +408,18 @@ impl Scenario {
 /// [`MAX_SCENARIO_SAMPLES`]; checked before any trace is laid out. The error
 /// names the reader's trace that goes over (one trace alone is held to
 /// [`MAX_TRACE_SAMPLES`](super::MAX_TRACE_SAMPLES) where it is laid out).
-fn check_trace_samples(s: &Scenario, taken: usize) -> Result<(), Error> {
-    fn samples(w: Option<&Workload>) -> usize {
-        match w {
+fn check_trace_samples(s: &Scenario, taken: &[Option<Vec<f64>>]) -> Result<(), Error> {
+    // Instance `k`'s samples, wherever they are.
+    let samples = |k: usize, w: Option<&Workload>| {
+        let held = match w {
             Some(Workload::Trace(t)) => t.acu.len(),
             _ => 0,
-        }
-    }
-    let mut total = samples(Some(&s.workload)) + taken;
+        };
+        held + taken.get(k).and_then(Option::as_ref).map_or(0, Vec::len)
+    };
+    let mut total = samples(0, Some(&s.workload));
     for (i, reader) in s.readers.iter().enumerate() {
-        let n = samples(reader.workload.as_ref());
+        let n = samples(i + 1, reader.workload.as_ref());
         total = total.saturating_add(n);
         if n > 0 && total > MAX_SCENARIO_SAMPLES {
             return Err(out_of_range(
@@ -413,6 +430,21 @@ fn check_trace_samples(s: &Scenario, taken: usize) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The demand of `workload` at `path`: from `taken`, its one-second
+/// samples, if they were taken out of the scenario.
+fn demand(
+    workload: &Workload,
+    taken: Option<Vec<f64>>,
+    month: u64,
+    path: &str,
+    notes: &mut Notes,
+) -> Result<Timeline, Error> {
+    match taken {
+        Some(acu) => trace_timeline(1, Cow::Owned(acu), month, path, notes),
+        None => workload.timeline(month, path, notes),
+    }
 }
 
 /// `ceil(a / b)` for positive finite values.
