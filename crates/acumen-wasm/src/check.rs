@@ -34,6 +34,12 @@ const MAX_DEPTH: usize = 64;
 /// trace's samples keep, and other lists copy; see docs/limits.md).
 const MAX_ELEMENTS: usize = acumen::scenario::MAX_SCENARIO_SAMPLES + (1 << 16);
 
+/// Numbers copied from a JS array into wasm memory at a time (256 KiB; a
+/// month of one-second samples is 80 windows): each window is worked on
+/// while it is still in cache, so the numbers are read from memory once,
+/// and the calls into JS cost nothing next to the copying.
+pub const COPY_WINDOW: usize = 32_768;
+
 /// Arrays at least this long are tried as a block of numbers first.
 const BLOCK: u32 = 64;
 
@@ -46,11 +52,6 @@ pub struct Doubles {
 }
 
 impl Doubles {
-    /// Numbers copied from JS at a time (a month of one-second samples is
-    /// 80 windows): each is checked while it is still in cache, so the
-    /// numbers are read from memory once.
-    const WINDOW: u32 = 1 << 15;
-
     /// The numbers of a typed array (converted to doubles by JS if it holds
     /// another type) or of an array (each element as `Number()` reads it),
     /// a -0 read as the 0 that `JSON.stringify` writes.
@@ -61,11 +62,12 @@ impl Doubles {
         };
         let len = all.length();
         let mut numbers = Vec::with_capacity(len as usize);
-        let mut window = vec![0.0; Self::WINDOW.min(len) as usize];
+        let step = COPY_WINDOW as u32;
+        let mut window = vec![0.0; step.min(len) as usize];
         let mut first_not_finite = None;
         let mut from = 0;
         while from < len {
-            let to = len.min(from + Self::WINDOW);
+            let to = len.min(from + step);
             let window = &mut window[..(to - from) as usize];
             all.subarray(from, to).copy_to(window);
             let bad = acumen::workload::samples::settle(window);

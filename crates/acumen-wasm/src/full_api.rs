@@ -10,6 +10,7 @@
 use acumen::ErrorCode;
 use wasm_bindgen::prelude::*;
 
+use crate::check::COPY_WINDOW;
 use crate::{AcumenError, decode, decode_or_default, encode, shapes, with_estimate};
 
 /// The default `max_connections` of a Serverless v2 instance: it follows
@@ -216,10 +217,6 @@ struct TypedSamples {
 }
 
 impl TypedSamples {
-    /// Samples copied per call into JS: 256 KiB, a few of the kernel's
-    /// chunks, so the calls cost nothing next to the copying.
-    const WINDOW: usize = 32_768;
-
     fn new(array: js_sys::Float64Array) -> TypedSamples {
         TypedSamples {
             len: array.length() as usize,
@@ -239,7 +236,7 @@ impl acumen::sim::per_second::SampleSource for TypedSamples {
         let end = from + buf.len();
         if from < self.start || end > self.start + self.window.len() {
             // The kernel reads in order: copy the window from `from` on.
-            let stop = self.len.min(from + Self::WINDOW.max(buf.len()));
+            let stop = self.len.min(from + COPY_WINDOW.max(buf.len()));
             self.window.resize(stop - from, 0.0);
             self.array
                 .subarray(from as u32, stop as u32)

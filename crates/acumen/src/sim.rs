@@ -656,7 +656,7 @@ pub fn percentile(values: &[u32], p: u32) -> Option<u32> {
         return None;
     }
     // Sorted as `u64`, as the commitment's hourly usage is: one sort
-    // instantiation fewer in the wasm (3.6 KB).
+    // instantiation fewer in the wasm (about 4 KB).
     let mut sorted: Vec<u64> = values.iter().map(|&v| u64::from(v)).collect();
     sorted.sort_unstable();
     let rank = (u64::from(p.min(100)) * sorted.len() as u64).div_ceil(100);

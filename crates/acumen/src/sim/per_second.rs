@@ -206,13 +206,12 @@ pub fn simulate_per_second_from(
     // running capacity, or zero when the instance may pause (a need above
     // zero is then at least `min`, which is 1).
     let floor = if can_pause { 0 } else { min };
-    let mut first = [0];
-    let first_acu = acu.read(0, &mut [0.0])[0];
-    to_halves(&[first_acu], &mut first, floor, max);
+    // A bad first sample is named with the others, below.
+    let first = need_halves(acu.read(0, &mut [0.0])[0]);
     let initial = match settings.initial_acu {
         Some(acu) => u32::from(Acu::from_f64(acu, "initialAcu")?.halves()),
-        None if can_pause && first[0] == 0 => 0,
-        None => first[0].clamp(min, max),
+        None if can_pause && first == 0 => 0,
+        None => first.clamp(min, max),
     };
     let settings = Settings {
         min,
