@@ -162,19 +162,22 @@ use super::{CatalogEntry, Confidence, InstanceClass, PriceItem, Region};
 use crate::money::UnitPrice;
 use crate::vocabulary::Engine;
 
+// Statics, not consts: a const's table (and every string in it) would be
+// copied into the binary once per place that reads it.
+
 /// Every commercial AWS region, with its name, geography and Price List
 /// usage-type prefix.
-pub(super) const REGIONS: &[Region] = &[
+pub(super) static REGIONS: &[Region] = &[
 ${regions.join("\n")}
 ];
 
 /// Catalog prices, on-demand, USD.
-pub(super) const ENTRIES: &[CatalogEntry] = &[
+pub(super) static ENTRIES: &[CatalogEntry] = &[
 ${rows.join("\n")}
 ];
 
 /// Provisioned Aurora instance classes, on-demand, Aurora Standard, Single-AZ.
-pub(super) const INSTANCE_CLASSES: &[InstanceClass] = &[
+pub(super) static INSTANCE_CLASSES: &[InstanceClass] = &[
 ${classes.join("\n")}
 ];
 `;

@@ -5,9 +5,12 @@ use super::{CatalogEntry, Confidence, InstanceClass, PriceItem, Region};
 use crate::money::UnitPrice;
 use crate::vocabulary::Engine;
 
+// Statics, not consts: a const's table (and every string in it) would be
+// copied into the binary once per place that reads it.
+
 /// Every commercial AWS region, with its name, geography and Price List
 /// usage-type prefix.
-pub(super) const REGIONS: &[Region] = &[
+pub(super) static REGIONS: &[Region] = &[
     Region {
         code: "us-east-1",
         name: "US East (N. Virginia)",
@@ -242,7 +245,7 @@ pub(super) const REGIONS: &[Region] = &[
 ];
 
 /// Catalog prices, on-demand, USD.
-pub(super) const ENTRIES: &[CatalogEntry] = &[
+pub(super) static ENTRIES: &[CatalogEntry] = &[
     CatalogEntry {
         region: "us-east-1",
         item: PriceItem::ServerlessStandard,
@@ -1036,7 +1039,7 @@ pub(super) const ENTRIES: &[CatalogEntry] = &[
 ];
 
 /// Provisioned Aurora instance classes, on-demand, Aurora Standard, Single-AZ.
-pub(super) const INSTANCE_CLASSES: &[InstanceClass] = &[
+pub(super) static INSTANCE_CLASSES: &[InstanceClass] = &[
     InstanceClass {
         region: "us-east-1",
         class: "db.r5.large",
