@@ -153,6 +153,22 @@ macro_rules! as_any {
     )*};
 }
 
+/// Every scalar target: as [`as_any`], but an array or an object is refused
+/// at once, as the visitor would refuse it, without reading it.
+macro_rules! as_scalar {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+            if self.value.is_null() || self.value.is_undefined() {
+                visitor.visit_unit()
+            } else if self.value.is_object() {
+                Err(invalid_type(&self.value, &visitor))
+            } else {
+                self.scalar(visitor)
+            }
+        }
+    )*};
+}
+
 impl<'de> Deserializer<'de> for Js<'_> {
     type Error = DecodeError;
 
@@ -168,12 +184,15 @@ impl<'de> Deserializer<'de> for Js<'_> {
         }
     }
 
-    as_any! {
+    as_scalar! {
         deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
         deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
         deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char deserialize_str
-        deserialize_string deserialize_bytes deserialize_byte_buf deserialize_unit
-        deserialize_identifier
+        deserialize_string deserialize_identifier
+    }
+
+    as_any! {
+        deserialize_bytes deserialize_byte_buf deserialize_unit
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
