@@ -39,7 +39,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         (0u16..=4, prop::sample::select(vec![8u16, 16, 32, 128])),
         prop::sample::select(vec![300u32, 600, 3_600]),
         1u32..=2,
-        proptest::collection::vec((0u8..=15, any::<bool>()), 0..=2),
+        proptest::collection::vec((0u8..=15, 0u8..3), 0..=2),
         any::<bool>(),
     )
         .prop_map(|(acu, (min, max), pause, hours, readers, proxy)| {
@@ -58,10 +58,20 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 },
                 readers: readers
                     .into_iter()
-                    .map(|(tier, own)| Reader {
+                    .map(|(tier, kind)| Reader {
                         promotion_tier: tier,
-                        // A reader of its own: half the writer's demand.
-                        workload: own.then(|| trace(acu.iter().map(|a| a / 2.0).collect())),
+                        workload: match kind {
+                            // The writer's demand.
+                            0 => None,
+                            // Half the writer's demand: busy when it is.
+                            1 => Some(trace(acu.iter().map(|a| a / 2.0).collect())),
+                            // Busy while the writer idles, which wakes it.
+                            _ => Some(trace(
+                                acu.iter()
+                                    .map(|&a| if a == 0.0 { 1.5 } else { 0.0 })
+                                    .collect(),
+                            )),
+                        },
                     })
                     .collect(),
                 extras: Extras {

@@ -127,9 +127,9 @@ pub fn simulate_cluster(
     let start = |k: usize| initial.get(k).copied().unwrap_or(Acu::ZERO);
     let writer_settings = settings(own_pausing, start(0));
     let writer = match s.instances.as_slice() {
-        // Alone, the writer is active exactly when it has demand: its own
-        // need is all its controller reads.
-        [only] => simulate_own_demand(&writer_settings, &only.demand),
+        [writer, readers @ ..] if reads_own_demand(&writer_settings, writer, readers) => {
+            simulate_own_demand(&writer_settings, &writer.demand)
+        }
         _ => simulate(&writer_settings, &writer_inputs(s)),
     };
     let writer_capacity = capacity_timeline(&writer.capacity);
@@ -226,6 +226,35 @@ impl Source for RunNeeds<'_> {
     }
 }
 
+/// Whether the writer's controller reads nothing but its own demand, so
+/// that it can be simulated as an instance alone (by the per-second kernel
+/// for a fine trace). The writer is active while any instance has demand,
+/// and only auto-pause reads activity: so it reads its own demand alone
+/// when it cannot pause, or when no reader has demand in a second the
+/// writer has none (readers sharing its demand, the default, never do).
+fn reads_own_demand(
+    settings: &Settings,
+    writer: &ValidInstance,
+    readers: &[ValidInstance],
+) -> bool {
+    matches!(settings.pausing, Pausing::Never)
+        || readers
+            .iter()
+            .all(|reader| busy_only_with(&reader.demand, &writer.demand))
+}
+
+/// Whether `demand` is zero in every second `leader` is.
+fn busy_only_with(demand: &Timeline, leader: &Timeline) -> bool {
+    if demand.shares_samples_with(leader) {
+        return true;
+    }
+    let mut alone = false;
+    zip(demand, leader, |_, acu, leader_acu| {
+        alone |= acu > 0.0 && leader_acu == 0.0;
+    });
+    !alone
+}
+
 /// The writer's inputs: its own need, active while any instance has demand.
 fn writer_inputs(s: &ValidScenario) -> Vec<Input> {
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
@@ -298,4 +327,107 @@ pub(crate) fn proxy_usage(capacities: &[Timeline]) -> u64 {
         total += halves.max(PROXY_MIN_HALVES) * seconds;
     });
     total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Reader;
+    use crate::workload::Trace;
+    use crate::{Scaling, Scenario, Workload};
+    use proptest::prelude::*;
+
+    /// A writer's demand a second: a walk with idle stretches, some long
+    /// enough to pause.
+    fn demand() -> impl Strategy<Value = Vec<f64>> {
+        proptest::collection::vec((0u8..6, 1usize..400), 1..60).prop_map(|steps| {
+            let mut level = 3.0f64;
+            let mut acu = Vec::new();
+            for (step, seconds) in steps {
+                level = match step {
+                    0 => (level - 0.5).max(0.0),
+                    1 => level + 0.5,
+                    2 => 0.0,
+                    _ => level,
+                };
+                acu.extend(core::iter::repeat_n(level, seconds));
+            }
+            acu
+        })
+    }
+
+    fn trace(acu: Vec<f64>, interval_seconds: u32) -> Option<Workload> {
+        Some(Workload::Trace(Trace {
+            interval_seconds,
+            acu,
+        }))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whenever the writer is taken to read its own demand alone, that
+        /// gives the outcome of its inputs as a cluster member (active while
+        /// any instance has demand); and a writer that may pause, with a
+        /// reader busy while it idles, is not taken so.
+        #[test]
+        fn a_writer_reading_its_own_demand_is_simulated_alone(
+            acu in demand(),
+            min in 0u16..=2,
+            interval in prop::sample::select(vec![1u32, 5]),
+            readers in proptest::collection::vec((0u8..=15, 0u8..=2), 0..=2),
+        ) {
+            let reader_demand = |kind: u8| match kind {
+                // The writer's own demand.
+                0 => None,
+                // Half of it: busy exactly when the writer is.
+                1 => trace(acu.iter().map(|a| a / 2.0).collect(), interval),
+                // Busy while the writer idles.
+                _ => trace(acu.iter().map(|a| if *a == 0.0 { 1.0 } else { 0.0 }).collect(), interval),
+            };
+            let scenario = Scenario {
+                // An hour: the trace (up to 3,000 samples) repeats into it.
+                hours_per_month: 1,
+                scaling: Scaling {
+                    min_acu: f64::from(min) / 2.0,
+                    max_acu: 16.0,
+                    seconds_until_auto_pause: Some(300),
+                },
+                workload: trace(acu.clone(), interval).unwrap_or_default(),
+                readers: readers
+                    .iter()
+                    .map(|&(tier, kind)| Reader {
+                        promotion_tier: tier,
+                        workload: reader_demand(kind),
+                    })
+                    .collect(),
+                ..Scenario::default()
+            };
+            let valid = scenario.validate().unwrap();
+            let pausing = if min == 0 {
+                Pausing::after_timeout(300, &valid.controller)
+            } else {
+                Pausing::Never
+            };
+            let settings = Settings {
+                min: u32::from(min).max(1),
+                max: 32,
+                pausing,
+                initial: 4,
+                controller: valid.controller,
+            };
+            let (writer, rest) = valid.instances.split_first().unwrap();
+            let alone = reads_own_demand(&settings, writer, rest);
+            // The samples in the hour (a longer trace is cut, a shorter one repeated).
+            let in_hour = &acu[..acu.len().min(3_600 / interval as usize)];
+            let busy_alone = in_hour.contains(&0.0) && readers.iter().any(|&(_, kind)| kind == 2);
+            prop_assert_eq!(alone, min > 0 || !busy_alone);
+            if alone {
+                prop_assert_eq!(
+                    simulate_own_demand(&settings, &writer.demand),
+                    simulate(&settings, &writer_inputs(&valid))
+                );
+            }
+        }
+    }
 }

@@ -67,6 +67,14 @@ pub fn ideal_usage(s: &ValidScenario, floor: Acu) -> (Vec<u64>, u64) {
         let (usage, proxy) = ideal_seconds(needs, &s.scaling, floor);
         return (vec![usage], proxy);
     }
+    let per_second: Option<Vec<&[u32]>> = s
+        .instances
+        .iter()
+        .map(|i| i.demand.needs_per_second())
+        .collect();
+    if let Some(needs) = per_second {
+        return ideal_cluster_seconds(s, &needs, floor);
+    }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     let mut usage = vec![0u64; s.instances.len()];
     let mut proxy = 0u64;
@@ -80,6 +88,43 @@ pub fn ideal_usage(s: &ValidScenario, floor: Acu) -> (Vec<u64>, u64) {
         }
         proxy += cluster.max(PROXY_MIN_HALVES) * seconds;
     });
+    (usage, proxy)
+}
+
+/// [`ideal_usage`] of a cluster whose instances all hold their demand one
+/// need a second: [`ideal_cluster`] second by second over the needs, in
+/// half-ACUs, instead of a walk over the stretches the timelines share
+/// (which, for per-second demand, is every second, at a far higher cost).
+fn ideal_cluster_seconds(s: &ValidScenario, needs: &[&[u32]], floor: Acu) -> (Vec<u64>, u64) {
+    let low = u32::from(s.scaling.min.max(floor).halves());
+    let high = u32::from(s.scaling.max.halves());
+    let followers: Vec<bool> = s.instances.iter().map(|i| i.follows_writer()).collect();
+    let seconds = needs.iter().map(|n| n.len()).min().unwrap_or(0);
+    let mut usage = vec![0u64; needs.len()];
+    let mut capacity = vec![0u32; needs.len()];
+    let mut proxy = 0u64;
+    for second in 0..seconds {
+        for (c, n) in capacity.iter_mut().zip(needs) {
+            *c = n.get(second).map_or(0, |&need| need.max(low).min(high));
+        }
+        let Some((writer, readers)) = capacity.split_first_mut() else {
+            break;
+        };
+        if *writer == 0 && readers.iter().any(|&c| c > 0) {
+            *writer = u32::from(Acu::HALF.halves());
+        }
+        for (c, follows) in readers.iter_mut().zip(&followers[1..]) {
+            if *follows && *c < *writer {
+                *c = *writer;
+            }
+        }
+        let mut cluster = 0u64;
+        for (u, &c) in usage.iter_mut().zip(&capacity) {
+            *u += u64::from(c);
+            cluster += u64::from(c);
+        }
+        proxy += cluster.max(PROXY_MIN_HALVES);
+    }
     (usage, proxy)
 }
 
