@@ -2,12 +2,14 @@
 //! the ranges a scenario can produce and any inputs, both give the same
 //! outcome, and capacity stays on the grid within the scaling range. The
 //! per-second trace kernel is checked the same way on the inputs' needs laid
-//! out second by second.
+//! out second by second, alone and following a writer whose capacity is the
+//! inputs' floors.
 #![no_main]
 #![forbid(unsafe_code)]
 
 use acumen::sim::{
-    Controller, Input, Outcome, Pausing, Settings, simulate, simulate_reference, simulate_seconds,
+    Controller, Input, Outcome, Pausing, Settings, simulate, simulate_following,
+    simulate_reference, simulate_seconds,
 };
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
@@ -160,4 +162,39 @@ fuzz_target!(|case: Case| {
         "simulate_seconds and simulate_reference differ"
     );
     check_bounds(&settings, &per_second, &kernel);
+
+    // A reader following its writer: the writer's capacity (the floors,
+    // zero where the writer is not running) is its floor, and it is
+    // always active.
+    let following = Settings {
+        pausing: Pausing::WithLeader,
+        ..settings
+    };
+    let leader: Vec<(u64, u32)> = inputs
+        .iter()
+        .map(|i| (i.seconds, if i.leader_running { i.floor } else { 0 }))
+        .collect();
+    let per_second: Vec<Input> = inputs
+        .iter()
+        .zip(&leader)
+        .flat_map(|(i, &(seconds, floor))| {
+            std::iter::repeat_n(
+                Input {
+                    seconds: 1,
+                    need: i.need,
+                    floor,
+                    active: true,
+                    leader_running: floor > 0,
+                },
+                seconds as usize,
+            )
+        })
+        .collect();
+    let kernel = simulate_following(&following, &needs, &leader);
+    assert_eq!(
+        kernel,
+        simulate_reference(&following, &per_second),
+        "simulate_following and simulate_reference differ"
+    );
+    check_bounds(&following, &per_second, &kernel);
 });

@@ -43,8 +43,8 @@ pub(crate) use cluster::{
 };
 pub(crate) use ideal::clamped_sum;
 pub use ideal::{ideal_capacity, ideal_usage};
-pub use kernel::simulate_seconds;
 pub(crate) use kernel::{CHUNK, Source, simulate_source};
+pub use kernel::{simulate_following, simulate_seconds};
 
 /// The per-second kernel under its former name.
 #[doc(hidden)]

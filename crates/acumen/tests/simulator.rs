@@ -1,7 +1,8 @@
 //! The fast simulator against the second-by-second reference.
 
 use acumen::sim::{
-    Controller, Input, Pausing, Settings, simulate, simulate_reference, simulate_seconds,
+    Controller, Input, Pausing, Settings, simulate, simulate_following, simulate_reference,
+    simulate_seconds,
 };
 use proptest::prelude::*;
 
@@ -130,6 +131,66 @@ proptest! {
     #[test]
     fn kernel_matches_the_reference_on_a_random_walk(s in settings(), needs in walk()) {
         prop_assert_eq!(simulate_seconds(&s, &needs), simulate_reference(&s, &one_second_inputs(&needs)));
+    }
+}
+
+/// A writer's capacity as runs: levels, some at zero (paused), changing
+/// from every second to every few minutes.
+fn leader() -> impl Strategy<Value = Vec<(u64, u32)>> {
+    prop::collection::vec((1u64..300, 0u32..50, prop::bool::weighted(0.15)), 1..80).prop_map(
+        |runs| {
+            runs.into_iter()
+                .map(|(len, capacity, paused)| (len, if paused { 0 } else { capacity }))
+                .collect()
+        },
+    )
+}
+
+/// A following reader's inputs a second: its need, the writer's capacity
+/// as floor, always active, with the writer running while above zero (and
+/// paused past its runs).
+fn following_inputs(needs: &[u32], leader: &[(u64, u32)]) -> Vec<Input> {
+    let mut floors = leader
+        .iter()
+        .flat_map(|&(len, capacity)| core::iter::repeat_n(capacity, len as usize));
+    needs
+        .iter()
+        .map(|&need| {
+            let floor = floors.next().unwrap_or(0);
+            Input {
+                seconds: 1,
+                need,
+                floor,
+                active: true,
+                leader_running: floor > 0,
+            }
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn follower_kernel_matches_the_reference_on_runs(
+        s in settings(), needs in needs(), leader in leader(),
+    ) {
+        let s = Settings { pausing: Pausing::WithLeader, ..s };
+        prop_assert_eq!(
+            simulate_following(&s, &needs, &leader),
+            simulate_reference(&s, &following_inputs(&needs, &leader))
+        );
+    }
+
+    #[test]
+    fn follower_kernel_matches_the_reference_on_a_random_walk(
+        s in settings(), needs in walk(), leader in leader(),
+    ) {
+        let s = Settings { pausing: Pausing::WithLeader, ..s };
+        prop_assert_eq!(
+            simulate_following(&s, &needs, &leader),
+            simulate_reference(&s, &following_inputs(&needs, &leader))
+        );
     }
 }
 

@@ -7,7 +7,8 @@ use alloc::vec::Vec;
 
 use super::ideal::first_capacities;
 use super::{
-    Input, Outcome, Pausing, Settings, Source, simulate, simulate_seconds, simulate_source,
+    Input, Outcome, Pausing, Settings, Source, simulate, simulate_following, simulate_seconds,
+    simulate_source,
 };
 use crate::acu::Acu;
 use crate::scenario::{ValidInstance, ValidScaling, ValidScenario};
@@ -132,17 +133,26 @@ pub fn simulate_cluster(
         }
         _ => simulate(&writer_settings, &writer_inputs(s)),
     };
-    let writer_capacity = capacity_timeline(&writer.capacity);
+    let mut writer_capacity = None;
     let mut outcomes = Vec::with_capacity(s.instances.len());
-    outcomes.push(writer);
     for (k, inst) in s.instances.iter().enumerate().skip(1) {
         outcomes.push(if inst.follows_writer() {
-            let inputs = follower_inputs(inst, &writer_capacity);
-            simulate(&settings(Pausing::WithLeader, start(k)), &inputs)
+            let settings = settings(Pausing::WithLeader, start(k));
+            match inst.demand.needs_per_second() {
+                // Demand a second at a time: the kernel, reading the
+                // writer's capacity as the floor.
+                Some(needs) => simulate_following(&settings, needs, &writer.capacity),
+                None => {
+                    let capacity =
+                        writer_capacity.get_or_insert_with(|| capacity_timeline(&writer.capacity));
+                    simulate(&settings, &follower_inputs(inst, capacity))
+                }
+            }
         } else {
             simulate_own_demand(&settings(own_pausing, start(k)), &inst.demand)
         });
     }
+    outcomes.insert(0, writer);
     outcomes
 }
 

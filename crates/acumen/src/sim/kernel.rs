@@ -61,6 +61,65 @@ pub fn simulate_seconds(settings: &Settings, needs: &[u32]) -> Outcome {
     simulate_source(settings, needs)
 }
 
+/// Simulates a reader that follows its writer (promotion tier 0 or 1) over
+/// one need a second, as [`simulate_seconds`] does an instance alone: the
+/// writer's capacity, given as runs of `(seconds, half-ACUs)` (its
+/// [`Outcome::capacity`]), is the reader's floor, and the reader is paused
+/// while the writer is (at zero). It is always active otherwise.
+///
+/// The result equals [`super::simulate`] over one input a second with the
+/// need, the writer's capacity as floor, and the writer running whenever
+/// its capacity is above zero. Seconds beyond the writer's runs count as
+/// the writer paused.
+///
+/// ```
+/// use acumen::sim::{simulate_following, Controller, Pausing, Settings};
+/// let settings = Settings { min: 1, max: 32, pausing: Pausing::WithLeader, initial: 4,
+///                           controller: Controller::default() };
+/// // The reader needs 2 ACU throughout; the writer runs at 8 ACU for a
+/// // minute, then pauses for a minute.
+/// let out = simulate_following(&settings, &[4; 120], &[(60, 16), (60, 0)]);
+/// assert_eq!(out.capacity.iter().map(|(_, c)| *c).max(), Some(16));
+/// assert_eq!(out.capacity.last(), Some(&(60, 0)));
+/// assert_eq!(out.pauses, 1);
+/// ```
+pub fn simulate_following(settings: &Settings, needs: &[u32], leader: &[(u64, u32)]) -> Outcome {
+    simulate_with(settings, needs, Some(Leader::new(leader)))
+}
+
+/// The writer's capacity a following reader reads, run by run.
+struct Leader<'a> {
+    runs: core::slice::Iter<'a, (u64, u32)>,
+    /// Seconds left in the current run, and its capacity.
+    left: u64,
+    capacity: u32,
+}
+
+impl<'a> Leader<'a> {
+    fn new(runs: &'a [(u64, u32)]) -> Leader<'a> {
+        Leader {
+            runs: runs.iter(),
+            left: 0,
+            capacity: 0,
+        }
+    }
+
+    /// The capacity from here on, and for how many of the next `most`
+    /// seconds it holds (at least one); the writer counts as paused past
+    /// its last run.
+    fn ahead(&mut self, most: usize) -> (u32, usize) {
+        while self.left == 0 {
+            match self.runs.next() {
+                Some(&(seconds, capacity)) => (self.left, self.capacity) = (seconds, capacity),
+                None => (self.left, self.capacity) = (u64::MAX, 0),
+            }
+        }
+        let held = usize::try_from(self.left).unwrap_or(usize::MAX).min(most);
+        self.left -= held as u64;
+        (self.capacity, held)
+    }
+}
+
 /// Where the kernel reads the needs from, a chunk at a time: a slice of
 /// needs, or samples converted as they are read (which spares a month of
 /// samples a round trip through memory).
@@ -83,12 +142,24 @@ impl Source for &[u32] {
 }
 
 /// [`simulate_seconds`] over any [`Source`].
-pub(crate) fn simulate_source(settings: &Settings, mut source: impl Source) -> Outcome {
+pub(crate) fn simulate_source(settings: &Settings, source: impl Source) -> Outcome {
+    simulate_with(settings, source, None)
+}
+
+/// The kernel over `source`, for an instance alone or, with a `leader`, a
+/// reader following it (see [`simulate_following`]).
+fn simulate_with(
+    settings: &Settings,
+    mut source: impl Source,
+    mut leader: Option<Leader<'_>>,
+) -> Outcome {
     let mut kernel = Kernel {
         s: settings,
         st: State::new(settings),
         out: Outcome::default(),
         decay: Decay::new(),
+        following: leader.is_some(),
+        floor: 0,
     };
     // Masks are read from a narrow copy of the needs, saturated at
     // `NARROW_MAX`, which leaves every comparison with a capacity below it
@@ -110,9 +181,29 @@ pub(crate) fn simulate_source(settings: &Settings, mut source: impl Source) -> O
         for (n, &need) in narrow.iter_mut().zip(&chunk[..blocks]) {
             *n = need.min(NARROW_MAX as u32) as i16;
         }
-        kernel.run(&chunk[..blocks], &narrow[..blocks]);
-        for &need in &chunk[blocks..] {
-            kernel.step(need);
+        // A follower's stretches of one writer capacity; an instance
+        // alone, the whole chunk.
+        let mut at = 0;
+        while at < len {
+            let end = match &mut leader {
+                Some(leader) => {
+                    let (capacity, held) = leader.ahead(len - at);
+                    kernel.floor = capacity;
+                    at + held
+                }
+                None => len,
+            };
+            kernel.run(
+                &chunk[..blocks],
+                &narrow[..blocks],
+                at.min(blocks),
+                end.min(blocks),
+            );
+            // Seconds past the whole blocks are stepped.
+            for &need in chunk.get(at.max(blocks)..end).unwrap_or_default() {
+                kernel.step(need);
+            }
+            at = end;
         }
         from += len;
     }
@@ -127,6 +218,10 @@ struct Kernel<'a> {
     st: State,
     out: Outcome,
     decay: Decay,
+    /// Whether this is a reader following its writer, and the writer's
+    /// capacity now: the reader's floor (zero while the writer is paused).
+    following: bool,
+    floor: u32,
 }
 
 /// The decay under way, counted rather than applied: the seconds before
@@ -185,21 +280,30 @@ impl Decay {
 }
 
 impl Kernel<'_> {
-    /// Simulates `chunk` (whole blocks), whose narrow copy is `narrow`.
-    fn run(&mut self, chunk: &[u32], narrow: &[i16]) {
-        let mut i = 0;
-        while i < chunk.len() {
+    /// Simulates seconds `from..to` of `chunk` (whole blocks), whose narrow
+    /// copy is `narrow`; a follower's floor holds throughout.
+    fn run(&mut self, chunk: &[u32], narrow: &[i16], from: usize, to: usize) {
+        let mut i = from;
+        while i < to {
             let st = &self.st;
-            if st.paused && !matches!(self.s.pausing, Pausing::WithLeader) {
-                i = self.paused_run(chunk, i);
+            if self.following && (self.floor == 0 || self.floor > st.applied || st.paused) {
+                // The writer paused: a paused follower only counts; any
+                // other change of a follower's (pausing, resuming, rising
+                // to the floor) is stepped.
+                if self.floor == 0 && st.paused {
+                    i = self.leader_paused_run(chunk, i, to);
+                    continue;
+                }
+            } else if st.paused && !matches!(self.s.pausing, Pausing::WithLeader) {
+                i = self.paused_run(chunk, i, to);
             } else if !st.paused && st.resuming == 0 {
-                i = self.decay_run(chunk, narrow, i);
-                if i < chunk.len() {
-                    i = self.quiet_run(chunk, narrow, i);
+                i = self.decay_run(chunk, narrow, i, to);
+                if i < to {
+                    i = self.quiet_run(chunk, narrow, i, to);
                 }
             }
-            if let Some(&need) = chunk.get(i) {
-                self.step(need);
+            if i < to {
+                self.step(chunk[i]);
                 i += 1;
             }
         }
@@ -209,20 +313,26 @@ impl Kernel<'_> {
     #[inline(always)] // each caller keeps its own branch history
     fn step(&mut self, need: u32) {
         self.decay.sync(self.s, &mut self.st);
-        step(
-            self.s,
-            &mut self.st,
-            &Input::one_second(need),
-            &mut self.out,
-        );
+        let input = if self.following {
+            Input {
+                seconds: 1,
+                need,
+                floor: self.floor,
+                active: true,
+                leader_running: self.floor > 0,
+            }
+        } else {
+            Input::one_second(need)
+        };
+        step(self.s, &mut self.st, &input, &mut self.out);
         // The step may have moved the level or the capacity.
         self.decay.ready = false;
     }
 
     /// Runs the idle seconds of a paused instance from `needs[from]` on, as
     /// [`step`] would; returns the index of the first second with demand.
-    fn paused_run(&mut self, needs: &[u32], from: usize) -> usize {
-        let idle = needs[from..].iter().take_while(|&&n| n == 0).count();
+    fn paused_run(&mut self, needs: &[u32], from: usize, to: usize) -> usize {
+        let idle = needs[from..to].iter().take_while(|&&n| n == 0).count();
         let k = idle as u64;
         self.st.paused_for += k;
         self.st.run_len += k;
@@ -230,12 +340,23 @@ impl Kernel<'_> {
         from + idle
     }
 
+    /// Runs seconds `from..to` of a follower paused with its writer, as
+    /// [`step`] would: each counts its need as unmet; returns `to`.
+    fn leader_paused_run(&mut self, needs: &[u32], from: usize, to: usize) -> usize {
+        let seconds = &needs[from..to];
+        let k = seconds.len() as u64;
+        self.st.run_unmet += seconds.iter().map(|&n| u64::from(n)).sum::<u64>();
+        self.st.run_len += k;
+        self.st.now += k;
+        to
+    }
+
     /// Runs, from `needs[from]` on, the seconds of a running instance in
     /// which the applied capacity stays put. Stops, without touching the
     /// state for it, at the first second that [`step`] must handle (a change
-    /// of capacity or a pause) and returns its index (`needs.len()` if none;
-    /// `needs` is whole blocks).
-    fn quiet_run(&mut self, needs: &[u32], narrow: &[i16], from: usize) -> usize {
+    /// of capacity or a pause) and returns its index (`to` if none; `needs`
+    /// is whole blocks). A follower's floor is at most its capacity.
+    fn quiet_run(&mut self, needs: &[u32], narrow: &[i16], from: usize, to: usize) -> usize {
         // A scale-up that goes on acts every second: leave it to `step`.
         let (s, st) = (self.s, &self.st);
         if needs[from] > st.applied
@@ -245,8 +366,10 @@ impl Kernel<'_> {
             return from;
         }
         let mut i = from;
-        while i < needs.len() {
+        while i < to {
             let start = i - i % BLOCK;
+            // The block's seconds before `to`.
+            let stop = (to - start).min(BLOCK) as u32;
             let (Ok(block), Ok(small)) = (
                 <&[u32; BLOCK]>::try_from(&needs[start..start + BLOCK]),
                 <&[i16; BLOCK]>::try_from(&narrow[start..start + BLOCK]),
@@ -254,9 +377,9 @@ impl Kernel<'_> {
                 return i; // not reached: chunks are whole blocks
             };
             let offset = (i - start) as u32;
-            let quiet = self.quiet_block(block, small, offset);
+            let quiet = self.quiet_block(block, small, offset, stop);
             i += quiet as usize;
-            if offset + quiet < BLOCK as u32 {
+            if offset + quiet < stop {
                 break;
             }
         }
@@ -271,17 +394,21 @@ impl Kernel<'_> {
     /// nothing but counters and meet all demand: they are applied at once,
     /// and the crossing is stepped. Returns the index of the first second
     /// not taken (`from` if none).
-    fn decay_run(&mut self, needs: &[u32], narrow: &[i16], mut from: usize) -> usize {
+    fn decay_run(&mut self, needs: &[u32], narrow: &[i16], mut from: usize, to: usize) -> usize {
         let s = self.s;
         let may_pause = matches!(s.pausing, Pausing::After(_));
         loop {
             let st = &mut self.st;
-            if st.below < s.controller.hold_down_seconds || st.applied <= s.min {
+            // A follower's capacity does not fall to its floor or below.
+            if st.below < s.controller.hold_down_seconds
+                || st.applied <= s.min
+                || st.applied <= self.floor
+            {
                 return from;
             }
             let room = self.decay.room(s, st);
             let crossing = from + room as usize;
-            let Some(window) = narrow.get(from..crossing + 1) else {
+            let Some(window) = narrow.get(from..crossing + 1).filter(|_| crossing < to) else {
                 return from;
             };
             let high = window.iter().fold(0, |high, &need| high.max(need));
@@ -303,14 +430,20 @@ impl Kernel<'_> {
         }
     }
 
-    /// Applies the quiet seconds of `block` from `offset` on and returns how
-    /// many there were (see [`Kernel::quiet_run`]).
+    /// Applies the quiet seconds of `block` from `offset` on, before
+    /// `stop`, and returns how many there were (see [`Kernel::quiet_run`]).
     #[inline(never)] // keeps its vector loops whatever the caller
-    fn quiet_block(&mut self, block: &[u32; BLOCK], small: &[i16; BLOCK], offset: u32) -> u32 {
+    fn quiet_block(
+        &mut self,
+        block: &[u32; BLOCK],
+        small: &[i16; BLOCK],
+        offset: u32,
+        stop: u32,
+    ) -> u32 {
         let (s, st) = (self.s, &mut self.st);
         let c = &s.controller;
         let applied = st.applied;
-        let len = BLOCK as u32 - offset;
+        let len = stop - offset;
         // Bit p is second `offset + p` of the block.
         let level = applied as i16; // below NARROW_MAX
         let above = mask(small, |need| need > level) >> offset;
@@ -336,8 +469,10 @@ impl Kernel<'_> {
         // end of the block (the run goes on into the next); a scale-up or a
         // pause ending it resets the count anyway. Below the minimum the
         // target cannot fall.
+        // A follower at its floor holds there: its target cannot fall.
         let hold = c.hold_down_seconds;
         let falling = if applied > s.min
+            && applied > self.floor
             && (end == len || u64::from(st.below) + u64::from(end) >= u64::from(hold))
         {
             mask(small, |need| need < level) >> offset
