@@ -348,6 +348,14 @@ fn idle_and_peak(s: &ValidScenario, writer_needs: NeedRange) -> (u64, u32) {
         };
         return (longest, writer_needs.highest);
     }
+    let per_second: Option<Vec<&[u32]>> = s
+        .instances
+        .iter()
+        .map(|i| i.demand.needs_per_second())
+        .collect();
+    if let Some(needs) = per_second {
+        return idle_and_peak_seconds(&needs);
+    }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     let (mut idle, mut longest, mut peak_need) = (0u64, 0u64, 0u32);
     for_each_stretch(&timelines, |seconds, demand| {
@@ -364,21 +372,56 @@ fn idle_and_peak(s: &ValidScenario, writer_needs: NeedRange) -> (u64, u32) {
     (longest, peak_need)
 }
 
-/// The longest run of seconds without demand in `demand`. A per-second
-/// timeline is read 64 needs at a time: a block with no idle second, or
-/// only idle seconds, is settled by one count (a vector loop); only a
-/// block where demand starts or stops is walked second by second.
-fn longest_idle(demand: &Timeline) -> u64 {
-    let step = |(idle, longest): (u64, u64), seconds: u64, need: u32| {
-        if need == 0 {
-            (idle + seconds, longest.max(idle + seconds))
-        } else {
-            (0, longest)
+/// [`idle_and_peak`] of a cluster whose demands are all held one need a
+/// second: the cluster is idle in a second where every need is zero, so
+/// the needs are merged into one list (by bitwise or, which is zero
+/// exactly where all are) unless the readers share the writer's.
+fn idle_and_peak_seconds(needs: &[&[u32]]) -> (u64, u32) {
+    let Some((&writer, readers)) = needs.split_first() else {
+        return (0, 0);
+    };
+    let shared = |other: &&[u32]| core::ptr::eq(*other, writer);
+    let highest = |n: &[u32]| n.iter().fold(0, |high, &need| high.max(need));
+    let peak = readers
+        .iter()
+        .filter(|n| !shared(n))
+        .fold(highest(writer), |peak, n| peak.max(highest(n)));
+    if readers.iter().all(shared) {
+        return (longest_idle_needs(writer), peak);
+    }
+    let mut busy = writer.to_vec();
+    for reader in readers.iter().filter(|n| !shared(n)) {
+        for (b, &need) in busy.iter_mut().zip(*reader) {
+            *b |= need;
         }
-    };
-    let Some(needs) = demand.needs_per_second() else {
-        return fold_needs(demand, (0, 0), step).1;
-    };
+    }
+    (longest_idle_needs(&busy), peak)
+}
+
+/// The longest run of seconds without demand in `demand`.
+fn longest_idle(demand: &Timeline) -> u64 {
+    match demand.needs_per_second() {
+        Some(needs) => longest_idle_needs(needs),
+        None => fold_needs(demand, (0, 0), idle_step).1,
+    }
+}
+
+/// One run of `seconds` at `need` in the search for the longest idle one
+/// (the current idle run, the longest so far).
+fn idle_step((idle, longest): (u64, u64), seconds: u64, need: u32) -> (u64, u64) {
+    if need == 0 {
+        (idle + seconds, longest.max(idle + seconds))
+    } else {
+        (0, longest)
+    }
+}
+
+/// The longest run of idle seconds in one need a second, read 64 needs at
+/// a time: a block with no idle second, or only idle seconds, is settled by
+/// one count (a vector loop); only a block where demand starts or stops is
+/// walked second by second.
+fn longest_idle_needs(needs: &[u32]) -> u64 {
+    let step = idle_step;
     let (_, longest) = needs.chunks(64).fold((0, 0), |(idle, longest), block| {
         let idle_seconds = block.iter().fold(0, |n, &need| n + usize::from(need == 0));
         if idle_seconds == 0 {

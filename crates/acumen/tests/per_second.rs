@@ -9,13 +9,14 @@ use acumen::{ErrorCode, Report, Scaling, Scenario, Workload, estimate_valid};
 use proptest::prelude::*;
 
 /// A random walk on the 0.5-ACU grid with off-grid noise, idle stretches
-/// and rare bursts, so runs, pauses and scale steps all occur.
+/// (some long enough to pause) and rare bursts, so runs, pauses and scale
+/// steps all occur.
 fn samples() -> impl Strategy<Value = Vec<f64>> {
     proptest::collection::vec((0u8..8, 0u8..4), 1..4_000).prop_map(|steps| {
         let mut level = 4.0f64;
         steps
             .into_iter()
-            .map(|(step, noise)| {
+            .flat_map(|(step, noise)| {
                 level = match step {
                     0 => (level - 0.5).max(0.0),
                     1 => level + 0.5,
@@ -23,11 +24,13 @@ fn samples() -> impl Strategy<Value = Vec<f64>> {
                     3 if noise == 0 => 40.0,
                     _ => level,
                 };
-                if level > 0.0 && noise == 1 {
+                let sample = if level > 0.0 && noise == 1 {
                     level + 0.2
                 } else {
                     level
-                }
+                };
+                let long_idle = step == 2 && noise == 3;
+                core::iter::repeat_n(sample, if long_idle { 700 } else { 1 })
             })
             .collect()
     })
@@ -63,8 +66,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                         workload: match kind {
                             // The writer's demand.
                             0 => None,
-                            // Half the writer's demand: busy when it is.
-                            1 => Some(trace(acu.iter().map(|a| a / 2.0).collect())),
+                            // Twice the writer's demand: busy when it is,
+                            // with a higher peak.
+                            1 => Some(trace(acu.iter().map(|a| a * 2.0).collect())),
                             // Busy while the writer idles, which wakes it.
                             _ => Some(trace(
                                 acu.iter()
