@@ -98,6 +98,26 @@ pub fn ideal_usage(s: &ValidScenario, floor: Acu) -> (Vec<u64>, u64) {
 fn ideal_cluster_seconds(s: &ValidScenario, needs: &[&[u32]], floor: Acu) -> (Vec<u64>, u64) {
     let low = u32::from(s.scaling.min.max(floor).halves());
     let high = u32::from(s.scaling.max.halves());
+    if let Some((&writer, readers)) = needs.split_first()
+        && readers.iter().all(|n| core::ptr::eq(*n, writer))
+    {
+        // Readers sharing the writer's demand (the default) track it
+        // exactly as the writer does, so no cluster rule applies: one clamp
+        // a second, and the proxy bills the instances' sum of it.
+        let usage = clamped_sum(writer, low, high);
+        let instances = needs.len() as u32; // at most 16
+        let proxy_min = PROXY_MIN_HALVES as u32;
+        let proxy = writer
+            .chunks(CLAMPED_CHUNK)
+            .map(|chunk| {
+                let sum = chunk.iter().fold(0u32, |sum, &need| {
+                    sum + (need.max(low).min(high) * instances).max(proxy_min)
+                });
+                u64::from(sum)
+            })
+            .sum();
+        return (vec![usage; needs.len()], proxy);
+    }
     let followers: Vec<bool> = s.instances.iter().map(|i| i.follows_writer()).collect();
     let seconds = needs.iter().map(|n| n.len()).min().unwrap_or(0);
     let mut usage = vec![0u64; needs.len()];
@@ -146,7 +166,7 @@ fn ideal_seconds(needs: &[u32], scaling: &ValidScaling, floor: Acu) -> (u64, u64
 }
 
 /// Needs summed at a time by [`clamped_sum`] in 32 bits: 4,096 of at most
-/// 512 half-ACUs (256 ACU) fit.
+/// 512 half-ACUs (256 ACU) fit, 16 times over (a writer and 15 readers).
 const CLAMPED_CHUNK: usize = 4_096;
 
 /// The sum of `needs`, each clamped to `low..=high` (`low <= high <= 512`),
