@@ -313,16 +313,14 @@ impl Kernel<'_> {
     #[inline(always)] // each caller keeps its own branch history
     fn step(&mut self, need: u32) {
         self.decay.sync(self.s, &mut self.st);
-        let input = if self.following {
-            Input {
-                seconds: 1,
-                need,
-                floor: self.floor,
-                active: true,
-                leader_running: self.floor > 0,
-            }
-        } else {
-            Input::one_second(need)
+        // Alone: `Input::one_second` (the floor stays 0). Following: the
+        // writer's capacity as floor, always active, led while it runs.
+        let input = Input {
+            seconds: 1,
+            need,
+            floor: self.floor,
+            active: self.following || need > 0,
+            leader_running: !self.following || self.floor > 0,
         };
         step(self.s, &mut self.st, &input, &mut self.out);
         // The step may have moved the level or the capacity.
