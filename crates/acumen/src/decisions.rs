@@ -376,6 +376,7 @@ fn idle_and_peak(s: &ValidScenario, writer_needs: NeedRange) -> (u64, u32) {
 /// second: the cluster is idle in a second where every need is zero, so
 /// the needs are merged into one list (by bitwise or, which is zero
 /// exactly where all are) unless the readers share the writer's.
+#[inline(never)] // keeps `idle_and_peak`'s single-writer path as small as it was
 fn idle_and_peak_seconds(needs: &[&[u32]]) -> (u64, u32) {
     let Some((&writer, readers)) = needs.split_first() else {
         return (0, 0);
@@ -407,7 +408,9 @@ fn longest_idle(demand: &Timeline) -> u64 {
 }
 
 /// One run of `seconds` at `need` in the search for the longest idle one
-/// (the current idle run, the longest so far).
+/// (the current idle run, the longest so far). Inlined: it runs once a
+/// second over the blocks where demand starts or stops.
+#[inline(always)]
 fn idle_step((idle, longest): (u64, u64), seconds: u64, need: u32) -> (u64, u64) {
     if need == 0 {
         (idle + seconds, longest.max(idle + seconds))

@@ -181,18 +181,21 @@ fn simulate_with(
         for (n, &need) in narrow.iter_mut().zip(&chunk[..blocks]) {
             *n = need.min(NARROW_MAX as u32) as i16;
         }
-        // A follower's stretches of one writer capacity; an instance
-        // alone, the whole chunk.
+        let Some(leader) = &mut leader else {
+            // An instance alone: the chunk's whole blocks, then the rest.
+            kernel.run(&chunk[..blocks], &narrow[..blocks], 0, blocks);
+            for &need in &chunk[blocks..] {
+                kernel.step(need);
+            }
+            from += len;
+            continue;
+        };
+        // A follower: stretches of one writer capacity (its floor) each.
         let mut at = 0;
         while at < len {
-            let end = match &mut leader {
-                Some(leader) => {
-                    let (capacity, held) = leader.ahead(len - at);
-                    kernel.floor = capacity;
-                    at + held
-                }
-                None => len,
-            };
+            let (capacity, held) = leader.ahead(len - at);
+            kernel.floor = capacity;
+            let end = at + held;
             kernel.run(
                 &chunk[..blocks],
                 &narrow[..blocks],
