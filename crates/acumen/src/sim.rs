@@ -17,10 +17,13 @@
 //! steps every second. They agree exactly (a property test checks it).
 //! [`simulate_seconds`] is a third way in for one need a second held as a
 //! compact slice: it reads 64 seconds at a time as bit masks, and agrees
-//! exactly with the other two.
+//! exactly with the other two; [`simulate_following`] is the same for a
+//! tier 0–1 reader, with its writer's capacity as its floor.
 //!
 //! Around the controller: [`simulate_cluster`] runs a scenario's writer and
-//! readers under the cluster's rules, [`ideal_usage`] is ideal tracking
+//! readers under the cluster's rules (a per-second trace goes through the
+//! kernel for the writer and for every reader, unless the writer may pause
+//! while a reader of its own demand is busy), [`ideal_usage`] is ideal tracking
 //! (what simple calculators assume), and [`per_second`] is the checked
 //! entry point for one instance over a per-second trace of samples.
 

@@ -1,4 +1,6 @@
-//! The per-second kernel: [`simulate_seconds`], one need a second.
+//! The per-second kernel: [`simulate_seconds`], one need a second (and
+//! [`simulate_following`], the same for a reader whose floor is its
+//! writer's capacity).
 //!
 //! A month of one-second samples is 2.6 million seconds, but a running
 //! instance's controller only *does* something in a few of them: the
