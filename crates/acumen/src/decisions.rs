@@ -348,12 +348,7 @@ fn idle_and_peak(s: &ValidScenario, writer_needs: NeedRange) -> (u64, u32) {
         };
         return (longest, writer_needs.highest);
     }
-    let per_second: Option<Vec<&[u32]>> = s
-        .instances
-        .iter()
-        .map(|i| i.demand.needs_per_second())
-        .collect();
-    if let Some(needs) = per_second {
+    if let Some(needs) = s.needs_per_second() {
         return idle_and_peak_seconds(&needs);
     }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();

@@ -438,6 +438,16 @@ impl ValidScenario {
     pub fn capacity_floor_halves(&self) -> u32 {
         application::capacity_floor_halves(&self.application)
     }
+
+    /// Every instance's need a second (writer first), when every demand is
+    /// held one sample a second: what the cluster-wide passes over a
+    /// per-second trace read instead of walking millions of stretches.
+    pub(crate) fn needs_per_second(&self) -> Option<Vec<&[u32]>> {
+        self.instances
+            .iter()
+            .map(|i| i.demand.needs_per_second())
+            .collect()
+    }
 }
 
 impl ValidInstance {

@@ -67,12 +67,7 @@ pub fn ideal_usage(s: &ValidScenario, floor: Acu) -> (Vec<u64>, u64) {
         let (usage, proxy) = ideal_seconds(needs, &s.scaling, floor);
         return (vec![usage], proxy);
     }
-    let per_second: Option<Vec<&[u32]>> = s
-        .instances
-        .iter()
-        .map(|i| i.demand.needs_per_second())
-        .collect();
-    if let Some(needs) = per_second {
+    if let Some(needs) = s.needs_per_second() {
         return ideal_cluster_seconds(s, &needs, floor);
     }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
