@@ -126,11 +126,21 @@ fn benches(c: &mut Criterion) {
         }),
         ..Scenario::default()
     };
+    // The same with the page's default cluster shape: two tier-0 readers
+    // sharing the writer's demand (their floor is the writer's capacity).
+    let with_readers = Scenario {
+        readers: vec![Reader::default(), Reader::default()],
+        ..per_second.clone()
+    };
     let mut group = c.benchmark_group("estimate");
     group.sample_size(10);
     group.bench_function("30-day 1-second daily cycle, writer only", |b| {
         b.iter(|| estimate(black_box(&per_second)))
     });
+    group.bench_function(
+        "30-day 1-second daily cycle, writer + 2 tier-0 readers",
+        |b| b.iter(|| estimate(black_box(&with_readers))),
+    );
     group.finish();
 }
 
