@@ -147,6 +147,11 @@ const rows = [
     { warmup: 2, samples: 9 },
   ],
   ["  of which: JS-to-Rust conversion of the trace", convert(typedConversionOnly), { warmup: 2, samples: 21 }],
+  [
+    "estimate(the Float64Array trace, writer + 2 tier-0 readers sharing its demand: the page's shape)",
+    () => estimate({ ...typedTraceScenario, readers: [{}, {}] }),
+    { warmup: 2, samples: 9 },
+  ],
   ["validate(30-day 1-s trace)", () => validate(traceScenario), { warmup: 2, samples: 9 }],
   [
     "simulateTrace(30-day 1-s daily cycle with noise, the trace above)",
