@@ -338,7 +338,17 @@ fn facts(s: &ValidScenario, usage: &Usage, total: Money, needs: NeedRange) -> ad
 /// The longest run without demand on the whole cluster (seconds) and the
 /// highest need of any instance (half-ACUs).
 fn idle_and_peak(s: &ValidScenario, writer_needs: NeedRange) -> (u64, u32) {
-    if let [writer] = s.instances.as_slice() {
+    let Some((writer, readers)) = s.instances.split_first() else {
+        return (0, 0);
+    };
+    // Readers holding the writer's very samples (the default) add no busy
+    // second and no higher need.
+    let own: Vec<&Timeline> = readers
+        .iter()
+        .map(|r| &r.demand)
+        .filter(|d| !d.shares_samples_with(&writer.demand))
+        .collect();
+    if own.is_empty() {
         // A writer whose every need is above zero is never idle: no need to
         // read its millions of seconds again.
         let longest = if writer_needs.lowest > 0 {
@@ -348,8 +358,9 @@ fn idle_and_peak(s: &ValidScenario, writer_needs: NeedRange) -> (u64, u32) {
         };
         return (longest, writer_needs.highest);
     }
-    if let Some(needs) = s.needs_per_second() {
-        return idle_and_peak_seconds(&needs);
+    let own_needs: Option<Vec<&[u32]>> = own.iter().map(|d| d.needs_per_second()).collect();
+    if let (Some(needs), Some(own_needs)) = (writer.demand.needs_per_second(), own_needs) {
+        return idle_and_peak_seconds(needs, &own_needs, writer_needs.highest);
     }
     let timelines: Vec<&Timeline> = s.instances.iter().map(|i| &i.demand).collect();
     let (mut idle, mut longest, mut peak_need) = (0u64, 0u64, 0u32);
@@ -367,26 +378,17 @@ fn idle_and_peak(s: &ValidScenario, writer_needs: NeedRange) -> (u64, u32) {
     (longest, peak_need)
 }
 
-/// [`idle_and_peak`] of a cluster whose demands are all held one need a
-/// second: the cluster is idle in a second where every need is zero, so
-/// the needs are merged into one list (by bitwise or, which is zero
-/// exactly where all are) unless the readers share the writer's.
-#[inline(never)] // keeps `idle_and_peak`'s single-writer path as small as it was
-fn idle_and_peak_seconds(needs: &[&[u32]]) -> (u64, u32) {
-    let Some((&writer, readers)) = needs.split_first() else {
-        return (0, 0);
-    };
-    let shared = |other: &&[u32]| core::ptr::eq(*other, writer);
-    let highest = |n: &[u32]| n.iter().fold(0, |high, &need| high.max(need));
-    let peak = readers
-        .iter()
-        .filter(|n| !shared(n))
-        .fold(highest(writer), |peak, n| peak.max(highest(n)));
-    if readers.iter().all(shared) {
-        return (longest_idle_needs(writer), peak);
-    }
+/// [`idle_and_peak`] of a writer and readers of their own whose demands
+/// are all held one need a second (`writer_highest` is the writer's highest
+/// need): the cluster is idle in a second where every need is zero, so the
+/// needs are merged into one list by bitwise or, which is zero exactly
+/// where all are.
+fn idle_and_peak_seconds(writer: &[u32], readers: &[&[u32]], writer_highest: u32) -> (u64, u32) {
+    let peak = readers.iter().fold(writer_highest, |peak, needs| {
+        needs.iter().fold(peak, |high, &need| high.max(need))
+    });
     let mut busy = writer.to_vec();
-    for reader in readers.iter().filter(|n| !shared(n)) {
+    for reader in readers {
         for (b, &need) in busy.iter_mut().zip(*reader) {
             *b |= need;
         }
@@ -403,9 +405,7 @@ fn longest_idle(demand: &Timeline) -> u64 {
 }
 
 /// One run of `seconds` at `need` in the search for the longest idle one
-/// (the current idle run, the longest so far). Inlined: it runs once a
-/// second over the blocks where demand starts or stops.
-#[inline(always)]
+/// (the current idle run, the longest so far).
 fn idle_step((idle, longest): (u64, u64), seconds: u64, need: u32) -> (u64, u64) {
     if need == 0 {
         (idle + seconds, longest.max(idle + seconds))
@@ -419,7 +419,6 @@ fn idle_step((idle, longest): (u64, u64), seconds: u64, need: u32) -> (u64, u64)
 /// one count (a vector loop); only a block where demand starts or stops is
 /// walked second by second.
 fn longest_idle_needs(needs: &[u32]) -> u64 {
-    let step = idle_step;
     let (_, longest) = needs.chunks(64).fold((0, 0), |(idle, longest), block| {
         let idle_seconds = block.iter().fold(0, |n, &need| n + usize::from(need == 0));
         if idle_seconds == 0 {
@@ -430,7 +429,7 @@ fn longest_idle_needs(needs: &[u32]) -> u64 {
         } else {
             block
                 .iter()
-                .fold((idle, longest), |state, &need| step(state, 1, need))
+                .fold((idle, longest), |state, &need| idle_step(state, 1, need))
         }
     });
     longest
