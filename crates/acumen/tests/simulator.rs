@@ -168,6 +168,24 @@ fn following_inputs(needs: &[u32], leader: &[(u64, u32)]) -> Vec<Input> {
         .collect()
 }
 
+/// The follower kernel against the reference, for a reader with `s`'s
+/// settings made to follow its writer.
+fn follows_as_the_reference(
+    s: Settings,
+    needs: &[u32],
+    leader: &[(u64, u32)],
+) -> Result<(), TestCaseError> {
+    let s = Settings {
+        pausing: Pausing::WithLeader,
+        ..s
+    };
+    prop_assert_eq!(
+        simulate_following(&s, needs, leader),
+        simulate_reference(&s, &following_inputs(needs, leader))
+    );
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -175,22 +193,14 @@ proptest! {
     fn follower_kernel_matches_the_reference_on_runs(
         s in settings(), needs in needs(), leader in leader(),
     ) {
-        let s = Settings { pausing: Pausing::WithLeader, ..s };
-        prop_assert_eq!(
-            simulate_following(&s, &needs, &leader),
-            simulate_reference(&s, &following_inputs(&needs, &leader))
-        );
+        follows_as_the_reference(s, &needs, &leader)?;
     }
 
     #[test]
     fn follower_kernel_matches_the_reference_on_a_random_walk(
         s in settings(), needs in walk(), leader in leader(),
     ) {
-        let s = Settings { pausing: Pausing::WithLeader, ..s };
-        prop_assert_eq!(
-            simulate_following(&s, &needs, &leader),
-            simulate_reference(&s, &following_inputs(&needs, &leader))
-        );
+        follows_as_the_reference(s, &needs, &leader)?;
     }
 }
 
