@@ -243,6 +243,16 @@ test("a long typed array is read a window at a time: the same results, bad sampl
     bad[at] = -1;
     assert.throws(() => simulateTrace(bad, settings), { code: "out_of_range", field: `acu[${at}]` });
   }
+  // A plain array is copied 8,192 elements at a time: a bad sample on
+  // either side of those edges, or a hole, is named all the same.
+  for (const at of [8_191, 8_192, 16_384, 86_399]) {
+    const bad = plain.slice();
+    bad[at] = -1;
+    assert.throws(() => estimate(scenario(bad)), { code: "out_of_range", field: `workload.trace.acu[${at}]` });
+    assert.throws(() => simulateTrace(bad, settings), { code: "out_of_range", field: `acu[${at}]` });
+    delete bad[at];
+    assert.throws(() => simulateTrace(bad, settings), { code: "not_a_number", field: `acu[${at}]` });
+  }
 });
 
 test("optimize() finds the cheapest range and the frontier", () => {

@@ -10,7 +10,7 @@
 use acumen::ErrorCode;
 use wasm_bindgen::prelude::*;
 
-use crate::check::COPY_WINDOW;
+use crate::check::{COPY_WINDOW, JsNumbers};
 use crate::{AcumenError, decode, decode_or_default, encode, shapes, with_estimate};
 
 /// The default `max_connections` of a Serverless v2 instance: it follows
@@ -184,12 +184,10 @@ pub fn simulate_trace(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] acu: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "TraceSettings")] settings: Option<JsValue>,
 ) -> Result<JsValue, AcumenError> {
-    // A plain array is converted by the engine into a typed array (a
+    // A plain array's elements are read as `Number()` reads them (a
     // non-number becomes NaN, which the core then refuses naming its index).
-    let samples = if let Some(typed) = acu.dyn_ref::<js_sys::Float64Array>() {
-        typed.clone()
-    } else if js_sys::Array::is_array(&acu) {
-        js_sys::Float64Array::new(&acu)
+    let samples = if js_sys::Array::is_array(&acu) || acu.is_instance_of::<js_sys::Float64Array>() {
+        JsNumbers::new(&acu)
     } else {
         return Err(acumen::Error::new(
             ErrorCode::WrongType,
@@ -205,22 +203,21 @@ pub fn simulate_trace(
     )?)
 }
 
-/// A typed array's samples, copied into wasm memory a window at a time as
-/// the kernel reads them: the window stays in cache while the kernel turns
-/// it into needs, and a month of samples (21 MB) is never held twice.
+/// The samples of a typed array or an `Array`, copied into wasm memory a
+/// window at a time as the kernel reads them: the window stays in cache
+/// while the kernel turns it into needs, and a month of samples (21 MB) is
+/// never held twice.
 struct TypedSamples {
-    array: js_sys::Float64Array,
-    len: usize,
+    numbers: JsNumbers,
     /// Samples `start..start + window.len()`.
     start: usize,
     window: Vec<f64>,
 }
 
 impl TypedSamples {
-    fn new(array: js_sys::Float64Array) -> TypedSamples {
+    fn new(numbers: JsNumbers) -> TypedSamples {
         TypedSamples {
-            len: array.length() as usize,
-            array,
+            numbers,
             start: 0,
             window: Vec::new(),
         }
@@ -229,18 +226,16 @@ impl TypedSamples {
 
 impl acumen::sim::per_second::SampleSource for TypedSamples {
     fn len(&self) -> usize {
-        self.len
+        self.numbers.len()
     }
 
     fn read<'a>(&'a mut self, from: usize, buf: &'a mut [f64]) -> &'a [f64] {
         let end = from + buf.len();
         if from < self.start || end > self.start + self.window.len() {
             // The kernel reads in order: copy the window from `from` on.
-            let stop = self.len.min(from + COPY_WINDOW.max(buf.len()));
+            let stop = self.numbers.len().min(from + COPY_WINDOW.max(buf.len()));
             self.window.resize(stop - from, 0.0);
-            self.array
-                .subarray(from as u32, stop as u32)
-                .copy_to(&mut self.window);
+            self.numbers.copy(from, &mut self.window);
             self.start = from;
         }
         &self.window[from - self.start..end - self.start]
