@@ -184,8 +184,9 @@ pub fn simulate_trace(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] acu: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "TraceSettings")] settings: Option<JsValue>,
 ) -> Result<JsValue, AcumenError> {
-    // A plain array's elements are read as `Number()` reads them (a
-    // non-number becomes NaN, which the core then refuses naming its index).
+    // A plain array's elements are read as `Number()` reads them (a hole,
+    // `undefined` or a string that is not a number becomes NaN, which the
+    // core then refuses naming its index).
     let samples = if js_sys::Array::is_array(&acu) || acu.is_instance_of::<js_sys::Float64Array>() {
         JsNumbers::new(&acu)
     } else {
