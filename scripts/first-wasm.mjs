@@ -1,9 +1,11 @@
 // The page's first wasm: the bindings crate without its `full-api` feature,
 // so only the exports the first result needs (estimate, defaultScenario,
-// regions, capabilities, catalog, version), post-processed as the package's
-// wasm is. The page loads it first and the package's full wasm only for what
-// needs more (see web/engine.js). A site-only artifact: the npm package keeps
-// its one wasm and its one API.
+// regions, capabilities, catalog, version), each returning its result as JSON
+// text (a smaller wasm; see crates/acumen-wasm/src/encode.rs), post-processed
+// as the package's wasm is. The page loads it first, parses its results, and
+// loads the package's full wasm only for what needs more (see web/engine.js).
+// A site-only artifact: the npm package keeps its one wasm and its one API
+// (tests/browser/first-wasm.test.mjs checks both answer alike).
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { RUSTFLAGS, wasmOpt } from "./wasm-opt.mjs";

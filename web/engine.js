@@ -9,8 +9,27 @@
 // and the package's own (pkg/, every export), whose module and wasm are
 // fetched only when an operation needs an export the first lacks. Both are
 // the same core: their answers are the same.
-import initFirst, * as acumen from "./pkg/first/acumen.js";
+import initFirst, * as firstWasm from "./pkg/first/acumen.js";
 import { readCloudWatchFile } from "./page/cloudwatch.js";
+
+/**
+ * The first wasm's exports as the package's: it returns each result as the
+ * JSON text of the package's value (smaller wasm; see
+ * crates/acumen-wasm/src/encode.rs), parsed here.
+ */
+const acumen = {
+  /** @type {(scenario?: import("./pkg/acumen.js").Scenario) => import("./pkg/acumen.js").Report} */
+  estimate: (scenario) => JSON.parse(firstWasm.estimate(scenario)),
+  /** @type {() => import("./pkg/acumen.js").Scenario} */
+  defaultScenario: () => JSON.parse(firstWasm.defaultScenario()),
+  /** @type {() => import("./pkg/acumen.js").RegionCoverage[]} */
+  regions: () => JSON.parse(firstWasm.regions()),
+  /** @type {() => import("./pkg/acumen.js").Catalog} */
+  catalog: () => JSON.parse(firstWasm.catalog()),
+  /** @type {(input: import("./pkg/acumen.js").CapabilitiesInput) => import("./pkg/acumen.js").Capabilities} */
+  capabilities: (input) => JSON.parse(firstWasm.capabilities(input)),
+  version: () => firstWasm.version(),
+};
 
 /** The operations the first wasm answers; the others start the package's full wasm. */
 const FIRST = new Set(["start", "estimate", "load", "migrateClasses"]);
