@@ -34,14 +34,29 @@ fn ideal_cluster(
     for (c, d) in capacity.iter_mut().zip(demand) {
         *c = ideal_capacity(*d, scaling, floor);
     }
+    let follows = s.instances[1..].iter().map(|inst| inst.follows_writer());
+    cluster_rules(capacity, follows, Acu::ZERO, Acu::HALF);
+}
+
+/// The cluster's rules over each instance's own ideal capacity (writer
+/// first), in ACUs or in half-ACUs (`zero` and `half` say which), with
+/// whether each reader follows the writer (tier 0–1): the writer cannot
+/// pause while a reader runs, and a follower never runs below the writer.
+#[inline]
+fn cluster_rules<T: Copy + Ord>(
+    capacity: &mut [T],
+    follows: impl Iterator<Item = bool>,
+    zero: T,
+    half: T,
+) {
     let Some((writer, readers)) = capacity.split_first_mut() else {
         return;
     };
-    if *writer == Acu::ZERO && readers.iter().any(|c| *c > Acu::ZERO) {
-        *writer = Acu::HALF;
+    if *writer == zero && readers.iter().any(|c| *c > zero) {
+        *writer = half;
     }
-    for (c, inst) in readers.iter_mut().zip(&s.instances[1..]) {
-        if inst.follows_writer() && *c < *writer {
+    for (c, follows) in readers.iter_mut().zip(follows) {
+        if follows && *c < *writer {
             *c = *writer;
         }
     }
@@ -87,9 +102,10 @@ pub fn ideal_usage(s: &ValidScenario, floor: Acu) -> (Vec<u64>, u64) {
 }
 
 /// [`ideal_usage`] of a cluster whose instances all hold their demand one
-/// need a second: [`ideal_cluster`] second by second over the needs, in
-/// half-ACUs, instead of a walk over the stretches the timelines share
-/// (which, for per-second demand, is every second, at a far higher cost).
+/// need a second: each need clamped, then [`cluster_rules`], second by
+/// second over the needs in half-ACUs, instead of a walk over the stretches
+/// the timelines share (which, for per-second demand, is every second, at
+/// a far higher cost).
 fn ideal_cluster_seconds(s: &ValidScenario, needs: &[&[u32]], floor: Acu) -> (Vec<u64>, u64) {
     let low = u32::from(s.scaling.min.max(floor).halves());
     let high = u32::from(s.scaling.max.halves());
@@ -113,26 +129,21 @@ fn ideal_cluster_seconds(s: &ValidScenario, needs: &[&[u32]], floor: Acu) -> (Ve
             .sum();
         return (vec![usage; needs.len()], proxy);
     }
-    let followers: Vec<bool> = s.instances.iter().map(|i| i.follows_writer()).collect();
+    // Read once: the loop below visits every second.
+    let followers: Vec<bool> = s.instances[1..]
+        .iter()
+        .map(|i| i.follows_writer())
+        .collect();
     let seconds = needs.iter().map(|n| n.len()).min().unwrap_or(0);
     let mut usage = vec![0u64; needs.len()];
     let mut capacity = vec![0u32; needs.len()];
     let mut proxy = 0u64;
+    let half = u32::from(Acu::HALF.halves());
     for second in 0..seconds {
         for (c, n) in capacity.iter_mut().zip(needs) {
             *c = n.get(second).map_or(0, |&need| need.max(low).min(high));
         }
-        let Some((writer, readers)) = capacity.split_first_mut() else {
-            break;
-        };
-        if *writer == 0 && readers.iter().any(|&c| c > 0) {
-            *writer = u32::from(Acu::HALF.halves());
-        }
-        for (c, follows) in readers.iter_mut().zip(&followers[1..]) {
-            if *follows && *c < *writer {
-                *c = *writer;
-            }
-        }
+        cluster_rules(&mut capacity, followers.iter().copied(), 0, half);
         let mut cluster = 0u64;
         for (u, &c) in usage.iter_mut().zip(&capacity) {
             *u += u64::from(c);
